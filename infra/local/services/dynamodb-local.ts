@@ -82,7 +82,8 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
         await client.send(new ListTablesCommand({}));
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not become ready: ${String(error)}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not become ready: ${String(error)}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
@@ -126,7 +127,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {

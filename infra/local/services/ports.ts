@@ -20,7 +20,9 @@ export function assertPortFree(port: number, what: string): Promise<void> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} (${what}) is already in use on 127.0.0.1. Stop the other process or choose another port.`)
+          ? new Error(
+              `Port ${port} (${what}) is already in use on 127.0.0.1. Stop the other process or choose another port.`,
+            )
           : error,
       );
     });
