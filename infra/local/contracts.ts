@@ -140,3 +140,54 @@ export interface LambdaInvocationResult {
   readonly functionError?: { readonly errorType: string; readonly errorMessage: string };
   readonly durationMs: number;
 }
+
+/** The result of authenticating a request or a WebSocket connection. */
+export interface AuthenticatedCaller {
+  readonly authMode: AuthMode;
+  readonly identity: Identity;
+}
+
+/** A subscription the engine accepted at `start`: its field, arguments and the filters its resolver set. */
+export interface PreparedSubscription {
+  readonly fieldName: string;
+  readonly arguments: Readonly<Record<string, unknown>>;
+  /** Mutation fields whose results this subscription receives (`@aws_subscribe(mutations: [...])`). */
+  readonly mutations: readonly string[];
+  /** The selection set the subscriber asked for, to shape each `data` message. */
+  readonly document: import('graphql').DocumentNode;
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** From `extensions.setSubscriptionFilter` in the subscription resolver (replaces argument filtering). */
+  readonly filter?: unknown;
+  /** From `extensions.setSubscriptionInvalidationFilter`. */
+  readonly invalidationFilter?: unknown;
+  readonly caller: AuthenticatedCaller;
+}
+
+/** A mutation result the engine publishes, shaped by the mutation's own selection set. */
+export interface MutationEvent {
+  readonly mutationField: string;
+  readonly data: unknown;
+}
+
+/** An `extensions.invalidateSubscriptions` call made by a mutation resolver. */
+export interface InvalidationEvent {
+  readonly subscriptionField: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** What the real-time endpoint needs from the engine. The engine implements it. */
+export interface RealtimeHost {
+  /** Authenticates the connection header object (`{host, Authorization}` or `{host, x-api-key}`). */
+  authenticate(header: Readonly<Record<string, string>>): Promise<AuthenticatedCaller | AppSyncErrorInfo>;
+  /**
+   * Validates a `start` request and runs the subscription field's resolver once (auth directives,
+   * `util.unauthorized()`, filters). Returns errors in AppSync's shape when rejected.
+   */
+  prepareSubscription(
+    request: { query: string; variables?: Record<string, unknown>; operationName?: string },
+    header: Readonly<Record<string, string>>,
+  ): Promise<PreparedSubscription | { errors: AppSyncErrorInfo[] }>;
+  /** Subscribes to mutation results and invalidations; returns an unsubscribe function. */
+  onMutation(listener: (event: MutationEvent) => void): () => void;
+  onInvalidation(listener: (event: InvalidationEvent) => void): () => void;
+}
