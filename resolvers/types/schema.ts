@@ -1,0 +1,541 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  AWSDate: { input: string; output: string; }
+  AWSDateTime: { input: string; output: string; }
+  AWSEmail: { input: string; output: string; }
+  AWSIPAddress: { input: string; output: string; }
+  AWSJSON: { input: string; output: string; }
+  AWSPhone: { input: string; output: string; }
+  AWSTime: { input: string; output: string; }
+  AWSTimestamp: { input: number; output: number; }
+  AWSURL: { input: string; output: string; }
+};
+
+/** Input of `createMovie`. */
+export type CreateMovieInput = {
+  /** Running time in seconds (1–86,400). */
+  durationSeconds: Scalars['Int']['input'];
+  /** One to five genres, no repeats. */
+  genres: Array<Genre>;
+  /** The audience the title is suitable for. */
+  maturityRating: MaturityRating;
+  /** A short description (1–2,000 characters). */
+  synopsis: Scalars['String']['input'];
+  /** The title's name (1–200 characters). */
+  title: Scalars['String']['input'];
+  /** The release year (1888–2100). */
+  year: Scalars['Int']['input'];
+};
+
+/** Input of `createTrailer`. */
+export type CreateTrailerInput = {
+  /** Running time in seconds (1–3,600). */
+  durationSeconds: Scalars['Int']['input'];
+  /** The title the trailer belongs to. */
+  movieId: Scalars['ID']['input'];
+  /** The trailer's name (1–200 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** A genre a title can belong to. A title has between one and five genres. */
+export type Genre =
+  /** Action. */
+  | 'ACTION'
+  /** Adventure. */
+  | 'ADVENTURE'
+  /** Animation. */
+  | 'ANIMATION'
+  /** Comedy. */
+  | 'COMEDY'
+  /** Crime. */
+  | 'CRIME'
+  /** Documentary. */
+  | 'DOCUMENTARY'
+  /** Drama. */
+  | 'DRAMA'
+  /** Family. */
+  | 'FAMILY'
+  /** Fantasy. */
+  | 'FANTASY'
+  /** Horror. */
+  | 'HORROR'
+  /** Mystery. */
+  | 'MYSTERY'
+  /** Romance. */
+  | 'ROMANCE'
+  /** Science fiction. */
+  | 'SCIENCE_FICTION'
+  /** Thriller. */
+  | 'THRILLER'
+  /** Western. */
+  | 'WESTERN';
+
+/** Input of `markWatched`. */
+export type MarkWatchedInput = {
+  /** The device clock time of this change; ordered with the saves of `savePlaybackPosition`. */
+  clientTime: Scalars['AWSDateTime']['input'];
+  /** An id for the device (at most 64 characters). */
+  deviceId?: InputMaybe<Scalars['String']['input']>;
+  /** The title's id. */
+  movieId: Scalars['ID']['input'];
+  /** True to mark the title watched, false to mark it unwatched (the position goes back to the start). */
+  watched: Scalars['Boolean']['input'];
+};
+
+/** The audience a title is suitable for. */
+export type MaturityRating =
+  /** Suitable from 7 years. */
+  | 'AGE_7'
+  /** Suitable from 13 years. */
+  | 'AGE_13'
+  /** Suitable from 16 years. */
+  | 'AGE_16'
+  /** Adults only. */
+  | 'AGE_18'
+  /** Suitable for all ages. */
+  | 'ALL';
+
+/** A media file stored for a title or trailer. Its key is chosen by the server. */
+export type MediaFile = {
+  __typename?: 'MediaFile';
+  /** The file's content type, e.g. `video/mp4`. */
+  contentType: Scalars['String']['output'];
+  /** The declared size of the file in bytes. */
+  sizeBytes: Scalars['Int']['output'];
+  /** When the upload URL for this file was issued. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** Which media file of a title an upload URL is for. */
+export type MediaKind =
+  /** The wide backdrop image shown on the detail page and the hero banner. */
+  | 'BACKDROP'
+  /** The portrait poster image shown in rows. */
+  | 'POSTER'
+  /** A trailer's video (MP4); needs `trailerId`. */
+  | 'TRAILER_VIDEO'
+  /** The title's main video (MP4). */
+  | 'VIDEO';
+
+/** A title in the catalog, as the caller sees it (with the caller's own progress and list membership). */
+export type Movie = {
+  __typename?: 'Movie';
+  /** A short-lived signed URL of the backdrop image, or null while none has been uploaded. */
+  backdropUrl: Maybe<Scalars['AWSURL']['output']>;
+  /** When the title was added to the catalog. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** Running time in seconds. */
+  durationSeconds: Scalars['Int']['output'];
+  /** The title's genres (one to five, no repeats). */
+  genres: Array<Genre>;
+  /** Unique id of the title. */
+  id: Scalars['ID']['output'];
+  /** Whether the title is in the caller's list (My List). */
+  inMyList: Scalars['Boolean']['output'];
+  /** The audience the title is suitable for. */
+  maturityRating: MaturityRating;
+  /** The caller's playback position in this title, or null if the caller never played it. */
+  myPosition: Maybe<PlaybackPosition>;
+  /** A short-lived signed URL of the poster image, or null while none has been uploaded. */
+  posterUrl: Maybe<Scalars['AWSURL']['output']>;
+  /** A short description of the story (at most 2,000 characters). */
+  synopsis: Scalars['String']['output'];
+  /** The title's name. */
+  title: Scalars['String']['output'];
+  /** The title's trailers, oldest first (at most ten). Resolved per title: ask for it on one title, not on a list. */
+  trailers: Array<Trailer>;
+  /** When the title's details last changed. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** The main video file, or null while none has been uploaded. Ask `playbackUrl` for a URL to play it. */
+  video: Maybe<MediaFile>;
+  /** The release year. */
+  year: Scalars['Int']['output'];
+};
+
+/** A page of titles. */
+export type MovieConnection = {
+  __typename?: 'MovieConnection';
+  /** The titles on this page. */
+  items: Array<Movie>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a title to the caller's list; returns the title. */
+  addToMyList: Movie;
+  /** Clears the caller's search history; returns true. */
+  clearSearchHistory: Scalars['Boolean']['output'];
+  /** Adds a title to the catalog (admin). */
+  createMovie: Movie;
+  /** Adds a trailer to a title (admin; at most ten per title). */
+  createTrailer: Trailer;
+  /** Deletes a title and its trailers from the catalog (admin); returns it, or null if it did not exist. */
+  deleteMovie: Maybe<Movie>;
+  /** Deletes the caller's account and every item of their data. Safe to call again after a partial failure. */
+  deleteMyAccount: Scalars['Boolean']['output'];
+  /** Deletes one entry of the caller's search history; returns it, or null if it did not exist. */
+  deleteSearchHistoryEntry: Maybe<SearchHistoryEntry>;
+  /** Deletes a trailer (admin); returns it, or null if it did not exist. */
+  deleteTrailer: Maybe<Trailer>;
+  /** Marks a title watched or unwatched for the caller; returns the position that won. */
+  markWatched: PlaybackPosition;
+  /** Removes a title from the caller's Continue Watching row, keeping its position and watched state. */
+  removeFromContinueWatching: Maybe<PlaybackPosition>;
+  /** Removes a title from the caller's list; returns the title, or null if it no longer exists. */
+  removeFromMyList: Maybe<Movie>;
+  /** Issues a presigned PUT URL for a title's video, poster, backdrop or a trailer's video (admin). */
+  requestUploadUrl: UploadTarget;
+  /**
+   * Saves the caller's place in a title and returns the position that won: a save older than the stored one
+   * (by `clientTime`) changes nothing; repeating a save is harmless. Reaching the last 5% (or last two minutes)
+   * marks the title watched.
+   */
+  savePlaybackPosition: PlaybackPosition;
+  /** Changes a title's details (admin). */
+  updateMovie: Movie;
+  /** Changes a trailer (admin). */
+  updateTrailer: Trailer;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationAddToMyListArgs = {
+  movieId: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationCreateMovieArgs = {
+  input: CreateMovieInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationCreateTrailerArgs = {
+  input: CreateTrailerInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteMovieArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteSearchHistoryEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteTrailerArgs = {
+  id: Scalars['ID']['input'];
+  movieId: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationMarkWatchedArgs = {
+  input: MarkWatchedInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationRemoveFromContinueWatchingArgs = {
+  movieId: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationRemoveFromMyListArgs = {
+  movieId: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationRequestUploadUrlArgs = {
+  input: RequestUploadUrlInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationSavePlaybackPositionArgs = {
+  input: SavePlaybackPositionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationUpdateMovieArgs = {
+  input: UpdateMovieInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationUpdateTrailerArgs = {
+  input: UpdateTrailerInput;
+};
+
+/**
+ * The caller's place in a title. Saves from several devices are ordered by `clientTime`: an older save never
+ * replaces a newer one, so the value returned by a save is always the position that won.
+ */
+export type PlaybackPosition = {
+  __typename?: 'PlaybackPosition';
+  /** The device clock time of the save that won; later saves must carry a later time. */
+  clientTime: Scalars['AWSDateTime']['output'];
+  /** The device that made the save that won, if it said. */
+  deviceId: Maybe<Scalars['String']['output']>;
+  /** The title's running time in seconds when the position was saved. */
+  durationSeconds: Scalars['Int']['output'];
+  /** Whether the viewer removed the title from Continue Watching (the position and watched state are kept). */
+  hiddenFromContinueWatching: Scalars['Boolean']['output'];
+  /** The id of the title. */
+  movieId: Scalars['ID']['output'];
+  /** The Cognito user id (`sub`) of the viewer this position belongs to (always the caller). */
+  ownerId: Scalars['ID']['output'];
+  /** Seconds from the start of the title. */
+  positionSeconds: Scalars['Int']['output'];
+  /** When the server stored the winning save. */
+  savedAt: Scalars['AWSDateTime']['output'];
+  /** Whether the viewer finished the title (or marked it watched). */
+  watched: Scalars['Boolean']['output'];
+};
+
+/** A short-lived URL to play a video. */
+export type PlaybackUrl = {
+  __typename?: 'PlaybackUrl';
+  /** The video's content type. */
+  contentType: Scalars['String']['output'];
+  /** When the URL stops working. */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** The signed URL (valid until `expiresAt`). */
+  url: Scalars['AWSURL']['output'];
+};
+
+/** The caller's profile, created when the account is confirmed. */
+export type Profile = {
+  __typename?: 'Profile';
+  /** When the account was confirmed. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** The name shown in the app. */
+  displayName: Scalars['String']['output'];
+  /** The e-mail address the account signs in with. */
+  email: Scalars['AWSEmail']['output'];
+  /** The Cognito user id (`sub`). */
+  id: Scalars['ID']['output'];
+  /** Whether the caller is a member of the `admin` group. */
+  isAdmin: Scalars['Boolean']['output'];
+};
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type Query = {
+  __typename?: 'Query';
+  /** Titles the caller started and did not finish, most recently watched first, each with `myPosition`. */
+  continueWatching: MovieConnection;
+  /** The caller's profile. */
+  me: Profile;
+  /** One title, or null if it does not exist. */
+  movie: Maybe<Movie>;
+  /** The whole catalog, newest first. */
+  movies: MovieConnection;
+  /** Titles of one genre, newest first. */
+  moviesByGenre: MovieConnection;
+  /** The caller's list (My List), most recently added first. */
+  myList: MovieConnection;
+  /** A short-lived URL to play a title's video, or one of its trailers when `trailerId` is given. */
+  playbackUrl: PlaybackUrl;
+  /** The caller's recent searches, newest first. */
+  searchHistory: SearchHistoryConnection;
+  /**
+   * Titles whose words start with every word of `query` (case- and accent-insensitive), e.g. `star wa`.
+   * Records the search in the caller's history unless `recordInHistory` is false.
+   */
+  searchMovies: MovieConnection;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryContinueWatchingArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMovieArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMoviesArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMoviesByGenreArgs = {
+  genre: Genre;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMyListArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryPlaybackUrlArgs = {
+  movieId: Scalars['ID']['input'];
+  trailerId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QuerySearchHistoryArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QuerySearchMoviesArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+  recordInHistory: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Input of `requestUploadUrl`. */
+export type RequestUploadUrlInput = {
+  /** The file's content type: `video/mp4` for videos; `image/jpeg`, `image/png` or `image/webp` for images. */
+  contentType: Scalars['String']['input'];
+  /** Which file to upload. */
+  kind: MediaKind;
+  /** The title the file belongs to. */
+  movieId: Scalars['ID']['input'];
+  /** The file's size in bytes (videos up to 5 GiB, images up to 10 MiB). */
+  sizeBytes: Scalars['Int']['input'];
+  /** The trailer, when `kind` is `TRAILER_VIDEO`. */
+  trailerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Input of `savePlaybackPosition`. */
+export type SavePlaybackPositionInput = {
+  /** The device clock time of this save; a save older than the stored one loses. At most 5 minutes ahead of the server. */
+  clientTime: Scalars['AWSDateTime']['input'];
+  /** An id for the device (at most 64 characters), to tell devices apart. */
+  deviceId?: InputMaybe<Scalars['String']['input']>;
+  /** The title's id. */
+  movieId: Scalars['ID']['input'];
+  /** Seconds from the start (0 to the title's running time). */
+  positionSeconds: Scalars['Int']['input'];
+};
+
+/** A page of search-history entries, newest first. */
+export type SearchHistoryConnection = {
+  __typename?: 'SearchHistoryConnection';
+  /** The entries on this page. */
+  items: Array<SearchHistoryEntry>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** A search the caller made. Entries expire after 90 days. */
+export type SearchHistoryEntry = {
+  __typename?: 'SearchHistoryEntry';
+  /** Id of the entry (stable for the same normalized search text). */
+  id: Scalars['ID']['output'];
+  /** The search text as the caller typed it. */
+  query: Scalars['String']['output'];
+  /** When the caller last searched for it. */
+  searchedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** Real-time updates (over AppSync's WebSocket endpoint). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The caller's own playback positions as other devices change them. Only the caller's changes are delivered
+   * (filtered on the server by the caller's identity). The publishing mutation must select `ownerId`.
+   */
+  onMyPlaybackPositionChanged: Maybe<PlaybackPosition>;
+};
+
+/** A trailer of a title. */
+export type Trailer = {
+  __typename?: 'Trailer';
+  /** When the trailer was added. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** Running time in seconds. */
+  durationSeconds: Scalars['Int']['output'];
+  /** Unique id of the trailer. */
+  id: Scalars['ID']['output'];
+  /** The id of the title the trailer belongs to. */
+  movieId: Scalars['ID']['output'];
+  /** The trailer's name, e.g. `Official trailer`. */
+  title: Scalars['String']['output'];
+  /** The trailer's video file, or null while none has been uploaded. */
+  video: Maybe<MediaFile>;
+};
+
+/** Input of `updateMovie`: the id and the fields to change; omitted fields keep their value. */
+export type UpdateMovieInput = {
+  /** The new running time in seconds (1–86,400). */
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The new genres (one to five, no repeats). */
+  genres?: InputMaybe<Array<Genre>>;
+  /** The title's id. */
+  id: Scalars['ID']['input'];
+  /** The new maturity rating. */
+  maturityRating?: InputMaybe<MaturityRating>;
+  /** The new description (1–2,000 characters). */
+  synopsis?: InputMaybe<Scalars['String']['input']>;
+  /** The new name (1–200 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The new release year (1888–2100). */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Input of `updateTrailer`: ids and the fields to change. */
+export type UpdateTrailerInput = {
+  /** The new running time in seconds (1–3,600). */
+  durationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The trailer's id. */
+  id: Scalars['ID']['input'];
+  /** The title the trailer belongs to. */
+  movieId: Scalars['ID']['input'];
+  /** The new name (1–200 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where and how to upload a media file: a presigned HTTP PUT. */
+export type UploadTarget = {
+  __typename?: 'UploadTarget';
+  /** When the URL stops working. */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** Headers the PUT must send exactly (as a JSON object), e.g. the content type. */
+  headers: Scalars['AWSJSON']['output'];
+  /** The storage key the server chose for the file. */
+  key: Scalars['String']['output'];
+  /** The largest file the upload may be, in bytes. */
+  maxBytes: Scalars['Int']['output'];
+  /** The presigned URL to PUT the file to. */
+  url: Scalars['AWSURL']['output'];
+};
