@@ -166,6 +166,7 @@ export interface PreparedSubscription {
 /** A mutation result the engine publishes, shaped by the mutation's own selection set. */
 export interface MutationEvent {
   readonly mutationField: string;
+  /** The mutation field's value (not wrapped in `{[field]: ...}`), keyed by field names, not aliases. */
   readonly data: unknown;
 }
 
@@ -177,6 +178,11 @@ export interface InvalidationEvent {
 
 /** What the real-time endpoint needs from the engine. The engine implements it. */
 export interface RealtimeHost {
+  /**
+   * The API's schema. Optional: with it, `data` frames report a non-null field the mutation did not
+   * select as an error (AppSync's behaviour) and resolve `__typename`; without it such fields are null.
+   */
+  readonly schema?: import('graphql').GraphQLSchema;
   /** Authenticates the connection header object (`{host, Authorization}` or `{host, x-api-key}`). */
   authenticate(header: Readonly<Record<string, string>>): Promise<AuthenticatedCaller | AppSyncErrorInfo>;
   /**
