@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       'cdk.out/**',
       'dist/**',
+      'client/dist/**',
       '.data/**',
       '.build/**',
       'coverage/**',

@@ -2,7 +2,82 @@
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n": typeof types.DeleteMyAccountDocument,
+    "\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.AdminMoviesDocument,
+    "\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.AdminMovieDocument,
+    "\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateMovieDocument,
+    "\n  mutation UpdateMovie($input: UpdateMovieInput!) {\n    updateMovie(input: $input) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      updatedAt\n    }\n  }\n": typeof types.UpdateMovieDocument,
+    "\n  mutation DeleteMovie($id: ID!) {\n    deleteMovie(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteMovieDocument,
+    "\n  mutation CreateTrailer($input: CreateTrailerInput!) {\n    createTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": typeof types.CreateTrailerDocument,
+    "\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": typeof types.UpdateTrailerDocument,
+    "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteTrailerDocument,
+    "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n": typeof types.RequestUploadUrlDocument,
+    "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n": typeof types.HeroDocument,
+    "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.ContinueWatchingDocument,
+    "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.MyListDocument,
+    "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.GenreRowDocument,
+    "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": typeof types.PositionFieldsFragmentDoc,
+    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": typeof types.PlayerDocument,
+    "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SavePositionDocument,
+    "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
+    "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": typeof types.PositionChangedDocument,
+    "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.BannerTitleDocument,
+    "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchHistoryDocument,
+    "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteSearchHistoryEntryDocument,
+    "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": typeof types.ClearSearchHistoryDocument,
+    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n": typeof types.TitleDocument,
+    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": typeof types.TrailerUrlDocument,
+    "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.AddToMyListDocument,
+    "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.RemoveFromMyListDocument,
+};
+const documents: Documents = {
+    "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n": types.ProfileDocument,
+    "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n": types.DeleteMyAccountDocument,
+    "\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n": types.AdminMoviesDocument,
+    "\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n": types.AdminMovieDocument,
+    "\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateMovieDocument,
+    "\n  mutation UpdateMovie($input: UpdateMovieInput!) {\n    updateMovie(input: $input) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      updatedAt\n    }\n  }\n": types.UpdateMovieDocument,
+    "\n  mutation DeleteMovie($id: ID!) {\n    deleteMovie(id: $id) {\n      id\n    }\n  }\n": types.DeleteMovieDocument,
+    "\n  mutation CreateTrailer($input: CreateTrailerInput!) {\n    createTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": types.CreateTrailerDocument,
+    "\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": types.UpdateTrailerDocument,
+    "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": types.DeleteTrailerDocument,
+    "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n": types.RequestUploadUrlDocument,
+    "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n": types.HeroDocument,
+    "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.ContinueWatchingDocument,
+    "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.MyListDocument,
+    "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.GenreRowDocument,
+    "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": types.PositionFieldsFragmentDoc,
+    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": types.PlayerDocument,
+    "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SavePositionDocument,
+    "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
+    "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": types.PositionChangedDocument,
+    "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": types.BannerTitleDocument,
+    "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.SearchDocument,
+    "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": types.SearchHistoryDocument,
+    "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": types.DeleteSearchHistoryEntryDocument,
+    "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": types.ClearSearchHistoryDocument,
+    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n": types.TitleDocument,
+    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": types.TrailerUrlDocument,
+    "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.AddToMyListDocument,
+    "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.RemoveFromMyListDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +91,127 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMovie($input: UpdateMovieInput!) {\n    updateMovie(input: $input) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMovie($input: UpdateMovieInput!) {\n    updateMovie(input: $input) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMovie($id: ID!) {\n    deleteMovie(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteMovie($id: ID!) {\n    deleteMovie(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTrailer($input: CreateTrailerInput!) {\n    createTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTrailer($input: CreateTrailerInput!) {\n    createTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n"): (typeof documents)["\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n"): (typeof documents)["\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"): (typeof documents)["\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { FullPageSpinner } from '../components/States';
+import { AccountScreen } from '../features/account/AccountScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
+import { TitleScreen } from '../features/title/TitleScreen';
+import type { SignedInUser } from '../lib/auth';
+import { Layout } from './Layout';
+
+// Loaded on demand: most visits never play a video or open the admin screens.
+const PlayerScreen = lazy(() => import('../features/player/PlayerScreen'));
+const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
+
+export function AppRoutes({ user }: { user: SignedInUser }) {
+  const isAdmin = user.groups.includes('admin');
+  return (
+    <Routes>
+      <Route
+        path="/watch/:movieId"
+        element={
+          <Suspense fallback={<FullPageSpinner label="Loading the player" />}>
+            <PlayerScreen />
+          </Suspense>
+        }
+      />
+      <Route element={<Layout isAdmin={isAdmin} />}>
+        <Route index element={<HomeScreen />} />
+        <Route path="title/:movieId" element={<TitleScreen />} />
+        <Route path="search" element={<SearchScreen />} />
+        <Route path="account" element={<AccountScreen />} />
+        <Route
+          path="admin/*"
+          element={
+            isAdmin ? (
+              <Suspense fallback={<FullPageSpinner label="Loading admin" />}>
+                <AdminScreen />
+              </Suspense>
+            ) : (
+              <Navigate to="/" replace />
+            )
+          }
+        />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

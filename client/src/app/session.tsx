@@ -1,0 +1,72 @@
+import type { ApolloClient } from '@apollo/client';
+import { signOut } from 'aws-amplify/auth';
+import { Hub } from 'aws-amplify/utils';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { currentUser, type SignedInUser } from '../lib/auth';
+
+export type Session =
+  | { readonly status: 'loading' }
+  | { readonly status: 'signedOut' }
+  | { readonly status: 'signedIn'; readonly user: SignedInUser };
+
+interface SessionContextValue {
+  readonly session: Session;
+  /** Signs out (locally too when the server no longer knows the user) and clears cached data. */
+  readonly signOutEverywhere: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ client, children }: { client: ApolloClient; children: ReactNode }) {
+  const [session, setSession] = useState<Session>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    const user = await currentUser();
+    setSession(user ? { status: 'signedIn', user } : { status: 'signedOut' });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    return Hub.listen('auth', ({ payload }) => {
+      if (payload.event === 'signedIn' || payload.event === 'tokenRefresh') void refresh();
+      if (payload.event === 'signedOut') {
+        void client.clearStore();
+        setSession({ status: 'signedOut' });
+      }
+    });
+  }, [client, refresh]);
+
+  const signOutEverywhere = useCallback(async () => {
+    try {
+      await signOut();
+    } catch {
+      // The user may already be gone (account deleted): drop the local tokens regardless.
+      await signOut({ global: false }).catch(() => undefined);
+    }
+    await client.clearStore();
+    setSession({ status: 'signedOut' });
+  }, [client]);
+
+  const value = useMemo(() => ({ session, signOutEverywhere }), [session, signOutEverywhere]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+function useSessionContext(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export function useSession(): Session {
+  return useSessionContext().session;
+}
+
+export function useSignOut(): () => Promise<void> {
+  return useSessionContext().signOutEverywhere;
+}
+
+export function useSignedInUser(): SignedInUser {
+  const session = useSession();
+  if (session.status !== 'signedIn') throw new Error('useSignedInUser outside the signed-in app');
+  return session.user;
+}

@@ -1,0 +1,120 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, FullPageSpinner } from '../../components/States';
+import { deviceId } from '../../lib/device-id';
+import { errorMessage } from '../../lib/errors';
+import { formatClock } from '../../lib/format';
+import { MarkWatchedMutation, PlayerQuery, SavePositionMutation } from './operations';
+import { startProgressSaver, type SaveReason } from './progress-saver';
+import './player.css';
+
+/** Full-screen player: resumes at the saved position and keeps it saved (see `progress-saver.ts`). */
+export default function PlayerScreen() {
+  const { movieId = '' } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [status, setStatus] = useState('');
+  const { data, loading, error, refetch } = useQuery(PlayerQuery, {
+    variables: { id: movieId },
+    // Signed URLs expire: always ask for a fresh one.
+    fetchPolicy: 'network-only',
+  });
+  const [savePosition] = useMutation(SavePositionMutation);
+  const [markWatched] = useMutation(MarkWatchedMutation);
+
+  const movie = data?.movie;
+  const playback = data?.playbackUrl;
+  const saved = movie?.myPosition;
+  const startAt = search.get('from') === 'start' || !saved || saved.watched ? 0 : saved.positionSeconds;
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video || !movie || !playback) return;
+    let stopSaver: (() => void) | undefined;
+
+    const save = async (positionSeconds: number, reason: SaveReason) => {
+      const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
+      // `keepalive` lets the last save of a closing tab reach the server.
+      const context = { fetchOptions: { keepalive: reason === 'leave' || reason === 'hidden' } };
+      if (reason === 'ended') {
+        await markWatched({ variables: { input: { ...common, watched: true } }, context });
+        setStatus('Marked as watched');
+        return;
+      }
+      const seconds = Math.min(Math.floor(positionSeconds), movie.durationSeconds);
+      const result = await savePosition({
+        variables: { input: { ...common, positionSeconds: seconds } },
+        context,
+      });
+      const winner = result.data?.savePlaybackPosition;
+      if (winner) setStatus(`Saved at ${formatClock(winner.positionSeconds)}`);
+    };
+
+    const begin = () => {
+      if (startAt > 0 && startAt < (video.duration || Infinity)) video.currentTime = startAt;
+      stopSaver = startProgressSaver(video, { save, page: document });
+      void video.play().catch(() => setStatus('Press play to start'));
+    };
+    if (video.readyState >= 1) begin();
+    else video.addEventListener('loadedmetadata', begin, { once: true });
+
+    return () => {
+      video.removeEventListener('loadedmetadata', begin);
+      stopSaver?.();
+    };
+  }, [movie, playback, startAt, savePosition, markWatched]);
+
+  if (loading && !data) return <FullPageSpinner label="Loading the player" />;
+  if (error && !playback) {
+    return (
+      <div className="player player--message">
+        <ErrorState
+          title="This title cannot play"
+          message={errorMessage(error)}
+          onRetry={() => void refetch()}
+        />
+        <Link className="button" to={`/title/${encodeURIComponent(movieId)}`}>
+          Back
+        </Link>
+      </div>
+    );
+  }
+  if (!movie || !playback) {
+    return (
+      <EmptyState title="Title not found">
+        <Link className="button" to="/">
+          Back to Home
+        </Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="player" data-testid="player">
+      <div className="player__bar">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void navigate(-1)}
+          aria-label="Back"
+        >
+          ← Back
+        </button>
+        <span className="player__title">{movie.title}</span>
+        <span className="player__status" role="status" data-testid="player-status">
+          {status || (startAt > 0 ? `Resuming from ${formatClock(startAt)}` : '')}
+        </span>
+      </div>
+      <video
+        ref={videoRef}
+        src={playback.url}
+        controls
+        playsInline
+        preload="metadata"
+        aria-label={`${movie.title} video`}
+        data-testid="video"
+      />
+    </div>
+  );
+}

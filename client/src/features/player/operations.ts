@@ -1,0 +1,52 @@
+import { graphql } from '../../gql';
+
+export const PlayerQuery = graphql(`
+  query Player($id: ID!) {
+    movie(id: $id) {
+      id
+      title
+      durationSeconds
+      myPosition {
+        ...PositionFields
+      }
+    }
+    playbackUrl(movieId: $id) {
+      url
+      contentType
+      expiresAt
+    }
+  }
+`);
+
+export const SavePositionMutation = graphql(`
+  mutation SavePosition($input: SavePlaybackPositionInput!) {
+    savePlaybackPosition(input: $input) {
+      ...PositionFields
+    }
+  }
+`);
+
+export const MarkWatchedMutation = graphql(`
+  mutation MarkWatched($input: MarkWatchedInput!) {
+    markWatched(input: $input) {
+      ...PositionFields
+    }
+  }
+`);
+
+export const PositionChangedSubscription = graphql(`
+  subscription PositionChanged {
+    onMyPlaybackPositionChanged {
+      ...PositionFields
+    }
+  }
+`);
+
+export const BannerTitleQuery = graphql(`
+  query BannerTitle($id: ID!) {
+    movie(id: $id) {
+      id
+      title
+    }
+  }
+`);

@@ -1,0 +1,53 @@
+import { graphql } from '../../gql';
+
+export const TitleQuery = graphql(`
+  query Title($id: ID!) {
+    movie(id: $id) {
+      ...MovieCard
+      synopsis
+      backdropUrl
+      createdAt
+      video {
+        contentType
+        sizeBytes
+      }
+      trailers {
+        id
+        movieId
+        title
+        durationSeconds
+        video {
+          contentType
+        }
+      }
+    }
+  }
+`);
+
+export const TrailerUrlQuery = graphql(`
+  query TrailerUrl($movieId: ID!, $trailerId: ID) {
+    playbackUrl(movieId: $movieId, trailerId: $trailerId) {
+      url
+      contentType
+      expiresAt
+    }
+  }
+`);
+
+export const AddToMyListMutation = graphql(`
+  mutation AddToMyList($movieId: ID!) {
+    addToMyList(movieId: $movieId) {
+      id
+      inMyList
+    }
+  }
+`);
+
+export const RemoveFromMyListMutation = graphql(`
+  mutation RemoveFromMyList($movieId: ID!) {
+    removeFromMyList(movieId: $movieId) {
+      id
+      inMyList
+    }
+  }
+`);
