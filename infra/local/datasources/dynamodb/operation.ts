@@ -1,0 +1,30 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DataSourceResult } from '../../contracts';
+import type { JsonRecord } from '../request-shape';
+import type { CapacityTotals } from './capacity';
+import type { NextTokenSealer } from './next-token';
+
+/** What every DynamoDB operation handler gets besides the request object. */
+export interface DynamoOperationContext {
+  readonly client: DynamoDBClient;
+  /** The data source's own (local) table. */
+  readonly tableName: string;
+  /** Maps a table named inside a batch/transact request to its local name. */
+  readonly resolveTableName: (name: string) => string;
+  readonly resolverKey: string;
+  readonly tokens: NextTokenSealer;
+  /** Called with what each DynamoDB call consumed (an operation may make several calls). */
+  readonly addCapacity: (capacity: CapacityTotals | undefined) => void;
+}
+
+export type DynamoOperationHandler = (
+  request: JsonRecord,
+  context: DynamoOperationContext,
+) => Promise<DataSourceResult>;
+
+/** Elements every DynamoDB request object may carry. */
+export const COMMON_ELEMENTS = ['operation', 'version'] as const;
+
+export function allowedElements(...names: string[]): ReadonlySet<string> {
+  return new Set([...COMMON_ELEMENTS, ...names]);
+}

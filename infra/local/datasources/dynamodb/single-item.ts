@@ -1,0 +1,210 @@
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type ConditionalCheckFailedException,
+} from '@aws-sdk/client-dynamodb';
+import type { DataSourceResult } from '../../contracts';
+import { failedResult } from '../errors';
+import {
+  optionalBoolean,
+  optionalRecord,
+  rejectUnknownElements,
+  requireArray,
+  requireString,
+  type JsonRecord,
+} from '../request-shape';
+import { sumCapacity } from './capacity';
+import {
+  mergeExpressionAttributes,
+  readExpression,
+  readOptionalExpression,
+  type Expression,
+} from './expressions';
+import { jsonEqual } from './json-equal';
+import { readKey } from './keys';
+import { allowedElements, type DynamoOperationContext, type DynamoOperationHandler } from './operation';
+import { dynamoDbErrorOf } from './sdk-errors';
+import { fromAttributeMap, itemOrNull, toAttributeMap, type AttributeMap } from './typed-values';
+
+/**
+ * `_version`, `customPartitionKey` and `populateIndexFields` only have an effect on versioned
+ * (conflict-detection) data sources, which the twin does not model; AppSync accepts them, so do we.
+ */
+const VERSIONING_ELEMENTS = ['customPartitionKey', 'populateIndexFields', '_version'];
+const CONDITION_ELEMENTS = ['equalsIgnore', 'consistentRead', 'conditionalCheckFailedHandler'];
+
+interface WriteCondition extends Expression {
+  readonly equalsIgnore: readonly string[];
+}
+
+function readCondition(value: unknown): WriteCondition | undefined {
+  const condition = readOptionalExpression(value, ['condition'], CONDITION_ELEMENTS);
+  if (!condition) return undefined;
+  const ignoreList = condition.record['equalsIgnore'];
+  const equalsIgnore =
+    ignoreList === undefined || ignoreList === null
+      ? []
+      : requireArray(ignoreList, ['condition', 'equalsIgnore']).map((name, index) =>
+          requireString(name, ['condition', 'equalsIgnore', index]),
+        );
+  optionalBoolean(condition.record['consistentRead'], ['condition', 'consistentRead']);
+  const handler = optionalRecord(condition.record['conditionalCheckFailedHandler'], [
+    'condition',
+    'conditionalCheckFailedHandler',
+  ]);
+  if (handler) {
+    rejectUnknownElements(handler, new Set(['strategy', 'lambdaArn']), [
+      'condition',
+      'conditionalCheckFailedHandler',
+    ]);
+  }
+  return { ...condition, equalsIgnore };
+}
+
+function withoutIgnored(item: JsonRecord, ignored: readonly string[]): JsonRecord {
+  const copy = { ...item };
+  for (const name of ignored) delete copy[name];
+  return copy;
+}
+
+function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * AppSync's handling of a failed write condition: the current item is compared with the state the
+ * write would have produced (minus `equalsIgnore`); if they match the write counts as a success (an
+ * idempotent retry), otherwise `ctx.error` is set and `ctx.result` carries the current item.
+ * `desired` is `undefined` when that state cannot be known without evaluating an update expression.
+ * The current item comes from `ReturnValuesOnConditionCheckFailure: ALL_OLD`, which reads it in the
+ * same atomic step, so it is at least as fresh as AppSync's re-read (strongly consistent or not).
+ */
+function conditionFailureResult(
+  error: ConditionalCheckFailedException,
+  condition: WriteCondition | undefined,
+  desired: JsonRecord | null | undefined,
+): DataSourceResult {
+  const current = itemOrNull(error.Item);
+  if (desired !== undefined) {
+    const ignored = condition?.equalsIgnore ?? [];
+    const same =
+      current === null || desired === null
+        ? current === desired
+        : jsonEqual(withoutIgnored(current, ignored), withoutIgnored(desired, ignored));
+    if (same) return { result: current };
+  }
+  const { type, message } = dynamoDbErrorOf(error);
+  return failedResult(type, message, current);
+}
+
+export const getItem: DynamoOperationHandler = async (request, context) => {
+  rejectUnknownElements(request, allowedElements('key', 'consistentRead', 'projection'));
+  const key = readKey(request['key'], ['key']);
+  const consistentRead = optionalBoolean(request['consistentRead'], ['consistentRead']);
+  const projection = readOptionalExpression(request['projection'], ['projection'], [], {
+    allowValues: false,
+  });
+  const output = await context.client.send(
+    new GetItemCommand({
+      TableName: context.tableName,
+      Key: key,
+      ConsistentRead: consistentRead,
+      ProjectionExpression: projection?.expression,
+      ...mergeExpressionAttributes([projection]),
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
+  return { result: itemOrNull(output.Item) };
+};
+
+async function conditionalWrite(
+  context: DynamoOperationContext,
+  condition: WriteCondition | undefined,
+  desired: JsonRecord | null | undefined,
+  write: () => Promise<DataSourceResult>,
+): Promise<DataSourceResult> {
+  try {
+    return await write();
+  } catch (error) {
+    if (condition && isConditionFailure(error)) return conditionFailureResult(error, condition, desired);
+    throw error;
+  }
+}
+
+export const putItem: DynamoOperationHandler = async (request, context) => {
+  rejectUnknownElements(
+    request,
+    allowedElements('key', 'attributeValues', 'condition', ...VERSIONING_ELEMENTS),
+  );
+  const key = readKey(request['key'], ['key']);
+  const attributes = toAttributeMap(optionalRecord(request['attributeValues'], ['attributeValues']) ?? {}, [
+    'attributeValues',
+  ]);
+  const condition = readCondition(request['condition']);
+  const item: AttributeMap = { ...attributes, ...key };
+  const written = fromAttributeMap(item);
+  return conditionalWrite(context, condition, written, async () => {
+    const output = await context.client.send(
+      new PutItemCommand({
+        TableName: context.tableName,
+        Item: item,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([condition]),
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+    return { result: written };
+  });
+};
+
+export const updateItem: DynamoOperationHandler = async (request, context) => {
+  rejectUnknownElements(request, allowedElements('key', 'update', 'condition', ...VERSIONING_ELEMENTS));
+  const key = readKey(request['key'], ['key']);
+  const update = readExpression(request['update'], ['update']);
+  const condition = readCondition(request['condition']);
+  // The state an UpdateItem would produce depends on the stored item, so a failed condition is never
+  // reinterpreted as success here (the documented comparison needs a known target state).
+  return conditionalWrite(context, condition, undefined, async () => {
+    const output = await context.client.send(
+      new UpdateItemCommand({
+        TableName: context.tableName,
+        Key: key,
+        UpdateExpression: update.expression,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([update, condition]),
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+    return { result: itemOrNull(output.Attributes) };
+  });
+};
+
+export const deleteItem: DynamoOperationHandler = async (request, context) => {
+  rejectUnknownElements(request, allowedElements('key', 'condition', ...VERSIONING_ELEMENTS));
+  const key = readKey(request['key'], ['key']);
+  const condition = readCondition(request['condition']);
+  // A delete's target state is "no item": a failed condition on an already absent item is a success.
+  return conditionalWrite(context, condition, null, async () => {
+    const output = await context.client.send(
+      new DeleteItemCommand({
+        TableName: context.tableName,
+        Key: key,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([condition]),
+        ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+    return { result: itemOrNull(output.Attributes) };
+  });
+};

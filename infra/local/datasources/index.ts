@@ -1,0 +1,153 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type {
+  CostTraceEntry,
+  DataSourceInvocation,
+  DataSourceInvoker,
+  DataSourceResult,
+  LambdaRegistry,
+} from '../contracts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
+import { invokeDynamoDb } from './dynamodb';
+import { createNextTokenSealer } from './dynamodb/next-token';
+import { failedResult } from './errors';
+import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
+import { invokeLambda, readLambdaRequest } from './lambda/datasource';
+import { invokeNone } from './none';
+
+export { DataSourceRequestError } from './errors';
+export { createLambdaBatcher, type LambdaBatcher, type BatchCall } from './lambda/batcher';
+export { directLambdaPayload, directLambdaRequest } from './lambda/direct';
+export {
+  createLambdaRegistry,
+  type LambdaFunctionDefinition,
+  type LambdaRegistryOptions,
+  type LocalLambdaRegistry,
+} from './lambda/registry';
+
+export interface DataSourceInvokerOptions {
+  /** DynamoDB Local's endpoint (`startDynamoDbLocal().endpoint`). */
+  readonly dynamodbEndpoint: string;
+  /** Functions behind AWS_LAMBDA data sources. */
+  readonly lambdas?: LambdaRegistry;
+  /** Seals `nextToken`s; keep it stable across restarts if tokens should survive one. */
+  readonly tokenSecret: string | Uint8Array;
+  /** Maps a table named inside a batch/transact request to its local name (default: unchanged). */
+  readonly resolveTableName?: (name: string) => string;
+  /** The resolver's `maxBatchSize` for BatchInvoke calls (default 1: docs are silent on an unset size). */
+  readonly maxBatchSize?: (resolverKey: string) => number | undefined;
+}
+
+export interface LocalDataSourceInvoker extends DataSourceInvoker {
+  /** The batcher BatchInvoke calls go through (exposed for the engine and tests). */
+  readonly batcher: LambdaBatcher;
+  /** Releases the DynamoDB client (the Lambda registry is closed by its owner). */
+  close(): void;
+}
+
+function functionNameOf(registry: LambdaRegistry, functionId: string): string {
+  const named = registry as LambdaRegistry & { functionNameOf?: (id: string) => string | undefined };
+  return named.functionNameOf?.(functionId) ?? functionId;
+}
+
+/** What the engine calls after a request handler returned a request object. */
+export function createDataSourceInvoker(options: DataSourceInvokerOptions): LocalDataSourceInvoker {
+  const client = new DynamoDBClient({
+    endpoint: options.dynamodbEndpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const dynamo = {
+    client,
+    tokens: createNextTokenSealer(options.tokenSecret),
+    resolveTableName: options.resolveTableName ?? ((name: string) => name),
+  };
+  const noLambdas: LambdaRegistry = {
+    invoke: (functionId) => Promise.reject(new Error(`Function not found: ${functionId}`)),
+    close: () => Promise.resolve(),
+  };
+  const registry = options.lambdas ?? noLambdas;
+  const batcher = createLambdaBatcher(registry, (calls, invocation, wallMs) => {
+    const [first] = calls;
+    if (!first) return;
+    first.trace.record({
+      dataSource: first.dataSourceName,
+      dataSourceType: 'AWS_LAMBDA',
+      operation: 'BatchInvoke',
+      resolver: first.resolverKey,
+      lambda: { functionName: functionNameOf(registry, first.functionId), durationMs: invocation.durationMs },
+      durationMs: wallMs,
+    });
+  });
+
+  async function invoke(invocation: DataSourceInvocation): Promise<DataSourceResult> {
+    const { dataSource, request, resolverKey, trace } = invocation;
+    const started = performance.now();
+    const record = (
+      entry: Omit<CostTraceEntry, 'dataSource' | 'dataSourceType' | 'resolver' | 'durationMs'>,
+    ) =>
+      trace.record({
+        dataSource: dataSource.name,
+        dataSourceType: dataSource.type,
+        resolver: resolverKey,
+        ...entry,
+        durationMs: performance.now() - started,
+      });
+    switch (dataSource.type) {
+      case 'NONE': {
+        const result = invokeNone(request);
+        record({ operation: 'None' });
+        return result;
+      }
+      case 'AMAZON_DYNAMODB': {
+        const call = await invokeDynamoDb(dynamo, dataSource.tableName, request, resolverKey);
+        record({
+          operation: call.operation,
+          table: dataSource.tableName,
+          ...(call.capacity ? { consumedCapacity: call.capacity } : {}),
+        });
+        return call.result;
+      }
+      case 'AWS_LAMBDA': {
+        const call = readLambdaRequest(request);
+        const batch = {
+          functionId: dataSource.functionId,
+          resolverKey,
+          trace,
+          dataSourceName: dataSource.name,
+          maxBatchSize: options.maxBatchSize?.(resolverKey) ?? 1,
+        };
+        try {
+          const outcome = await invokeLambda({ registry, batcher }, call, batch);
+          // Batched invocations are traced once per invocation by the batcher.
+          if (call.operation === 'Invoke' || call.invocationType === 'Event') {
+            record({
+              operation: call.operation,
+              ...(outcome.invocation
+                ? {
+                    lambda: {
+                      functionName: functionNameOf(registry, dataSource.functionId),
+                      durationMs: outcome.invocation.durationMs,
+                    },
+                  }
+                : {}),
+            });
+          }
+          return outcome.result;
+        } catch (error) {
+          record({ operation: call.operation });
+          return failedResult(
+            'Lambda:AWSLambdaException',
+            error instanceof Error ? error.message : String(error),
+          );
+        }
+      }
+    }
+  }
+
+  return {
+    invoke,
+    batcher,
+    close: () => client.destroy(),
+  };
+}

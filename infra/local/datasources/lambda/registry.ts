@@ -1,0 +1,336 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LambdaInvocationResult, LambdaRegistry } from '../../contracts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../services/dynamodb-local';
+
+/** One function as the engine derives it from a CDK Lambda asset. */
+export interface LambdaFunctionDefinition {
+  /** The CloudFormation logical id. */
+  readonly id: string;
+  /** The (local) function name; also accepted by `invoke`. */
+  readonly functionName: string;
+  /** The bundled entry file (`index.mjs` for ESM, `index.js`/`index.cjs` for CommonJS). */
+  readonly codeFile: string;
+  /** The exported handler's name (`handler` for `index.handler`). */
+  readonly handlerExport: string;
+  /** The function's own environment variables (the engine adds `AWS_ENDPOINT_URL_*` for local services). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutSeconds: number;
+  readonly memorySize?: number;
+}
+
+export interface LambdaRegistryOptions {
+  readonly functions: readonly LambdaFunctionDefinition[];
+  readonly region?: string;
+  /** Execution environments (workers) per function that may run at once; more calls wait. Default 4. */
+  readonly maxConcurrency?: number;
+}
+
+export interface LocalLambdaRegistry extends LambdaRegistry {
+  reload(functionId: string): Promise<void>;
+  /** The function name for a logical id or name, or `undefined` if unknown. */
+  functionNameOf(functionId: string): string | undefined;
+}
+
+type FunctionError = NonNullable<LambdaInvocationResult['functionError']>;
+
+type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'init-error'; error: FunctionError }
+  | { type: 'result'; id: number; json: string }
+  | { type: 'error'; id: number; error: FunctionError };
+
+const INIT_TIMEOUT_MS = 10_000;
+const WORKER_HOST = new URL('./worker-host.mjs', import.meta.url);
+
+/**
+ * One execution environment: a worker thread with its own `process.env`, running one invocation at a
+ * time, as a Lambda execution environment does. It is discarded after a timeout or crash.
+ */
+class ExecutionEnvironment {
+  private readonly worker: Worker;
+  private readonly ready: Promise<FunctionError | undefined>;
+  private pending:
+    | { id: number; settle: (outcome: WorkerMessage | { type: 'exit'; error: FunctionError }) => void }
+    | undefined;
+  private nextId = 1;
+  dead = false;
+  generation: number;
+
+  constructor(
+    definition: LambdaFunctionDefinition,
+    env: Record<string, string>,
+    generation: number,
+    region: string,
+  ) {
+    this.generation = generation;
+    const memorySize = definition.memorySize ?? 128;
+    this.worker = new Worker(WORKER_HOST, {
+      env,
+      workerData: {
+        codeFile: path.resolve(definition.codeFile),
+        handlerExport: definition.handlerExport,
+        functionName: definition.functionName,
+        memorySize,
+        region,
+        logGroupName: `/aws/lambda/${definition.functionName}`,
+        logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+      },
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(memorySize, 64) },
+    });
+    this.ready = new Promise((resolve) => {
+      const timer = setTimeout(
+        () =>
+          resolve({
+            errorType: 'Runtime.InitTimeout',
+            errorMessage: `Init timed out after ${INIT_TIMEOUT_MS / 1000}.00 seconds`,
+          }),
+        INIT_TIMEOUT_MS,
+      );
+      this.worker.once('message', (message: WorkerMessage) => {
+        clearTimeout(timer);
+        resolve(message.type === 'init-error' ? message.error : undefined);
+      });
+      this.worker.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve({
+          errorType: 'Runtime.ExitError',
+          errorMessage: `Runtime exited with error: exit status ${code}`,
+        });
+      });
+    });
+    this.worker.on('message', (message: WorkerMessage) => {
+      if ((message.type === 'result' || message.type === 'error') && this.pending?.id === message.id) {
+        const { settle } = this.pending;
+        this.pending = undefined;
+        settle(message);
+      }
+    });
+    let crash: FunctionError | undefined;
+    this.worker.on('error', (error) => {
+      crash = { errorType: error.name || 'Error', errorMessage: error.message };
+    });
+    this.worker.on('exit', (code) => {
+      this.dead = true;
+      const pending = this.pending;
+      this.pending = undefined;
+      pending?.settle({
+        type: 'exit',
+        error: crash ?? {
+          errorType: 'Runtime.ExitError',
+          errorMessage: `Runtime exited with error: exit status ${code}`,
+        },
+      });
+    });
+  }
+
+  async invoke(
+    event: unknown,
+    timeoutSeconds: number,
+  ): Promise<{ payload: unknown; functionError?: FunctionError }> {
+    this.worker.ref();
+    try {
+      const initError = await this.ready;
+      if (initError) {
+        await this.terminate();
+        return { payload: initError, functionError: initError };
+      }
+      const requestId = randomUUID();
+      const id = this.nextId++;
+      const outcome = await new Promise<
+        WorkerMessage | { type: 'exit'; error: FunctionError } | { type: 'timeout' }
+      >((resolve) => {
+        const timer = setTimeout(() => resolve({ type: 'timeout' }), timeoutSeconds * 1000);
+        this.pending = {
+          id,
+          settle: (message) => {
+            clearTimeout(timer);
+            resolve(message);
+          },
+        };
+        this.worker.postMessage({
+          type: 'invoke',
+          id,
+          event,
+          requestId,
+          deadline: Date.now() + timeoutSeconds * 1000,
+        });
+      });
+      switch (outcome.type) {
+        case 'result':
+          return { payload: JSON.parse(outcome.json) as unknown };
+        case 'error':
+        case 'exit':
+          if (outcome.type === 'exit') this.dead = true;
+          return {
+            payload: outcome.error,
+            functionError: withRequestId(outcome.error, requestId, outcome.type === 'exit'),
+          };
+        case 'timeout': {
+          this.pending = undefined;
+          await this.terminate();
+          const error = {
+            errorType: 'Sandbox.Timedout',
+            errorMessage: `RequestId: ${requestId} Error: Task timed out after ${timeoutSeconds.toFixed(2)} seconds`,
+          };
+          return { payload: error, functionError: error };
+        }
+        default:
+          throw new Error(`Unexpected worker message ${outcome.type}`);
+      }
+    } finally {
+      if (!this.dead) this.worker.unref();
+    }
+  }
+
+  async terminate(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate();
+  }
+}
+
+function withRequestId(error: FunctionError, requestId: string, fatal: boolean): FunctionError {
+  return fatal ? { ...error, errorMessage: `RequestId: ${requestId} Error: ${error.errorMessage}` } : error;
+}
+
+/** A function's pool of execution environments. */
+class FunctionRuntime {
+  private readonly idle: ExecutionEnvironment[] = [];
+  private readonly all = new Set<ExecutionEnvironment>();
+  private busy = 0;
+  private readonly waiting: Array<() => void> = [];
+  private generation = 0;
+  private readonly env: Record<string, string>;
+
+  constructor(
+    readonly definition: LambdaFunctionDefinition,
+    private readonly region: string,
+    private readonly maxConcurrency: number,
+  ) {
+    this.env = lambdaEnvironment(definition, region);
+  }
+
+  private async acquire(): Promise<ExecutionEnvironment> {
+    for (;;) {
+      const reusable = this.idle.pop();
+      if (reusable && !reusable.dead && reusable.generation === this.generation) {
+        this.busy++;
+        return reusable;
+      }
+      if (reusable) {
+        await reusable.terminate();
+        continue;
+      }
+      if (this.busy < this.maxConcurrency) {
+        this.busy++;
+        const environment = new ExecutionEnvironment(this.definition, this.env, this.generation, this.region);
+        this.all.add(environment);
+        return environment;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(environment: ExecutionEnvironment): void {
+    this.busy--;
+    if (environment.dead) this.all.delete(environment);
+    if (!environment.dead && environment.generation === this.generation) this.idle.push(environment);
+    else void environment.terminate();
+    this.waiting.shift()?.();
+  }
+
+  async invoke(payload: unknown): Promise<LambdaInvocationResult> {
+    // The function receives JSON, as from the Lambda service: no undefined, functions or class instances.
+    const event: unknown = JSON.parse(JSON.stringify(payload ?? null));
+    const started = performance.now();
+    const environment = await this.acquire();
+    try {
+      const outcome = await environment.invoke(event, this.definition.timeoutSeconds);
+      return { ...outcome, durationMs: performance.now() - started };
+    } finally {
+      this.release(environment);
+    }
+  }
+
+  /** New invocations get fresh workers (fresh module cache); busy ones are retired when they finish. */
+  async reload(): Promise<void> {
+    this.generation++;
+    const retired = this.idle.splice(0);
+    for (const environment of retired) this.all.delete(environment);
+    await Promise.all(retired.map((environment) => environment.terminate()));
+  }
+
+  async close(): Promise<void> {
+    this.generation++;
+    this.idle.length = 0;
+    const all = [...this.all];
+    this.all.clear();
+    await Promise.all(all.map((environment) => environment.terminate()));
+  }
+}
+
+/**
+ * The environment a Lambda function sees: the variables Lambda itself sets, credentials DynamoDB Local
+ * accepts, and the function's own variables — never the host process's environment.
+ */
+function lambdaEnvironment(definition: LambdaFunctionDefinition, region: string): Record<string, string> {
+  return {
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    LANG: 'en_US.UTF-8',
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+    AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize ?? 128),
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
+    LAMBDA_TASK_ROOT: path.dirname(path.resolve(definition.codeFile)),
+    ...definition.environment,
+  };
+}
+
+/** In-process Lambda functions, each in isolated worker threads with its own environment. */
+export function createLambdaRegistry(options: LambdaRegistryOptions): LocalLambdaRegistry {
+  const region = options.region ?? LOCAL_REGION;
+  const maxConcurrency = options.maxConcurrency ?? 4;
+  const runtimes = new Map<string, FunctionRuntime>();
+  for (const definition of options.functions) {
+    if (!Number.isFinite(definition.timeoutSeconds) || definition.timeoutSeconds <= 0) {
+      throw new Error(`Lambda function ${definition.id} needs a positive timeoutSeconds`);
+    }
+    const runtime = new FunctionRuntime(definition, region, maxConcurrency);
+    for (const name of [definition.id, definition.functionName]) {
+      if (runtimes.has(name) && runtimes.get(name) !== runtime) {
+        throw new Error(`Two Lambda functions are registered as ${name}`);
+      }
+      runtimes.set(name, runtime);
+    }
+  }
+  let closed = false;
+
+  function runtimeOf(functionId: string): FunctionRuntime {
+    const runtime = runtimes.get(functionId);
+    if (!runtime) throw new Error(`Function not found: ${functionId}`);
+    return runtime;
+  }
+
+  return {
+    async invoke(functionId, payload) {
+      if (closed) throw new Error('The Lambda registry is closed');
+      return runtimeOf(functionId).invoke(payload);
+    },
+    async reload(functionId) {
+      await runtimeOf(functionId).reload();
+    },
+    functionNameOf(functionId) {
+      return runtimes.get(functionId)?.definition.functionName;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...new Set(runtimes.values())].map((runtime) => runtime.close()));
+    },
+  };
+}
