@@ -58,6 +58,8 @@ export interface ResolverContext {
   prev: { result: unknown };
   info: ResolverInfo;
   request: { headers: Record<string, string>; domainName: string | null };
+  /** The API's environment variables (`AWS::AppSync::GraphQLApi` `EnvironmentVariables`), e.g. table names. */
+  env?: Readonly<Record<string, string>>;
   result?: unknown;
   error?: { message: string; type: string } | undefined;
 }

@@ -149,7 +149,7 @@ export type Movie = {
   synopsis: Scalars['String']['output'];
   /** The title's name. */
   title: Scalars['String']['output'];
-  /** The title's trailers, oldest first (at most ten). Resolved per title: ask for it on one title, not on a list. */
+  /** The title's trailers, oldest first. Resolved per title: ask for it on one title, not on a list. */
   trailers: Array<Trailer>;
   /** When the title's details last changed. */
   updatedAt: Scalars['AWSDateTime']['output'];
@@ -177,7 +177,7 @@ export type Mutation = {
   clearSearchHistory: Scalars['Boolean']['output'];
   /** Adds a title to the catalog (admin). */
   createMovie: Movie;
-  /** Adds a trailer to a title (admin; at most ten per title). */
+  /** Adds a trailer to a title (admin). */
   createTrailer: Trailer;
   /** Deletes a title and its trailers from the catalog (admin); returns it, or null if it did not exist. */
   deleteMovie: Maybe<Movie>;
@@ -358,7 +358,7 @@ export type Query = {
   /** The caller's recent searches, newest first. */
   searchHistory: SearchHistoryConnection;
   /**
-   * Titles whose words start with every word of `query` (case- and accent-insensitive), e.g. `star wa`.
+   * Titles whose words start with every word of `query` (case-insensitive), e.g. `star wa`.
    * Records the search in the caller's history unless `recordInHistory` is false.
    */
   searchMovies: MovieConnection;
@@ -430,7 +430,7 @@ export type RequestUploadUrlInput = {
   kind: MediaKind;
   /** The title the file belongs to. */
   movieId: Scalars['ID']['input'];
-  /** The file's size in bytes (videos up to 5 GiB, images up to 10 MiB). */
+  /** The file's size in bytes (videos up to 2 GiB, images up to 10 MiB). */
   sizeBytes: Scalars['Int']['input'];
   /** The trailer, when `kind` is `TRAILER_VIDEO`. */
   trailerId?: InputMaybe<Scalars['ID']['input']>;

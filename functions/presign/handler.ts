@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { extensionFor, uploadProblem } from '../../resolvers/lib/upload-rules';
+
+const VIDEO_URL_SECONDS = 4 * 3600;
+const IMAGE_URL_SECONDS = 3600;
+const UPLOAD_URL_SECONDS = 900;
+const MEDIA_PREFIX = 'media/';
+
+/** Locally the twin sets AWS_ENDPOINT_URL_S3 (s3rver), which only understands path-style addressing. */
+const s3 = new S3Client({
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
+});
+
+function bucket(): string {
+  const name = process.env.MEDIA_BUCKET;
+  if (!name) throw new Error('MEDIA_BUCKET is not set');
+  return name;
+}
+
+interface GetRequest {
+  action: 'get';
+  purpose: 'video' | 'image';
+  key: string;
+}
+
+interface PutRequest {
+  action: 'put';
+  kind: string;
+  movieId: string;
+  trailerId?: string | null;
+  contentType: string;
+  sizeBytes: number;
+}
+
+function expiry(seconds: number): string {
+  return new Date(Date.now() + seconds * 1000).toISOString();
+}
+
+async function presignGet(request: GetRequest): Promise<{ url: string; expiresAt: string }> {
+  if (typeof request.key !== 'string' || !request.key.startsWith(MEDIA_PREFIX)) {
+    throw new Error('Only media keys can be presigned.');
+  }
+  const seconds = request.purpose === 'video' ? VIDEO_URL_SECONDS : IMAGE_URL_SECONDS;
+  const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket(), Key: request.key }), {
+    expiresIn: seconds,
+  });
+  return { url, expiresAt: expiry(seconds) };
+}
+
+async function presignPut(request: PutRequest) {
+  const problem = uploadProblem(request.kind, request.contentType, request.sizeBytes);
+  if (problem) throw new Error(problem);
+  const owner = request.trailerId ? `${request.movieId}/trailers/${request.trailerId}` : request.movieId;
+  const key = `${MEDIA_PREFIX}${owner}/${request.kind.toLowerCase()}-${randomUUID()}.${extensionFor(request.contentType)}`;
+  const command = new PutObjectCommand({
+    Bucket: bucket(),
+    Key: key,
+    ContentType: request.contentType,
+    ContentLength: request.sizeBytes,
+  });
+  // Content type and length are signed: S3 refuses a PUT whose headers differ.
+  const url = await getSignedUrl(s3, command, {
+    expiresIn: UPLOAD_URL_SECONDS,
+    signableHeaders: new Set(['content-type', 'content-length']),
+  });
+  return {
+    url,
+    key,
+    headers: { 'Content-Type': request.contentType },
+    maxBytes: request.sizeBytes,
+    expiresAt: expiry(UPLOAD_URL_SECONDS),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+async function handleOne(event: unknown) {
+  if (!isRecord(event)) throw new Error('Expected an object payload.');
+  if (event.action === 'get') return presignGet(event as unknown as GetRequest);
+  if (event.action === 'put') return presignPut(event as unknown as PutRequest);
+  throw new Error(`Unknown action ${String(event.action)}.`);
+}
+
+/**
+ * Invoke: one request. BatchInvoke (image URLs of a whole page): an array, answered in order; a failed item
+ * becomes an AppSync per-item error instead of failing the page.
+ */
+export async function handler(event: unknown): Promise<unknown> {
+  if (!Array.isArray(event)) return handleOne(event);
+  return Promise.all(
+    event.map(async (item) => {
+      try {
+        return await handleOne(item);
+      } catch (error) {
+        return { data: null, errorMessage: (error as Error).message, errorType: 'PresignError' };
+      }
+    }),
+  );
+}

@@ -1,0 +1,163 @@
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { bundleAppSyncCode } from '../appsync/bundle';
+import {
+  PIPELINE_FUNCTIONS,
+  RESOLVERS,
+  type DataSourceName,
+  type PipelineFunctionName,
+} from '../appsync/resolver-table';
+import { pipelineFunctionFile, resolverFile, validateResolverTable } from '../appsync/validate-resolvers';
+import { projectPath } from '../paths';
+import { acknowledge, acknowledgeSingletons, arnFinding } from '../nag';
+
+export interface ApiProps {
+  readonly userPool: cognito.IUserPool;
+  readonly catalogTable: dynamodb.ITable;
+  readonly userTable: dynamodb.ITable;
+  readonly presignFunction: lambda.IFunction;
+  readonly accountDeletionFunction: lambda.IFunction;
+  readonly introspection: boolean;
+}
+
+/** Deepest legitimate query: connection → items → trailers → video → contentType is 5 levels. */
+export const QUERY_DEPTH_LIMIT = 8;
+/** A home screen of 6 rows × 20 titles with two image URLs each stays well below this. */
+export const RESOLVER_COUNT_LIMIT = 600;
+
+/** Pipeline resolvers whose own code only passes the last step's result through. */
+const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
+
+/** The AppSync API: schema file, Cognito default auth, direct DynamoDB resolvers, two Lambda data sources. */
+export class Api extends Construct {
+  readonly api: appsync.GraphqlApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    validateResolverTable(RESOLVERS);
+
+    this.api = new appsync.GraphqlApi(this, 'GraphqlApi', {
+      name: 'marquee',
+      definition: appsync.Definition.fromFile(projectPath('schema.graphql')),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: appsync.AuthorizationType.USER_POOL,
+          userPoolConfig: { userPool: props.userPool, defaultAction: appsync.UserPoolDefaultAction.ALLOW },
+        },
+      },
+      logConfig: {
+        fieldLogLevel: appsync.FieldLogLevel.ERROR,
+        excludeVerboseContent: true,
+        retention: logs.RetentionDays.ONE_MONTH,
+      },
+      xrayEnabled: true,
+      queryDepthLimit: QUERY_DEPTH_LIMIT,
+      resolverCountLimit: RESOLVER_COUNT_LIMIT,
+      introspectionConfig: props.introspection
+        ? appsync.IntrospectionConfig.ENABLED
+        : appsync.IntrospectionConfig.DISABLED,
+      // Batch and transaction requests name their tables; resolvers read the names from ctx.env.
+      environmentVariables: {
+        CATALOG_TABLE: props.catalogTable.tableName,
+        USER_TABLE: props.userTable.tableName,
+      },
+    });
+
+    const dataSources = this.createDataSources(props);
+    const functions = new Map<PipelineFunctionName, appsync.AppsyncFunction>();
+    const functionFor = (name: PipelineFunctionName): appsync.AppsyncFunction => {
+      let fn = functions.get(name);
+      if (!fn) {
+        fn = new appsync.AppsyncFunction(this, `Fn${name}`, {
+          api: this.api,
+          name,
+          dataSource: dataSources[PIPELINE_FUNCTIONS[name]],
+          runtime: JS_RUNTIME,
+          code: appsync.Code.fromInline(bundleAppSyncCode(pipelineFunctionFile(name))),
+        });
+        functions.set(name, fn);
+      }
+      return fn;
+    };
+
+    for (const spec of RESOLVERS) {
+      const code = appsync.Code.fromInline(bundleAppSyncCode(resolverFile(spec)));
+      const common = {
+        api: this.api,
+        typeName: spec.typeName,
+        fieldName: spec.fieldName,
+        runtime: JS_RUNTIME,
+        code,
+      };
+      const resolverId = `${spec.typeName}${spec.fieldName[0]?.toUpperCase()}${spec.fieldName.slice(1)}Resolver`;
+      if (spec.pipeline) {
+        new appsync.Resolver(this, resolverId, { ...common, pipelineConfig: spec.pipeline.map(functionFor) });
+      } else if (spec.dataSource) {
+        new appsync.Resolver(this, resolverId, {
+          ...common,
+          dataSource: dataSources[spec.dataSource],
+          ...(spec.maxBatchSize ? { maxBatchSize: spec.maxBatchSize } : {}),
+        });
+      }
+    }
+
+    acknowledge(this.api, [
+      {
+        id: 'AwsSolutions-ASC3',
+        reason:
+          'Field logs are on at ERROR level with verbose content excluded on purpose: request content carries JWTs, presigned URLs and viewer data that must not be logged.',
+      },
+    ]);
+    acknowledge(this.api, [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: 'AWSAppSyncPushToCloudWatchLogs only lets AppSync write its own log groups.',
+        appliesTo: [
+          'Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSAppSyncPushToCloudWatchLogs',
+        ],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "Data-source roles query the tables' own secondary indexes (`<table>/index/*`) and invoke this stack's functions with any version qualifier (`<function>:*`); CDK grants generate these ARNs.",
+        appliesTo: [
+          arnFinding(props.catalogTable, '/index/*'),
+          arnFinding(props.userTable, '/index/*'),
+          arnFinding(props.presignFunction, ':*'),
+          arnFinding(props.accountDeletionFunction, ':*'),
+        ],
+      },
+    ]);
+    acknowledgeSingletons(this, 'LogRetention', [
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: 'CDK-managed log-retention handler: the basic execution role only writes its own logs.',
+        appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'CDK-managed log-retention handler sets retention on log groups whose names are only known at deploy time.',
+        appliesTo: ['Resource::*'],
+      },
+    ]);
+  }
+
+  private createDataSources(props: ApiProps): Record<DataSourceName, appsync.BaseDataSource> {
+    const catalog = this.api.addDynamoDbDataSource('CatalogDataSource', props.catalogTable);
+    const users = this.api.addDynamoDbDataSource('UserDataSource', props.userTable);
+    // Batch and transaction requests cross the two tables (a row reads titles and the viewer's state at once).
+    for (const dataSource of [catalog, users]) {
+      props.catalogTable.grantReadWriteData(dataSource);
+      props.userTable.grantReadWriteData(dataSource);
+    }
+    const media = this.api.addLambdaDataSource('MediaDataSource', props.presignFunction);
+    const account = this.api.addLambdaDataSource('AccountDataSource', props.accountDeletionFunction);
+    const none = this.api.addNoneDataSource('NoneDataSource');
+    return { catalog, users, media, account, none };
+  }
+}

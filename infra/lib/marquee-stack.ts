@@ -1,0 +1,129 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import type { MarqueeConfig } from './config';
+import { Api } from './constructs/api';
+import { Auth } from './constructs/auth';
+import { Data } from './constructs/data';
+import { Hosting } from './constructs/hosting';
+import { createMarqueeFunction } from './constructs/lambda-function';
+import { createAccessLogsBucket, Media } from './constructs/media';
+import { Monitoring } from './constructs/monitoring';
+import { acknowledge, arnFinding } from './nag';
+
+export interface MarqueeStackProps extends StackProps {
+  readonly config: MarqueeConfig;
+  /** Where the built client is; defaults to `client/dist`. */
+  readonly clientDistDir?: string;
+}
+
+/** The whole app: a thin composition of the constructs. Output names are read by the client and the twin. */
+export class MarqueeStack extends Stack {
+  constructor(scope: Construct, id: string, props: MarqueeStackProps) {
+    super(scope, id, props);
+    const removalPolicy = props.config.isProduction ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const data = new Data(this, 'Data', { removalPolicy });
+    const accessLogs = createAccessLogsBucket(this, removalPolicy);
+    const hosting = new Hosting(this, 'Hosting', {
+      accessLogs,
+      removalPolicy,
+      ...(props.clientDistDir ? { clientDistDir: props.clientDistDir } : {}),
+    });
+    const clientUrl = `https://${hosting.distribution.distributionDomainName}`;
+    const media = new Media(this, 'Media', {
+      accessLogs,
+      removalPolicy,
+      allowedOrigins: [clientUrl, ...props.config.devOrigins],
+    });
+
+    const postConfirmation = createMarqueeFunction(this, 'PostConfirmationFunction', {
+      name: 'post-confirmation',
+      description: 'Cognito post-confirmation trigger: creates the viewer profile (idempotent).',
+      environment: { USER_TABLE: data.userTable.tableName },
+      timeout: Duration.seconds(5),
+    });
+    // Table access only; the trigger needs no permission on its own pool (which would be circular).
+    postConfirmation.role?.attachInlinePolicy(
+      new iam.Policy(this, 'PostConfirmationPolicy', {
+        statements: [
+          new iam.PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [data.userTable.tableArn] }),
+        ],
+      }),
+    );
+    const auth = new Auth(this, 'Auth', { postConfirmation, removalPolicy });
+
+    const presign = createMarqueeFunction(this, 'PresignFunction', {
+      name: 'presign',
+      description: 'Presigned S3 URLs: GET for playback and images, PUT for admin uploads.',
+      environment: { MEDIA_BUCKET: media.bucket.bucketName },
+    });
+    presign.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [media.bucket.arnForObjects('media/*')],
+      }),
+    );
+
+    const accountDeletion = createMarqueeFunction(this, 'AccountDeletionFunction', {
+      name: 'account-deletion',
+      description: "Deletes every item of a viewer's data, then the Cognito user (safe to re-run).",
+      environment: { USER_TABLE: data.userTable.tableName, USER_POOL_ID: auth.userPool.userPoolId },
+      timeout: Duration.seconds(30),
+    });
+    accountDeletion.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
+        resources: [data.userTable.tableArn],
+      }),
+    );
+    accountDeletion.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['cognito-idp:AdminDeleteUser'],
+        resources: [auth.userPool.userPoolArn],
+      }),
+    );
+
+    const api = new Api(this, 'Api', {
+      userPool: auth.userPool,
+      catalogTable: data.catalogTable,
+      userTable: data.userTable,
+      presignFunction: presign,
+      accountDeletionFunction: accountDeletion,
+      introspection: props.config.introspection,
+    });
+
+    new Monitoring(this, 'Monitoring', {
+      api: api.api,
+      functions: { Presign: presign, PostConfirmation: postConfirmation, AccountDeletion: accountDeletion },
+      tables: { Catalog: data.catalogTable, Users: data.userTable },
+    });
+
+    acknowledge(presign, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'Presigning covers any object under the media/ prefix; keys are chosen by the function itself.',
+        appliesTo: [arnFinding(media.bucket, '/media/*')],
+      },
+    ]);
+
+    new CfnOutput(this, 'graphqlUrl', { value: api.api.graphqlUrl, description: 'AppSync GraphQL endpoint' });
+    new CfnOutput(this, 'realtimeUrl', {
+      value: (api.api.node.defaultChild as appsync.CfnGraphQLApi).attrRealtimeUrl,
+      description: 'AppSync real-time (WebSocket) endpoint',
+    });
+    new CfnOutput(this, 'region', { value: this.region, description: 'AWS region' });
+    new CfnOutput(this, 'userPoolId', {
+      value: auth.userPool.userPoolId,
+      description: 'Cognito user pool id',
+    });
+    new CfnOutput(this, 'userPoolClientId', {
+      value: auth.userPoolClient.userPoolClientId,
+      description: 'Cognito app client id of the web client',
+    });
+    new CfnOutput(this, 'mediaBucketName', { value: media.bucket.bucketName, description: 'Media bucket' });
+    new CfnOutput(this, 'clientUrl', { value: clientUrl, description: 'The web app (CloudFront)' });
+  }
+}

@@ -1,0 +1,34 @@
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { genreItems, prefixItems, putItem } from './lib/catalog-writes';
+import { raiseDataSourceError } from './lib/errors';
+import { CATALOG_PARTITION, movieKey } from './lib/keys';
+import { validMovieFields } from './lib/movie-input';
+import { toMovie, type MovieItem } from './lib/movies';
+import { titlePrefixes } from './lib/search';
+import { catalogTable } from './lib/tables';
+import type { MutationCreateMovieArgs } from './types/schema';
+
+/** Writes the title, its genre-row items and its search prefixes in one transaction. */
+export function request(ctx: Context<MutationCreateMovieArgs>): DynamoDBTransactWriteItemsRequest {
+  const fields = validMovieFields(ctx.args.input as unknown as Record<string, unknown>);
+  const id = util.autoId();
+  const now = util.time.nowISO8601();
+  const table = catalogTable(ctx);
+  const item: MovieItem = { ...movieKey(id), id, ...fields, createdAt: now, updatedAt: now, version: 1 };
+  ctx.stash.created = item;
+  const titleItem = putItem(table, movieKey(id), {
+    ...item,
+    gsi1pk: CATALOG_PARTITION,
+    gsi1sk: `${now}#${id}`,
+  });
+  titleItem.condition = { expression: 'attribute_not_exists(pk)' };
+  const transactItems = [titleItem]
+    .concat(genreItems(table, fields.genres, now, id, false))
+    .concat(prefixItems(table, titlePrefixes(fields.title), id, false));
+  return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
+}
+
+export function response(ctx: Context<MutationCreateMovieArgs>): unknown {
+  raiseDataSourceError(ctx.error);
+  return toMovie(ctx.stash.created as MovieItem, null);
+}

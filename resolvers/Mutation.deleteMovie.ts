@@ -1,0 +1,16 @@
+import type { Context } from '@aws-appsync/utils';
+import { movieKey } from './lib/keys';
+import { toMovie, type MovieItem } from './lib/movies';
+import { requireId } from './lib/validate';
+import type { MutationDeleteMovieArgs } from './types/schema';
+
+/** Viewers' positions and list entries for the title stay; lists skip titles that no longer exist. */
+export function request(ctx: Context<MutationDeleteMovieArgs>): Record<string, never> {
+  ctx.stash.catalogKey = movieKey(requireId(ctx.args.id, 'id'));
+  return {};
+}
+
+export function response(ctx: Context<MutationDeleteMovieArgs>): unknown {
+  const movie = ctx.prev.result as MovieItem | null;
+  return movie ? toMovie(movie, null) : null;
+}

@@ -1,0 +1,24 @@
+import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { get } from '@aws-appsync/utils/dynamodb';
+import { raiseDataSourceError } from './lib/errors';
+import { callerClaim, callerIsAdmin, callerSub } from './lib/identity';
+import { profileKey } from './lib/keys';
+import type { Profile } from './types/schema';
+
+export function request(ctx: Context): DynamoDBGetItemRequest {
+  return get({ key: profileKey(callerSub(ctx)) });
+}
+
+/** Users created outside sign-up (no confirmation trigger) get a profile derived from their token. */
+export function response(ctx: Context): Profile {
+  raiseDataSourceError(ctx.error);
+  const item = (ctx.result ?? {}) as { email?: string; displayName?: string; createdAt?: string };
+  const email = item.email ?? callerClaim(ctx, 'email') ?? '';
+  return {
+    id: callerSub(ctx),
+    email,
+    displayName: item.displayName ?? email.split('@')[0] ?? '',
+    isAdmin: callerIsAdmin(ctx),
+    createdAt: item.createdAt ?? util.time.nowISO8601(),
+  };
+}

@@ -1,0 +1,38 @@
+import { runtime, util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { deleteItem, genreItems, prefixItems, type TransactItem } from '../lib/catalog-writes';
+import { CONFLICT, isTransactionCancelled, raiseDataSourceError } from '../lib/errors';
+import { movieKey, type TableKey } from '../lib/keys';
+import type { MovieItem } from '../lib/movies';
+import { titlePrefixes } from '../lib/search';
+import { catalogTable } from '../lib/tables';
+
+/** Deletes a title with its genre rows, search prefixes and trailers in one transaction (version-guarded). */
+export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
+  const movie = ctx.stash.catalogItem as MovieItem | null;
+  if (!movie) runtime.earlyReturn(null);
+  const current = movie as MovieItem;
+  const table = catalogTable(ctx);
+  const titleDelete: TransactItem = {
+    table,
+    operation: 'DeleteItem',
+    key: util.dynamodb.toMapValues(movieKey(current.id)),
+    condition: {
+      expression: '#version = :version',
+      expressionNames: { '#version': 'version' },
+      expressionValues: util.dynamodb.toMapValues({ ':version': current.version }),
+    },
+  };
+  const trailers = (ctx.stash.trailerItems ?? []) as TableKey[];
+  const transactItems = [titleDelete]
+    .concat(genreItems(table, current.genres, current.createdAt, current.id, true))
+    .concat(prefixItems(table, titlePrefixes(current.title), current.id, true))
+    .concat(trailers.map((trailer) => deleteItem(table, { pk: trailer.pk, sk: trailer.sk })));
+  return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
+}
+
+export function response(ctx: Context): MovieItem {
+  if (isTransactionCancelled(ctx.error))
+    util.error('The title was changed at the same time; try again.', CONFLICT);
+  raiseDataSourceError(ctx.error);
+  return ctx.stash.catalogItem as MovieItem;
+}

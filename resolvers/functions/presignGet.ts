@@ -1,0 +1,20 @@
+import type { Context, LambdaRequest } from '@aws-appsync/utils';
+import { notFound, raiseDataSourceError } from '../lib/errors';
+
+interface WithVideo {
+  video?: { key: string; contentType: string } | null;
+}
+
+/** Asks the presign function for a short-lived GET URL of the video in `stash.catalogItem`. */
+export function request(ctx: Context): LambdaRequest {
+  const video = (ctx.stash.catalogItem as WithVideo).video;
+  if (!video) notFound('No video has been uploaded for this title yet.');
+  const { key, contentType } = video as { key: string; contentType: string };
+  ctx.stash.contentType = contentType;
+  return { operation: 'Invoke', payload: { action: 'get', purpose: 'video', key } };
+}
+
+export function response(ctx: Context): unknown {
+  raiseDataSourceError(ctx.error);
+  return { ...(ctx.result as Record<string, unknown>), contentType: ctx.stash.contentType };
+}

@@ -1,0 +1,53 @@
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { isTransactionCancelled, notFound, raiseDataSourceError } from '../lib/errors';
+import { callerSub } from '../lib/identity';
+import { movieKey, myListPartition, viewerTitleKey } from '../lib/keys';
+import { catalogTable, userTable } from '../lib/tables';
+
+/** Adds a title to My List only if the title exists (one transaction across both tables). */
+export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTransactWriteItemsRequest {
+  const sub = callerSub(ctx);
+  const movieId = ctx.stash.movieId;
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table: catalogTable(ctx),
+        operation: 'ConditionCheck',
+        key: util.dynamodb.toMapValues(movieKey(movieId)),
+        condition: { expression: 'attribute_exists(pk)' },
+      },
+      {
+        table: userTable(ctx),
+        operation: 'UpdateItem',
+        key: util.dynamodb.toMapValues(viewerTitleKey(sub, movieId)),
+        update: {
+          expression:
+            'SET #movieId = :movieId, #ownerId = :ownerId, #inMyList = :true, #listAddedAt = if_not_exists(#listAddedAt, :now), #gsi2pk = :list, #gsi2sk = if_not_exists(#listAddedAt, :now)',
+          expressionNames: {
+            '#movieId': 'movieId',
+            '#ownerId': 'ownerId',
+            '#inMyList': 'inMyList',
+            '#listAddedAt': 'listAddedAt',
+            '#gsi2pk': 'gsi2pk',
+            '#gsi2sk': 'gsi2sk',
+          },
+          expressionValues: util.dynamodb.toMapValues({
+            ':movieId': movieId,
+            ':ownerId': sub,
+            ':true': true,
+            ':now': util.time.nowISO8601(),
+            ':list': myListPartition(sub),
+          }),
+        },
+      },
+    ],
+  } as DynamoDBTransactWriteItemsRequest;
+}
+
+export function response(ctx: Context<unknown, { movieId: string; movieIds?: string[] }>): null {
+  if (isTransactionCancelled(ctx.error)) notFound(`No title with id ${ctx.stash.movieId}.`);
+  raiseDataSourceError(ctx.error);
+  ctx.stash.movieIds = [ctx.stash.movieId];
+  return null;
+}

@@ -1,0 +1,36 @@
+import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { notFound, isConditionFailure, raiseDataSourceError } from '../lib/errors';
+import type { TableKey } from '../lib/keys';
+
+interface UploadTargetResult {
+  key: string;
+}
+
+/** Points the title (or trailer) at the key the server chose for the upload. */
+export function request(ctx: Context): DynamoDBUpdateItemRequest {
+  const target = ctx.prev.result as UploadTargetResult;
+  const input = ctx.stash.upload as { kind: string; contentType: string; sizeBytes: number };
+  const now = util.time.nowISO8601();
+  const isImage = input.kind === 'POSTER' || input.kind === 'BACKDROP';
+  const attribute =
+    input.kind === 'POSTER' ? 'posterKey' : input.kind === 'BACKDROP' ? 'backdropKey' : 'video';
+  const value = isImage
+    ? target.key
+    : { key: target.key, contentType: input.contentType, sizeBytes: input.sizeBytes, updatedAt: now };
+  return {
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues(ctx.stash.catalogKey as TableKey),
+    update: {
+      expression: 'SET #attribute = :value, #updatedAt = :now',
+      expressionNames: { '#attribute': attribute, '#updatedAt': 'updatedAt' },
+      expressionValues: util.dynamodb.toMapValues({ ':value': value, ':now': now }),
+    },
+    condition: { expression: 'attribute_exists(pk)' },
+  };
+}
+
+export function response(ctx: Context): unknown {
+  if (isConditionFailure(ctx.error)) notFound('The title or trailer was deleted meanwhile.');
+  raiseDataSourceError(ctx.error);
+  return ctx.prev.result;
+}

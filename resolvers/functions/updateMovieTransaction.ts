@@ -1,0 +1,70 @@
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { genreItems, prefixItems, type TransactItem } from '../lib/catalog-writes';
+import { CONFLICT, isTransactionCancelled, raiseDataSourceError } from '../lib/errors';
+import { movieKey } from '../lib/keys';
+import { added, validMovieFields } from '../lib/movie-input';
+import type { MovieItem } from '../lib/movies';
+import { titlePrefixes } from '../lib/search';
+import { catalogTable } from '../lib/tables';
+
+/**
+ * Applies an update to a title and keeps its genre rows and search prefixes in step, in one transaction guarded by
+ * the title's version (a concurrent change makes it fail with Conflict instead of losing an index entry).
+ */
+export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
+  const table = catalogTable(ctx);
+  const current = ctx.stash.catalogItem as MovieItem;
+  const changes = ctx.stash.changes as Record<string, unknown>;
+  const next = validMovieFields({ ...current, ...changes });
+  const updatedAt = util.time.nowISO8601();
+  const oldPrefixes = titlePrefixes(current.title);
+  const newPrefixes = titlePrefixes(next.title);
+  const movieUpdate: TransactItem = {
+    table,
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues(movieKey(current.id)),
+    update: {
+      expression:
+        'SET #title = :title, #synopsis = :synopsis, #year = :year, #genres = :genres, #rating = :rating, #duration = :duration, #updatedAt = :updatedAt, #version = :nextVersion',
+      expressionNames: {
+        '#title': 'title',
+        '#synopsis': 'synopsis',
+        '#year': 'year',
+        '#genres': 'genres',
+        '#rating': 'maturityRating',
+        '#duration': 'durationSeconds',
+        '#updatedAt': 'updatedAt',
+        '#version': 'version',
+      },
+      expressionValues: util.dynamodb.toMapValues({
+        ':title': next.title,
+        ':synopsis': next.synopsis,
+        ':year': next.year,
+        ':genres': next.genres,
+        ':rating': next.maturityRating,
+        ':duration': next.durationSeconds,
+        ':updatedAt': updatedAt,
+        ':nextVersion': current.version + 1,
+      }),
+    },
+    condition: {
+      expression: '#version = :version',
+      expressionNames: { '#version': 'version' },
+      expressionValues: util.dynamodb.toMapValues({ ':version': current.version }),
+    },
+  };
+  const transactItems = [movieUpdate]
+    .concat(genreItems(table, added(next.genres, current.genres), current.createdAt, current.id, true))
+    .concat(genreItems(table, added(current.genres, next.genres), current.createdAt, current.id, false))
+    .concat(prefixItems(table, added(newPrefixes, oldPrefixes), current.id, true))
+    .concat(prefixItems(table, added(oldPrefixes, newPrefixes), current.id, false));
+  ctx.stash.updated = { ...current, ...next, updatedAt, version: current.version + 1 };
+  return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
+}
+
+export function response(ctx: Context): MovieItem {
+  if (isTransactionCancelled(ctx.error))
+    util.error('The title was changed at the same time; read it and try again.', CONFLICT);
+  raiseDataSourceError(ctx.error);
+  return ctx.stash.updated as MovieItem;
+}

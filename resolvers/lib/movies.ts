@@ -1,0 +1,83 @@
+import type { Movie, PlaybackPosition } from '../types/schema';
+
+/** A title as stored in the catalog table. */
+export interface MovieItem {
+  pk: string;
+  sk: string;
+  id: string;
+  title: string;
+  synopsis: string;
+  year: number;
+  genres: string[];
+  maturityRating: string;
+  durationSeconds: number;
+  posterKey?: string | null;
+  backdropKey?: string | null;
+  video?: { key: string; contentType: string; sizeBytes: number; updatedAt: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A viewer's state for one title, as stored in the user table. */
+export interface ViewerTitleItem {
+  pk: string;
+  sk: string;
+  movieId: string;
+  ownerId: string;
+  positionSeconds?: number;
+  durationSeconds?: number;
+  watched?: boolean;
+  hidden?: boolean;
+  clientTime?: string;
+  clientTimeMs?: number;
+  deviceId?: string;
+  savedAt?: string;
+  inMyList?: boolean;
+}
+
+/** The movie fields resolved from the item; `trailers`, `posterUrl` and `backdropUrl` have their own resolvers. */
+export type MovieResult = Omit<Movie, 'trailers' | 'posterUrl' | 'backdropUrl'> & {
+  posterKey: string | null;
+  backdropKey: string | null;
+};
+
+export function toPosition(item: ViewerTitleItem | null | undefined): PlaybackPosition | null {
+  if (!item || typeof item.clientTimeMs !== 'number') return null;
+  return {
+    ownerId: item.ownerId,
+    movieId: item.movieId,
+    positionSeconds: item.positionSeconds ?? 0,
+    durationSeconds: item.durationSeconds ?? 0,
+    watched: !!item.watched,
+    hiddenFromContinueWatching: !!item.hidden,
+    clientTime: item.clientTime ?? '',
+    deviceId: item.deviceId ? item.deviceId : null,
+    savedAt: item.savedAt ?? '',
+  };
+}
+
+export function toMovie(item: MovieItem, viewer: ViewerTitleItem | null | undefined): MovieResult {
+  return {
+    id: item.id,
+    title: item.title,
+    synopsis: item.synopsis,
+    year: item.year,
+    genres: item.genres as Movie['genres'],
+    maturityRating: item.maturityRating as Movie['maturityRating'],
+    durationSeconds: item.durationSeconds,
+    posterKey: item.posterKey ?? null,
+    backdropKey: item.backdropKey ?? null,
+    video: item.video
+      ? {
+          contentType: item.video.contentType,
+          sizeBytes: item.video.sizeBytes,
+          updatedAt: item.video.updatedAt,
+        }
+      : null,
+    myPosition: toPosition(viewer),
+    inMyList: !!viewer?.inMyList,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}

@@ -1,0 +1,29 @@
+import { util } from '@aws-appsync/utils';
+import { badRequest } from './errors';
+import { requireId } from './validate';
+
+/** A save may claim a device time at most this far ahead of the server's clock. */
+export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
+
+export interface ProgressInputBase {
+  movieId: string;
+  clientTime: string;
+  deviceId?: string | null;
+}
+
+/** Validates the parts every progress change shares and puts them in the stash for `writeProgress`. */
+export function stashProgressInput(stash: Record<string, unknown>, input: ProgressInputBase): void {
+  const movieId = requireId(input.movieId, 'movieId');
+  const clientTimeMs = util.time.parseISO8601ToEpochMilliSeconds(input.clientTime);
+  if (clientTimeMs > util.time.nowEpochMilliSeconds() + MAX_CLOCK_AHEAD_MS) {
+    badRequest('clientTime is more than 5 minutes ahead of the server clock; check the device clock.');
+  }
+  const deviceId = input.deviceId ?? '';
+  if (deviceId.length > 64) badRequest('deviceId must be at most 64 characters.');
+  stash.movieId = movieId;
+  stash.clientTime = util.time.epochMilliSecondsToISO8601(clientTimeMs);
+  stash.clientTimeMs = clientTimeMs;
+  stash.deviceId = deviceId;
+  stash.catalogKey = { pk: `MOVIE#${movieId}`, sk: 'MOVIE' };
+  stash.notFoundMessage = `No title with id ${movieId}.`;
+}
