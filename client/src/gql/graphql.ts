@@ -107,7 +107,7 @@ export type RequestUploadUrlInput = {
   kind: MediaKind;
   /** The title the file belongs to. */
   movieId: string | number;
-  /** The file's size in bytes (videos up to 5 GiB, images up to 10 MiB). */
+  /** The file's size in bytes (videos up to 2 GiB, images up to 10 MiB). */
   sizeBytes: number;
   /** The trailer, when `kind` is `TRAILER_VIDEO`. */
   trailerId?: string | number | null | undefined;
