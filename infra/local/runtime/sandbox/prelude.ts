@@ -1,0 +1,225 @@
+/**
+ * Entry point of the code that runs INSIDE each sandbox (a `node:vm` context with no Node globals).
+ * Bundled once by `../prelude-bundle.ts`; its `install` function is handed to the host, which calls
+ * it with primitives and sandbox-realm functions only, so resolver code never touches a host object.
+ */
+import { dynamodbModule } from './dynamodb-module';
+import { current, EarlyReturnSignal, ErrorSignal, freshState, type ErrorEntry } from './invocation';
+import { createConsole, createExtensions, createRuntime, createUtil } from './util';
+
+interface RawContext {
+  arguments?: unknown;
+  args?: unknown;
+  identity?: unknown;
+  source?: unknown;
+  stash?: unknown;
+  prev?: unknown;
+  info?: unknown;
+  request?: unknown;
+  env?: unknown;
+  result?: unknown;
+  error?: unknown;
+}
+
+class TimeoutSignal {}
+
+type ModuleFactory = (require: (specifier: string) => unknown) => Record<string, unknown>;
+
+const nativeParse = JSON.parse;
+const nativeStringify = JSON.stringify;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  if (typeof value === 'function' && !Object.isFrozen(value)) Object.freeze(value);
+  return value;
+}
+
+function objectOr(value: unknown, fallback: () => Record<string, unknown>): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : fallback();
+}
+
+function buildContext(raw: RawContext): Record<string, unknown> {
+  const args = objectOr(raw.arguments ?? raw.args, () => ({}));
+  const info = objectOr(raw.info, () => ({}));
+  // AppSync hides these two from JSON.stringify(ctx.info): they are read directly or not at all.
+  for (const hidden of ['selectionSetList', 'selectionSetGraphQL']) {
+    if (Object.hasOwn(info, hidden)) {
+      const value = info[hidden];
+      delete info[hidden];
+      Object.defineProperty(info, hidden, { value, enumerable: false, writable: true, configurable: true });
+    }
+  }
+  const ctx: Record<string, unknown> = {
+    arguments: args,
+    args,
+    identity: raw.identity ?? null,
+    source: raw.source ?? null,
+    stash: objectOr(raw.stash, () => ({})),
+    prev: raw.prev,
+    info,
+    request: raw.request ?? { headers: {}, domainName: null },
+  };
+  if (raw.env !== undefined) ctx.env = raw.env;
+  if (raw.result !== undefined) ctx.result = raw.result;
+  if (raw.error !== undefined) ctx.error = raw.error;
+  // The top level of ctx is read-only in APPSYNC_JS (nested values stay mutable).
+  return Object.freeze(ctx);
+}
+
+function userFrame(stack: unknown, filename: string): { line: number; column: number } | null {
+  if (typeof stack !== 'string') return null;
+  for (const line of stack.split('\n')) {
+    const at = line.lastIndexOf(`${filename}:`);
+    if (at < 0) continue;
+    const match = /^:(\d+):(\d+)/.exec(line.slice(at + filename.length));
+    if (match) return { line: Number(match[1]), column: Number(match[2]) };
+  }
+  return null;
+}
+
+export function install(
+  token: string,
+  filename: string,
+  hostRandomHex: (byteCount: number) => unknown,
+  factory: ModuleFactory,
+): void {
+  const randomHex = (byteCount: number): string => String(hostRandomHex(Number(byteCount)));
+  const util = deepFreeze(createUtil(randomHex));
+  const extensions = deepFreeze(createExtensions());
+  const runtime = deepFreeze(createRuntime());
+  const modules: Record<string, unknown> = {
+    '@aws-appsync/utils': deepFreeze({ util, extensions, runtime }),
+    '@aws-appsync/utils/dynamodb': deepFreeze({ ...dynamodbModule }),
+  };
+  const where = (): { line: number; column: number } | null => userFrame(new Error().stack, filename);
+  const consoleObject = deepFreeze(createConsole(where));
+  const requireModule = (specifier: string): unknown => {
+    if (!Object.hasOwn(modules, specifier)) throw new TypeError(`Cannot find module '${specifier}'`);
+    return modules[specifier];
+  };
+
+  const global = globalThis as Record<string, unknown>;
+  // Not part of APPSYNC_JS (reference §1.5/§1.7): removed so code that relies on them fails here too.
+  for (const name of [
+    'WebAssembly',
+    'SharedArrayBuffer',
+    'Atomics',
+    'FinalizationRegistry',
+    'WeakRef',
+    'Promise',
+  ]) {
+    delete global[name];
+  }
+  const constant = (name: string, value: unknown): void => {
+    Object.defineProperty(global, name, { value, enumerable: false, writable: false, configurable: false });
+  };
+  constant('util', util);
+  constant('extensions', extensions);
+  constant('runtime', runtime);
+  constant('console', consoleObject);
+  // Documented: JSON.parse returns '' instead of throwing on invalid input.
+  JSON.parse = function parse(
+    text: string,
+    reviver?: (this: unknown, key: string, value: unknown) => unknown,
+  ): unknown {
+    try {
+      return nativeParse(text, reviver);
+    } catch {
+      return '';
+    }
+  };
+
+  let deadline = Infinity;
+  let ticks = 0;
+  const timeout = new TimeoutSignal();
+  constant('__appsyncTick', (): void => {
+    ticks += 1;
+    if ((ticks & 255) === 0 && Date.now() > deadline) throw timeout;
+  });
+
+  let pending: string | null = null;
+  constant('__appsyncPending', (payload: string): void => {
+    pending = String(payload);
+  });
+  constant('__appsyncInvoke', (callerToken: string): string => {
+    if (callerToken !== token || pending === null)
+      throw new TypeError('__appsyncInvoke is internal to the runtime');
+    const request = nativeParse(pending) as { handler: string; ctx: RawContext; timeoutMs: number };
+    pending = null;
+    deadline = Date.now() + request.timeoutMs;
+    ticks = 0;
+    const state = freshState();
+    current.state = state;
+    state.identity = request.ctx.identity ?? null;
+    state.info = objectOr(request.ctx.info, () => ({}));
+    const ctx = buildContext(request.ctx);
+    let status: 'returned' | 'earlyReturn' | 'error' = 'returned';
+    let value: unknown;
+    let skipTo: string | undefined;
+    let error: ErrorEntry | undefined;
+    let thrown: { name: string; message: string; line?: number; column?: number } | undefined;
+    let timedOut = false;
+    try {
+      const exported = factory(requireModule);
+      const handler = exported[request.handler];
+      if (typeof handler !== 'function') {
+        throw new TypeError(`The code does not export a function named '${request.handler}'`);
+      }
+      value = (handler as (context: unknown) => unknown)(ctx);
+    } catch (caught) {
+      if (caught instanceof EarlyReturnSignal) {
+        status = 'earlyReturn';
+        value = caught.value;
+        skipTo = caught.skipTo;
+      } else if (caught === timeout) {
+        status = 'error';
+        timedOut = true;
+      } else if (caught instanceof ErrorSignal) {
+        status = 'error';
+        error = caught.entry;
+      } else {
+        status = 'error';
+        const err = caught as { name?: unknown; message?: unknown; stack?: unknown } | null;
+        const frame = userFrame(err?.stack, filename);
+        thrown = {
+          name: typeof err?.name === 'string' ? err.name : 'Error',
+          message: typeof err?.message === 'string' ? err.message : String(caught),
+          ...(frame ?? {}),
+        };
+      }
+    }
+    const outcome = {
+      status,
+      value: status === 'error' ? undefined : value,
+      skipTo,
+      error,
+      thrown,
+      timedOut,
+      appendedErrors: state.appendedErrors,
+      logs: state.logs,
+      extensions: state.extensions,
+      responseHeaders: state.responseHeaders,
+      stash: ctx.stash,
+      args: ctx.arguments,
+    };
+    try {
+      return nativeStringify(outcome);
+    } catch (caught) {
+      // A value JSON cannot represent (a cycle, a BigInt): AppSync fails the handler.
+      const message = caught instanceof Error ? caught.message : String(caught);
+      return nativeStringify({
+        ...outcome,
+        status: 'error',
+        value: undefined,
+        stash: {},
+        args: {},
+        thrown: { name: 'TypeError', message: `The handler result is not serializable: ${message}` },
+      });
+    }
+  });
+}
