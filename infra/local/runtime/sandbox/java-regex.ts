@@ -59,7 +59,7 @@ export function translateJavaRegex(pattern: string, fullMatch: boolean, global: 
   source = source
     .replace(/\\Q([\s\S]*?)(?:\\E|$)/g, (_m, literal: string) => escapeLiteral(literal))
     .replace(/\(\?>/g, '(?:')
-    .replace(/([*+?}])\+/g, '$1')
+    .replace(/([*+?]|\{\d+(?:,\d*)?\})\+/g, '$1')
     .replace(/\\A/g, '^')
     .replace(/\\[zZ]/g, '$')
     .replace(/\\h/g, '[ \\t\\xA0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000]')

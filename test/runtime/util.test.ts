@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateTable } from '../support/appsync-js';
+
+/** Every row is `[APPSYNC_JS expression, expected value]`; recorded AWS outputs come from reference §3. */
+function expectTable(rows: ReadonlyArray<readonly [string, unknown]>): void {
+  const { actual, expected } = evaluateTable(rows);
+  expect(actual).toEqual(expected);
+}
+
+describe('util.dynamodb (recorded AWS outputs)', () => {
+  it('builds typed values with numbers kept as JSON numbers', () => {
+    expectTable([
+      ['util.dynamodb.toDynamoDB("test")', { S: 'test' }],
+      ['util.dynamodb.toDynamoDB(12345)', { N: 12345 }],
+      ['util.dynamodb.toDynamoDB(true)', { BOOL: true }],
+      ['util.dynamodb.toDynamoDB(null)', { NULL: null }],
+      [
+        'util.dynamodb.toDynamoDB({ foo: "bar", baz: 1234, beep: ["boop"] })',
+        { M: { foo: { S: 'bar' }, baz: { N: 1234 }, beep: { L: [{ S: 'boop' }] } } },
+      ],
+      ['util.dynamodb.toString("test")', { S: 'test' }],
+      ['util.dynamodb.toStringSet(["foo", "bar", "baz"])', { SS: ['foo', 'bar', 'baz'] }],
+      ['util.dynamodb.toNumber(12345)', { N: 12345 }],
+      ['util.dynamodb.toNumberSet([1, 23, 4.56])', { NS: [1, 23, 4.56] }],
+      ['util.dynamodb.toBinary("foo")', { B: 'foo' }],
+      ['util.dynamodb.toBinarySet(["foo", "bar", "baz"])', { BS: ['foo', 'bar', 'baz'] }],
+      ['util.dynamodb.toBoolean(true)', { BOOL: true }],
+      ['util.dynamodb.toNull()', { NULL: null }],
+      [
+        'util.dynamodb.toList(["foo", 123, { bar: "baz" }])',
+        { L: [{ S: 'foo' }, { N: 123 }, { M: { bar: { S: 'baz' } } }] },
+      ],
+      ['util.dynamodb.toMap({ a: 1, b: [true] })', { M: { a: { N: 1 }, b: { L: [{ BOOL: true }] } } }],
+      ['util.dynamodb.toMapValues({ a: 1, skipped: undefined })', { a: { N: 1 } }],
+      ['util.dynamodb.toString(null)', null],
+      [
+        'util.dynamodb.toS3Object("foo", "bar", "baz")',
+        { S: '{"s3":{"key":"foo","bucket":"bar","region":"baz"}}' },
+      ],
+      [
+        'util.dynamodb.toS3Object("foo", "bar", "baz", "beep")',
+        { S: '{"s3":{"key":"foo","bucket":"bar","region":"baz","version":"beep"}}' },
+      ],
+      [
+        'util.dynamodb.fromS3ObjectJson(\'{"s3":{"key":"foo","bucket":"bar","region":"baz"}}\')',
+        { key: 'foo', bucket: 'bar', region: 'baz' },
+      ],
+    ]);
+  });
+});
+
+describe('util.time', () => {
+  it('formats and parses with Java DateTimeFormatter patterns and zones (documented examples)', () => {
+    expectTable([
+      ['util.time.epochMilliSecondsToSeconds(1517943695758)', 1517943695],
+      ['util.time.epochMilliSecondsToISO8601(1517943695758)', '2018-02-06T19:01:35.758Z'],
+      [
+        'util.time.epochMilliSecondsToFormatted(1517943695758, "yyyy-MM-dd HH:mm:ssZ")',
+        '2018-02-06 19:01:35+0000',
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(1517943695758, "yyyy-MM-dd HH:mm:ssZ", "Australia/Perth")',
+        '2018-02-07 03:01:35+0800',
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("2018-02-02 01:19:22+0000", "yyyy-MM-dd HH:mm:ssZ")',
+        1517534362000,
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("2018-02-02 01:19:22", "yyyy-MM-dd HH:mm:ss", "+08:00")',
+        1517505562000,
+      ],
+      ['util.time.parseISO8601ToEpochMilliSeconds("2018-02-01T17:21:05.180+08:00")', 1517476865180],
+      ['util.time.parseISO8601ToEpochMilliSeconds("2018-02-01T09:21:05Z")', 1517476865000],
+      [
+        'util.time.epochMilliSecondsToFormatted(1517943695758, "EEE, d MMM yyyy HH:mm:ss.SSS XXX", "America/New_York")',
+        'Tue, 6 Feb 2018 14:01:35.758 -05:00',
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(1530000000000, "hh:mm a z", "America/New_York")',
+        '04:00 AM America/New_York',
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(1530000000000, "EEEE d MMMM uuuu", "UTC")',
+        'Tuesday 26 June 2018',
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(1530000000000, "yyyy-MM-dd\'T\'HH:mm:ssXXX")',
+        '2018-06-26T08:00:00Z',
+      ],
+      [
+        "util.time.epochMilliSecondsToFormatted(1530000000000, \"yyMMdd 'o''clock' D\")",
+        "180626 o'clock 177",
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("20180626 0400", "yyyyMMdd HHmm", "America/New_York")',
+        1530000000000,
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("26 Jun 2018 04:00 AM", "d MMM yyyy hh:mm a", "-04:00")',
+        1530000000000,
+      ],
+      [
+        String.raw`util.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z", util.time.nowISO8601())`,
+        true,
+      ],
+      [
+        'util.time.nowEpochSeconds() === util.time.epochMilliSecondsToSeconds(util.time.nowEpochMilliSeconds())',
+        true,
+      ],
+      ['util.time.nowFormatted("yyyy").length', 4],
+      [
+        'util.time.epochMilliSecondsToFormatted(0, "yyyy QQQ", "Mars/Olympus")',
+        { error: 'cases.js:23:31: Unknown time-zone ID: Mars/Olympus' },
+      ],
+    ]);
+  });
+});
+
+describe('top-level util', () => {
+  it('encodes, decodes, escapes and matches like AppSync (UTF-8, Java semantics)', () => {
+    expectTable([
+      ['util.base64Encode("Hello, 世界")', 'SGVsbG8sIOS4lueVjA=='],
+      ['util.base64Decode("SGVsbG8sIOS4lueVjA==")', 'Hello, 世界'],
+      ['util.urlEncode("a b*~!é")', 'a+b*%7E%21%C3%A9'],
+      ['util.urlDecode("a+b%7E%C3%A9")', 'a b~é'],
+      [
+        String.raw`util.escapeJavaScript("He said \"hi\" / 'é'\n")`,
+        String.raw`He said \"hi\" \/ \'\u00E9\'\n`,
+      ],
+      ['util.matches("a*b", "aaaaab")', true],
+      ['util.matches("a*b", "aaaaabc")', false],
+      ['util.matches("(?i)hello", "HeLLo")', true],
+      [String.raw`util.matches("\\p{Alpha}+", "abc")`, true],
+      [String.raw`util.matches("\\p{Alpha}+", "ab1")`, false],
+      [String.raw`util.matches("\\d++x", "12x")`, true],
+      [String.raw`util.matches("\\Qa.b\\E", "a.b")`, true],
+      [String.raw`util.matches("\\Qa.b\\E", "axb")`, false],
+      [
+        'util.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", util.autoId())',
+        true,
+      ],
+      ['util.matches("[0-9A-HJKMNP-TV-Z]{26}", util.autoUlid())', true],
+      ['util.matches("[0-9A-Za-z]{27}", util.autoKsuid())', true],
+      ['util.autoId() === util.autoId()', false],
+      ['util.str.normalize("e\\u0301", "nfc")', 'é'],
+      ['util.math.roundNum(2.5)', 3],
+      ['util.math.minVal(1, 2)', 1],
+      ['util.math.maxVal(1, 2)', 2],
+      ['util.math.randomWithinRange(4, 4)', 4],
+      ['util.math.randomDouble() < 1', true],
+      [
+        'util.xml.toMap("<posts><post><id>1</id><title>x &amp; y</title></post><post><id>2</id><title><![CDATA[<b>]]></title></post></posts>")',
+        {
+          posts: {
+            post: [
+              { id: 1, title: 'x & y' },
+              { id: 2, title: '<b>' },
+            ],
+          },
+        },
+      ],
+      ['util.xml.toJsonString("<a><b>true</b></a>")', '{"a":{"b":true}}'],
+      ['util.xml.toMap("<a><b></a>")', null],
+      [
+        'util.http.copyHeaders({ authorization: "x", "content-type": "a", custom: "c", cookie: "s" })',
+        { 'content-type': 'a', custom: 'c' },
+      ],
+      [
+        'util.rds.toJsonObject(\'{"sqlStatementResults":[{"records":[[{"stringValue":"1"},{"longValue":2},{"isNull":true}]],"columnMetadata":[{"label":"id"},{"label":"n"},{"label":"z"}]}]}\')',
+        [[{ id: '1', n: 2, z: null }]],
+      ],
+      ['JSON.parse("not json")', ''],
+      ['JSON.parse("{\\"a\\":1}")', { a: 1 }],
+    ]);
+  });
+});
