@@ -1,0 +1,395 @@
+/**
+ * The demo catalog `npm start` seeds. Every title and every film in it is invented for Marquee.
+ * Videos are short clips under `media/clips/` (several titles share one); posters and backdrops are
+ * generated per title under `media/art/` by `infra/local/seed/generate-media.ts`.
+ */
+
+export type GenreName =
+  | 'ACTION'
+  | 'ADVENTURE'
+  | 'ANIMATION'
+  | 'COMEDY'
+  | 'CRIME'
+  | 'DOCUMENTARY'
+  | 'DRAMA'
+  | 'FAMILY'
+  | 'FANTASY'
+  | 'HORROR'
+  | 'MYSTERY'
+  | 'ROMANCE'
+  | 'SCIENCE_FICTION'
+  | 'THRILLER'
+  | 'WESTERN';
+
+export type MaturityRatingName = 'ALL' | 'AGE_7' | 'AGE_13' | 'AGE_16' | 'AGE_18';
+
+/** One of the committed clips in `media/clips/` (file name without `.mp4`). */
+export type ClipName = 'aurora' | 'circuit' | 'ember' | 'tide' | 'lattice' | 'signal' | 'prism' | 'drift';
+
+export interface SeedTrailer {
+  readonly title: string;
+  readonly durationSeconds: number;
+  readonly clip: ClipName;
+}
+
+export interface SeedTitle {
+  /** Stable slug: names the generated art files. */
+  readonly slug: string;
+  readonly title: string;
+  readonly synopsis: string;
+  readonly year: number;
+  readonly genres: readonly GenreName[];
+  readonly maturityRating: MaturityRatingName;
+  readonly durationSeconds: number;
+  readonly clip: ClipName;
+  readonly trailers: readonly SeedTrailer[];
+  /** Two colours (hex) for the generated poster and backdrop. */
+  readonly palette: readonly [string, string];
+}
+
+const trailer = (clip: ClipName, title = 'Official trailer', durationSeconds = 8): SeedTrailer => ({
+  title,
+  durationSeconds,
+  clip,
+});
+
+export const SEED_CATALOG: readonly SeedTitle[] = [
+  {
+    slug: 'the-last-lighthouse',
+    title: 'The Last Lighthouse',
+    synopsis:
+      'On a storm-battered island, the final keeper of an automated lighthouse discovers the beam is guiding something that is not a ship.',
+    year: 2021,
+    genres: ['MYSTERY', 'THRILLER'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 6420,
+    clip: 'tide',
+    trailers: [trailer('signal'), trailer('tide', 'Teaser', 6)],
+    palette: ['#0b1d3a', '#f2c14e'],
+  },
+  {
+    slug: 'paper-moons',
+    title: 'Paper Moons',
+    synopsis:
+      'Two rival origami artists are paired for a festival installation and slowly fold their grudges into something gentler.',
+    year: 2019,
+    genres: ['ROMANCE', 'COMEDY'],
+    maturityRating: 'ALL',
+    durationSeconds: 5880,
+    clip: 'prism',
+    trailers: [trailer('prism')],
+    palette: ['#f7d6e0', '#6a4c93'],
+  },
+  {
+    slug: 'iron-orchard',
+    title: 'Iron Orchard',
+    synopsis:
+      'A retired safecracker takes one last job inside a vault built beneath an apple orchard, and the trees remember everything.',
+    year: 2023,
+    genres: ['CRIME', 'THRILLER'],
+    maturityRating: 'AGE_16',
+    durationSeconds: 7260,
+    clip: 'circuit',
+    trailers: [trailer('circuit')],
+    palette: ['#1f2421', '#b5651d'],
+  },
+  {
+    slug: 'starfall-academy',
+    title: 'Starfall Academy',
+    synopsis:
+      'Cadets at an orbital flight school must land a crippled training ship after their instructor vanishes mid-lesson.',
+    year: 2024,
+    genres: ['SCIENCE_FICTION', 'ADVENTURE'],
+    maturityRating: 'AGE_7',
+    durationSeconds: 6900,
+    clip: 'aurora',
+    trailers: [trailer('aurora'), trailer('lattice', 'Behind the scenes', 10)],
+    palette: ['#10002b', '#7b2cbf'],
+  },
+  {
+    slug: 'dust-and-thunder',
+    title: 'Dust and Thunder',
+    synopsis:
+      'A frontier postmistress rides across a drought-struck territory to deliver the one letter that can stop a range war.',
+    year: 2017,
+    genres: ['WESTERN', 'DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 7740,
+    clip: 'ember',
+    trailers: [trailer('ember')],
+    palette: ['#6b2d0c', '#e9c46a'],
+  },
+  {
+    slug: 'the-quiet-floor',
+    title: 'The Quiet Floor',
+    synopsis:
+      'Night staff at a hospital notice that the sealed fourth floor keeps asking for more linen, and more visitors.',
+    year: 2022,
+    genres: ['HORROR', 'MYSTERY'],
+    maturityRating: 'AGE_18',
+    durationSeconds: 5640,
+    clip: 'drift',
+    trailers: [trailer('drift')],
+    palette: ['#0d0d0d', '#8d0801'],
+  },
+  {
+    slug: 'pocket-dragons',
+    title: 'Pocket Dragons',
+    synopsis:
+      'A girl who collects buttons finds a dragon small enough to sleep in a thimble and big enough to change her town.',
+    year: 2020,
+    genres: ['ANIMATION', 'FAMILY', 'FANTASY'],
+    maturityRating: 'ALL',
+    durationSeconds: 5400,
+    clip: 'prism',
+    trailers: [trailer('prism'), trailer('aurora', 'Sing-along clip', 7)],
+    palette: ['#2a9d8f', '#e76f51'],
+  },
+  {
+    slug: 'deep-current',
+    title: 'Deep Current',
+    synopsis:
+      'A year with the scientists mapping the coldest ocean current on Earth, from a research ship that is never quite warm.',
+    year: 2018,
+    genres: ['DOCUMENTARY'],
+    maturityRating: 'ALL',
+    durationSeconds: 5220,
+    clip: 'tide',
+    trailers: [trailer('tide')],
+    palette: ['#023e8a', '#90e0ef'],
+  },
+  {
+    slug: 'nine-lives-of-otto',
+    title: 'The Nine Lives of Otto',
+    synopsis:
+      'A cat with a gambling habit spends his remaining lives trying to win back the family house he lost at cards.',
+    year: 2016,
+    genres: ['COMEDY', 'FAMILY'],
+    maturityRating: 'AGE_7',
+    durationSeconds: 5700,
+    clip: 'lattice',
+    trailers: [trailer('lattice')],
+    palette: ['#ffb703', '#023047'],
+  },
+  {
+    slug: 'glass-kingdom',
+    title: 'Glass Kingdom',
+    synopsis:
+      'The heir to a kingdom where every wall is transparent must hide a secret from a court that sees everything.',
+    year: 2022,
+    genres: ['FANTASY', 'DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 8100,
+    clip: 'aurora',
+    trailers: [trailer('aurora')],
+    palette: ['#caf0f8', '#0077b6'],
+  },
+  {
+    slug: 'redline-protocol',
+    title: 'Redline Protocol',
+    synopsis:
+      'A courier carrying a stolen drive across a city in lockdown has ninety minutes before every camera learns her face.',
+    year: 2025,
+    genres: ['ACTION', 'THRILLER'],
+    maturityRating: 'AGE_16',
+    durationSeconds: 6300,
+    clip: 'circuit',
+    trailers: [trailer('signal'), trailer('circuit', 'Final trailer', 8)],
+    palette: ['#03071e', '#dc2f02'],
+  },
+  {
+    slug: 'saltwater-letters',
+    title: 'Saltwater Letters',
+    synopsis:
+      'A lighthouse radio operator and a fisherman on the far coast fall in love one weather report at a time.',
+    year: 2015,
+    genres: ['ROMANCE', 'DRAMA'],
+    maturityRating: 'AGE_7',
+    durationSeconds: 6780,
+    clip: 'tide',
+    trailers: [trailer('tide')],
+    palette: ['#e0fbfc', '#3d5a80'],
+  },
+  {
+    slug: 'the-clockmakers-son',
+    title: "The Clockmaker's Son",
+    synopsis:
+      'Apprenticed to his estranged father, a young man learns that the family clocks do not measure time; they hold it.',
+    year: 2014,
+    genres: ['FANTASY', 'MYSTERY'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 7020,
+    clip: 'lattice',
+    trailers: [trailer('lattice')],
+    palette: ['#3c2f2f', '#d4a373'],
+  },
+  {
+    slug: 'orbit-of-two',
+    title: 'Orbit of Two',
+    synopsis:
+      'The only two crew on a deep-space relay station stop speaking after an argument, with four years left on the mission.',
+    year: 2023,
+    genres: ['SCIENCE_FICTION', 'DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 6600,
+    clip: 'aurora',
+    trailers: [trailer('aurora')],
+    palette: ['#000814', '#ffc300'],
+  },
+  {
+    slug: 'midnight-at-the-museum-of-sound',
+    title: 'Midnight at the Museum of Sound',
+    synopsis:
+      'A night guard discovers that the exhibits in a museum of recorded sound replay the voices of everyone who ever visited.',
+    year: 2019,
+    genres: ['MYSTERY', 'FAMILY'],
+    maturityRating: 'AGE_7',
+    durationSeconds: 5940,
+    clip: 'signal',
+    trailers: [trailer('signal')],
+    palette: ['#22223b', '#c9ada7'],
+  },
+  {
+    slug: 'the-heist-at-hollow-creek',
+    title: 'The Heist at Hollow Creek',
+    synopsis:
+      'Four retirees plan to rob the bank that foreclosed on their bowling alley, using only what they learned from television.',
+    year: 2021,
+    genres: ['CRIME', 'COMEDY'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 6060,
+    clip: 'ember',
+    trailers: [trailer('ember')],
+    palette: ['#386641', '#f2e8cf'],
+  },
+  {
+    slug: 'wild-summit',
+    title: 'Wild Summit',
+    synopsis:
+      'A climbing team attempts an unnamed peak in a single season, filmed by the one member who refused to summit.',
+    year: 2020,
+    genres: ['DOCUMENTARY', 'ADVENTURE'],
+    maturityRating: 'ALL',
+    durationSeconds: 5580,
+    clip: 'drift',
+    trailers: [trailer('drift')],
+    palette: ['#f8f9fa', '#495057'],
+  },
+  {
+    slug: 'hollowmere',
+    title: 'Hollowmere',
+    synopsis:
+      'A family inherits a lakeside house where the reflections in the water are always one day ahead of the world.',
+    year: 2024,
+    genres: ['HORROR', 'DRAMA'],
+    maturityRating: 'AGE_16',
+    durationSeconds: 6240,
+    clip: 'drift',
+    trailers: [trailer('drift'), trailer('tide', 'Teaser', 6)],
+    palette: ['#1b263b', '#778da9'],
+  },
+  {
+    slug: 'rocket-and-rosie',
+    title: 'Rocket and Rosie',
+    synopsis:
+      'A scrapyard robot and a stubborn grandmother build a rocket to deliver her famous pie to the Moon base.',
+    year: 2022,
+    genres: ['ANIMATION', 'COMEDY', 'SCIENCE_FICTION'],
+    maturityRating: 'ALL',
+    durationSeconds: 5160,
+    clip: 'prism',
+    trailers: [trailer('prism')],
+    palette: ['#ff006e', '#3a86ff'],
+  },
+  {
+    slug: 'the-long-ride-west',
+    title: 'The Long Ride West',
+    synopsis:
+      'A bounty hunter and the outlaw she was paid to catch must cross the mountains together before the first snow.',
+    year: 2013,
+    genres: ['WESTERN', 'ADVENTURE'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 7980,
+    clip: 'ember',
+    trailers: [trailer('ember')],
+    palette: ['#9c6644', '#ede0d4'],
+  },
+  {
+    slug: 'static-bloom',
+    title: 'Static Bloom',
+    synopsis:
+      'A radio astronomer receives a signal shaped like a flower and must decide whether to answer it before her funding ends.',
+    year: 2025,
+    genres: ['SCIENCE_FICTION', 'MYSTERY'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 6480,
+    clip: 'signal',
+    trailers: [trailer('signal')],
+    palette: ['#240046', '#ff9e00'],
+  },
+  {
+    slug: 'breakwater',
+    title: 'Breakwater',
+    synopsis:
+      'When a harbour town is cut off by a storm surge, a disgraced coast guard captain leads the last boat out.',
+    year: 2018,
+    genres: ['ACTION', 'DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 7380,
+    clip: 'tide',
+    trailers: [trailer('tide')],
+    palette: ['#14213d', '#fca311'],
+  },
+  {
+    slug: 'kitchen-of-small-wonders',
+    title: 'Kitchen of Small Wonders',
+    synopsis:
+      'A failing restaurant hires a chef whose dishes make diners remember the best day of their lives, one plate at a time.',
+    year: 2017,
+    genres: ['COMEDY', 'ROMANCE', 'FANTASY'],
+    maturityRating: 'AGE_7',
+    durationSeconds: 6180,
+    clip: 'ember',
+    trailers: [trailer('ember')],
+    palette: ['#bc4749', '#f2e8cf'],
+  },
+  {
+    slug: 'cipher-garden',
+    title: 'Cipher Garden',
+    synopsis:
+      'A codebreaker hides wartime messages in the planting plans of a country estate, until the gardener starts to read them.',
+    year: 2016,
+    genres: ['THRILLER', 'DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 7140,
+    clip: 'lattice',
+    trailers: [trailer('lattice')],
+    palette: ['#2d6a4f', '#d8f3dc'],
+  },
+  {
+    slug: 'the-lantern-run',
+    title: 'The Lantern Run',
+    synopsis:
+      'Every autumn, children race paper lanterns down the river; this year, one lantern floats back upstream.',
+    year: 2023,
+    genres: ['FAMILY', 'ADVENTURE', 'FANTASY'],
+    maturityRating: 'ALL',
+    durationSeconds: 5520,
+    clip: 'aurora',
+    trailers: [trailer('aurora')],
+    palette: ['#001219', '#ee9b00'],
+  },
+  {
+    slug: 'after-the-credits',
+    title: 'After the Credits',
+    synopsis:
+      'A projectionist at a closing cinema stays after the last show and finds the films still playing to an empty room.',
+    year: 2024,
+    genres: ['DRAMA', 'MYSTERY'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 6000,
+    clip: 'signal',
+    trailers: [trailer('signal')],
+    palette: ['#3d0000', '#ff9f1c'],
+  },
+];

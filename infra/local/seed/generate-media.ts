@@ -1,0 +1,143 @@
+/**
+ * Regenerates the committed demo media under `media/` with ffmpeg (a developer tool: `npm start` only
+ * reads the committed files). Run: `npx tsx infra/local/seed/generate-media.ts` (needs ffmpeg with
+ * libx264 and libfreetype, and the DejaVu fonts).
+ *
+ * - `media/clips/<clip>.mp4`: 10 s, 426x240, 24 fps, H.264 Main, yuv420p, `+faststart` (plays in
+ *   Chromium, seeks with byte ranges), with a running timecode so seeking is visible.
+ * - `media/art/<slug>-poster.jpg` (300x450) and `<slug>-backdrop.jpg` (640x360) per seeded title.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SEED_CATALOG, type ClipName, type SeedTitle } from './catalog';
+import { MEDIA_DIR, clipFile, posterFile, backdropFile } from './media-files';
+
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/** A moving lavfi source per clip, so shared clips still look different from each other. */
+const CLIP_SOURCES: Record<ClipName, string> = {
+  aurora: 'gradients=s=426x240:r=24:c0=0x10002b:c1=0x7b2cbf:c2=0x48cae4:n=3:speed=0.03',
+  circuit: 'cellauto=s=426x240:r=24:rule=110:random_fill_ratio=0.4',
+  ember: 'mandelbrot=s=426x240:r=24:start_scale=2:end_scale=0.05:maxiter=256',
+  tide: 'gradients=s=426x240:r=24:c0=0x023e8a:c1=0x90e0ef:c2=0x0077b6:n=3:speed=0.02:type=radial',
+  lattice: 'life=s=426x240:r=24:mold=10:ratio=0.2:death_color=#1b4332:life_color=#95d5b2',
+  signal: 'testsrc2=s=426x240:r=24',
+  prism: 'gradients=s=426x240:r=24:c0=0xff006e:c1=0xffbe0b:c2=0x3a86ff:c3=0x8338ec:n=4:speed=0.04',
+  drift: 'sierpinski=s=426x240:r=24:type=triangle:jump=10',
+};
+
+function ffmpeg(args: string[]): void {
+  const run = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], {
+    encoding: 'utf8',
+  });
+  if (run.error || run.status !== 0) throw new Error(`ffmpeg failed: ${run.stderr || String(run.error)}`);
+}
+
+/** Escapes text for a drawtext `text=` option inside a filter graph. */
+function drawtextEscape(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\\\\\')
+    .replace(/'/g, "'\\\\\\''")
+    .replace(/:/g, '\\\\:')
+    .replace(/%/g, '\\\\%');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function generateClip(clip: ClipName): void {
+  const label = drawtextEscape(clip.toUpperCase());
+  const filter =
+    `drawtext=fontfile=${FONT}:text='${label}':fontcolor=white:fontsize=22:x=14:y=h-th-12:box=1:boxcolor=black@0.45:boxborderw=6,` +
+    `drawtext=fontfile=${FONT_REGULAR}:text='%{pts\\:hms}':fontcolor=white:fontsize=18:x=w-tw-14:y=h-th-12:box=1:boxcolor=black@0.45:boxborderw=5,` +
+    'format=yuv420p';
+  ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    CLIP_SOURCES[clip],
+    '-t',
+    '10',
+    '-vf',
+    filter,
+    '-c:v',
+    'libx264',
+    '-profile:v',
+    'main',
+    '-preset',
+    'veryslow',
+    '-crf',
+    '32',
+    '-maxrate',
+    '95k',
+    '-bufsize',
+    '190k',
+    '-g',
+    '48',
+    '-movflags',
+    '+faststart',
+    '-an',
+    clipFile(clip),
+  ]);
+}
+
+function generateArt(title: SeedTitle, workDir: string): void {
+  const [background, accent] = title.palette.map((c) => `0x${c.slice(1)}`);
+  const titleFile = path.join(workDir, `${title.slug}.txt`);
+  const facts = drawtextEscape(
+    `${title.year}  ·  ${title.genres.map((g) => g.replace('_', ' ')).join(' / ')}`,
+  );
+  const common = `fontcolor=white:shadowcolor=black@0.6:shadowx=2:shadowy=2`;
+  const art = (file: string, size: string, wrapAt: number, fontSize: number, titleY: string): void => {
+    writeFileSync(titleFile, wrap(title.title.toUpperCase(), wrapAt).join('\n'));
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      `gradients=s=${size}:c0=${background}:c1=${accent}:x0=0:y0=0:x1=0:y1=${size.split('x')[1]}:n=2:seed=7`,
+      '-frames:v',
+      '1',
+      '-vf',
+      `drawtext=fontfile=${FONT}:textfile=${titleFile}:fontsize=${fontSize}:line_spacing=6:x=(w-tw)/2:y=${titleY}:${common},` +
+        `drawtext=fontfile=${FONT_REGULAR}:text='${facts}':fontsize=${Math.round(fontSize * 0.45)}:x=(w-tw)/2:y=h-th-24:${common},` +
+        `drawtext=fontfile=${FONT}:text='MARQUEE':fontsize=${Math.round(fontSize * 0.4)}:x=(w-tw)/2:y=18:fontcolor=white@0.8`,
+      '-q:v',
+      '6',
+      file,
+    ]);
+  };
+  art(posterFile(title.slug), '300x450', 12, 34, '(h-th)/2');
+  art(backdropFile(title.slug), '640x360', 24, 38, '(h-th)/2-10');
+}
+
+function main(): void {
+  mkdirSync(path.join(MEDIA_DIR, 'clips'), { recursive: true });
+  mkdirSync(path.join(MEDIA_DIR, 'art'), { recursive: true });
+  const clips = [...new Set(SEED_CATALOG.flatMap((t) => [t.clip, ...t.trailers.map((tr) => tr.clip)]))];
+  for (const clip of clips) {
+    generateClip(clip);
+    console.log(`${clipFile(clip)}: ${statSync(clipFile(clip)).size} bytes`);
+  }
+  const workDir = mkdtempSync(path.join(tmpdir(), 'marquee-art-'));
+  try {
+    for (const title of SEED_CATALOG) generateArt(title, workDir);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  console.log(`${SEED_CATALOG.length} posters and backdrops in ${path.join(MEDIA_DIR, 'art')}`);
+}
+
+main();

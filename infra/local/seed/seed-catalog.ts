@@ -1,0 +1,203 @@
+import { readFile } from 'node:fs/promises';
+import type { SeedTitle } from './catalog';
+import { graphqlRequest } from './graphql-client';
+import { backdropFile, clipFile, posterFile } from './media-files';
+
+type MediaKind = 'VIDEO' | 'POSTER' | 'BACKDROP' | 'TRAILER_VIDEO';
+
+interface ListedMovie {
+  readonly id: string;
+  readonly title: string;
+  readonly year: number;
+}
+
+interface MovieMedia {
+  readonly id: string;
+  readonly video: { readonly sizeBytes: number } | null;
+  readonly posterUrl: string | null;
+  readonly backdropUrl: string | null;
+  readonly trailers: ReadonlyArray<{
+    readonly id: string;
+    readonly title: string;
+    readonly video: { readonly sizeBytes: number } | null;
+  }>;
+}
+
+export interface CatalogSeedReport {
+  titlesCreated: number;
+  trailersCreated: number;
+  filesUploaded: number;
+}
+
+const LIST_MOVIES = /* GraphQL */ `
+  query SeedListMovies($nextToken: String) {
+    movies(limit: 50, nextToken: $nextToken) {
+      items {
+        id
+        title
+        year
+      }
+      nextToken
+    }
+  }
+`;
+
+const MOVIE_MEDIA = /* GraphQL */ `
+  query SeedMovieMedia($id: ID!) {
+    movie(id: $id) {
+      id
+      video {
+        sizeBytes
+      }
+      posterUrl
+      backdropUrl
+      trailers {
+        id
+        title
+        video {
+          sizeBytes
+        }
+      }
+    }
+  }
+`;
+
+const CREATE_MOVIE = /* GraphQL */ `
+  mutation SeedCreateMovie($input: CreateMovieInput!) {
+    createMovie(input: $input) {
+      id
+    }
+  }
+`;
+
+const CREATE_TRAILER = /* GraphQL */ `
+  mutation SeedCreateTrailer($input: CreateTrailerInput!) {
+    createTrailer(input: $input) {
+      id
+    }
+  }
+`;
+
+const REQUEST_UPLOAD = /* GraphQL */ `
+  mutation SeedRequestUploadUrl($input: RequestUploadUrlInput!) {
+    requestUploadUrl(input: $input) {
+      url
+      headers
+    }
+  }
+`;
+
+/** Seeds the catalog through the admin API, so every index and derived field is written as in production. */
+export class CatalogSeeder {
+  readonly report: CatalogSeedReport = { titlesCreated: 0, trailersCreated: 0, filesUploaded: 0 };
+
+  constructor(
+    private readonly graphqlUrl: string,
+    private readonly adminIdToken: string,
+  ) {}
+
+  private request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    return graphqlRequest<T>(this.graphqlUrl, this.adminIdToken, query, variables);
+  }
+
+  async existingTitles(): Promise<Map<string, string>> {
+    const byKey = new Map<string, string>();
+    let nextToken: string | null = null;
+    do {
+      const page: { movies: { items: ListedMovie[]; nextToken: string | null } } = await this.request(
+        LIST_MOVIES,
+        {
+          nextToken,
+        },
+      );
+      for (const movie of page.movies.items) byKey.set(titleKey(movie.title, movie.year), movie.id);
+      nextToken = page.movies.nextToken;
+    } while (nextToken);
+    return byKey;
+  }
+
+  /** Creates what is missing of one title (details, trailers, files); leaves what exists alone. */
+  async seedTitle(title: SeedTitle, existingId: string | undefined): Promise<void> {
+    let movieId = existingId;
+    if (!movieId) {
+      const created = await this.request<{ createMovie: { id: string } }>(CREATE_MOVIE, {
+        input: {
+          title: title.title,
+          synopsis: title.synopsis,
+          year: title.year,
+          genres: title.genres,
+          maturityRating: title.maturityRating,
+          durationSeconds: title.durationSeconds,
+        },
+      });
+      movieId = created.createMovie.id;
+      this.report.titlesCreated += 1;
+    }
+    const media = await this.movieMedia(movieId);
+    if (!media.video) await this.upload(movieId, 'VIDEO', clipFile(title.clip), 'video/mp4');
+    if (!media.posterUrl) await this.upload(movieId, 'POSTER', posterFile(title.slug), 'image/jpeg');
+    if (!media.backdropUrl) await this.upload(movieId, 'BACKDROP', backdropFile(title.slug), 'image/jpeg');
+    for (const trailer of title.trailers) {
+      let existing = media.trailers.find((t) => t.title === trailer.title);
+      if (!existing) {
+        const created = await this.request<{ createTrailer: { id: string } }>(CREATE_TRAILER, {
+          input: { movieId, title: trailer.title, durationSeconds: trailer.durationSeconds },
+        });
+        existing = { id: created.createTrailer.id, title: trailer.title, video: null };
+        this.report.trailersCreated += 1;
+      }
+      if (!existing.video)
+        await this.upload(movieId, 'TRAILER_VIDEO', clipFile(trailer.clip), 'video/mp4', existing.id);
+    }
+  }
+
+  private async movieMedia(movieId: string): Promise<MovieMedia> {
+    const { movie } = await this.request<{ movie: MovieMedia | null }>(MOVIE_MEDIA, { id: movieId });
+    if (!movie) throw new Error(`Title ${movieId} vanished while seeding`);
+    return movie;
+  }
+
+  /** Uploads a file the way the admin screens do: ask for a presigned PUT, then PUT with the given headers. */
+  private async upload(
+    movieId: string,
+    kind: MediaKind,
+    file: string,
+    contentType: string,
+    trailerId?: string,
+  ): Promise<void> {
+    const body = await readFile(file);
+    const { requestUploadUrl } = await this.request<{ requestUploadUrl: { url: string; headers: unknown } }>(
+      REQUEST_UPLOAD,
+      { input: { movieId, kind, trailerId, contentType, sizeBytes: body.length } },
+    );
+    const response = await fetch(requestUploadUrl.url, {
+      method: 'PUT',
+      headers: uploadHeaders(requestUploadUrl.headers, contentType),
+      body,
+    });
+    if (!response.ok) {
+      throw new Error(`Uploading ${file} (${kind}) failed: HTTP ${response.status} ${await response.text()}`);
+    }
+    this.report.filesUploaded += 1;
+  }
+}
+
+function titleKey(title: string, year: number): string {
+  return `${title.toLowerCase()}|${year}`;
+}
+
+export function seedTitleKey(title: SeedTitle): string {
+  return titleKey(title.title, title.year);
+}
+
+/** `UploadTarget.headers` is AWSJSON: a JSON object, serialized as a string on the wire. */
+function uploadHeaders(headers: unknown, contentType: string): Record<string, string> {
+  const parsed: unknown = typeof headers === 'string' ? JSON.parse(headers) : headers;
+  const result: Record<string, string> = {};
+  if (typeof parsed === 'object' && parsed !== null) {
+    for (const [name, value] of Object.entries(parsed)) if (typeof value === 'string') result[name] = value;
+  }
+  if (!Object.keys(result).some((name) => name.toLowerCase() === 'content-type'))
+    result['content-type'] = contentType;
+  return result;
+}
