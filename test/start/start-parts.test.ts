@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { buildClientSchema, type IntrospectionQuery } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { bundleExplorer } from '../../infra/local/explorer/bundle';
+import { explorerPage } from '../../infra/local/explorer/page';
+import { explorerIntrospection } from '../../infra/local/explorer/schema';
+import { SEED_CATALOG } from '../../infra/local/seed/catalog';
+import { clipFile, posterFile, backdropFile } from '../../infra/local/seed/media-files';
+import { planReload } from '../../scripts/start/hot-reload';
+import { parseStartOptions } from '../../scripts/start/options';
+import { statSync } from 'node:fs';
+
+const root = '/repo';
+
+describe('npm start options', () => {
+  it('defaults to .data, marquee_outputs.json, port 4000 and the client', () => {
+    expect(parseStartOptions([], root)).toEqual({
+      repoRoot: root,
+      dataDir: path.join(root, '.data'),
+      outputsFile: path.join(root, 'marquee_outputs.json'),
+      reset: false,
+      client: true,
+      seed: true,
+      graphqlPort: 4000,
+      clientPort: 5173,
+      forceSynth: false,
+    });
+  });
+
+  it('reads every flag', () => {
+    const options = parseStartOptions(
+      [
+        '--reset',
+        '--data-dir',
+        '/tmp/d',
+        '--outputs',
+        '/tmp/o.json',
+        '--no-client',
+        '--port',
+        '4100',
+        '--synth',
+      ],
+      root,
+    );
+    expect(options).toMatchObject({
+      reset: true,
+      dataDir: '/tmp/d',
+      outputsFile: '/tmp/o.json',
+      client: false,
+      graphqlPort: 4100,
+      forceSynth: true,
+    });
+    expect(parseStartOptions(['--help'], root)).toBeUndefined();
+  });
+
+  it('rejects unknown flags and bad ports with a message', () => {
+    expect(() => parseStartOptions(['--frobnicate'], root)).toThrow(/frobnicate/);
+    expect(() => parseStartOptions(['--port', 'http'], root)).toThrow(
+      '--port needs a port number, got "http"',
+    );
+    expect(() => parseStartOptions(['--port', '70000'], root)).toThrow(/--port/);
+  });
+});
+
+describe('hot reload plan', () => {
+  it('maps each source file to what must be swapped in', () => {
+    expect(planReload('resolvers/Query.movies.ts')).toEqual({
+      kind: 'resolver',
+      typeName: 'Query',
+      fieldName: 'movies',
+      file: 'resolvers/Query.movies.ts',
+    });
+    expect(planReload('resolvers/functions/listCatalog.ts')).toEqual({
+      kind: 'function',
+      name: 'listCatalog',
+      file: 'resolvers/functions/listCatalog.ts',
+    });
+    expect(planReload('resolvers/lib/keys.ts')).toEqual({ kind: 'all-appsync' });
+    expect(planReload('functions/presign/handler.ts')).toEqual({ kind: 'lambda', name: 'presign' });
+    expect(planReload('resolvers/types/schema.d.ts')).toEqual({ kind: 'none' });
+    expect(planReload('resolvers/tsconfig.json')).toEqual({ kind: 'none' });
+    expect(planReload('functions/README.md')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('seed catalog and media', () => {
+  it('has at least 24 titles across several genres, each with a trailer', () => {
+    expect(SEED_CATALOG.length).toBeGreaterThanOrEqual(24);
+    expect(new Set(SEED_CATALOG.flatMap((t) => t.genres)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(SEED_CATALOG.map((t) => t.slug)).size).toBe(SEED_CATALOG.length);
+    for (const title of SEED_CATALOG) {
+      expect(title.trailers.length).toBeGreaterThan(0);
+      expect(title.genres.length).toBeGreaterThan(0);
+      expect(title.genres.length).toBeLessThanOrEqual(5);
+      expect(title.synopsis.length).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('has committed art for every title and small clips for every title and trailer', () => {
+    const clips = new Set(SEED_CATALOG.flatMap((t) => [t.clip, ...t.trailers.map((tr) => tr.clip)]));
+    let total = 0;
+    for (const clip of clips) {
+      const size = statSync(clipFile(clip)).size;
+      expect(size).toBeLessThanOrEqual(150 * 1024);
+      total += size;
+    }
+    expect(total).toBeLessThanOrEqual(2 * 1024 * 1024);
+    for (const title of SEED_CATALOG) {
+      expect(statSync(posterFile(title.slug)).size).toBeGreaterThan(1000);
+      expect(statSync(backdropFile(title.slug)).size).toBeGreaterThan(1000);
+    }
+  });
+});
+
+describe('API explorer', () => {
+  const schema = `
+    "The root."
+    type Query { "Says hello." hello(name: String!): String @aws_cognito_user_pools when: AWSDateTime }
+  `;
+
+  it('documents the deployed schema, with AppSync scalars and directives declared', () => {
+    const introspection = explorerIntrospection(schema) as IntrospectionQuery;
+    const field = buildClientSchema(introspection).getQueryType()?.getFields().hello;
+    expect(field?.description).toBe('Says hello.');
+    expect(explorerIntrospection(undefined)).toBeNull();
+    expect(explorerIntrospection('type Query { broken: Nope }')).toBeNull();
+  });
+
+  it('embeds its configuration safely in the page', () => {
+    const page = explorerPage(
+      {
+        graphqlUrl: 'http://127.0.0.1:4000/graphql',
+        cognitoEndpoint: 'http://127.0.0.1:4002',
+        userPoolClientId: '</script><script>alert(1)</script>',
+        demoAccounts: [],
+        introspection: null,
+      },
+      '/explorer',
+    );
+    expect(page).toContain('<script type="module" src="/explorer/app.js"></script>');
+    expect(page).not.toContain('</script><script>alert(1)');
+    expect(page).toContain('\\u003c/script>');
+  });
+
+  it('bundles GraphiQL and the sign-in bar for the browser without a CDN', async () => {
+    const bundle = await bundleExplorer();
+    expect(bundle.js).toContain('USER_PASSWORD_AUTH');
+    expect(bundle.js).toContain('graphiql');
+    expect(bundle.js).not.toMatch(/https:\/\/(unpkg|cdn\.jsdelivr|esm\.sh)/);
+    expect(bundle.css).toContain('.graphiql-container');
+  });
+});
