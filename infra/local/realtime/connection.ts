@@ -274,14 +274,17 @@ export class RealtimeConnection {
     if (Array.isArray(filter)) return filter;
     const invalidationFilter = compile(prepared.invalidationFilter);
     if (Array.isArray(invalidationFilter)) return invalidationFilter;
+    const shapeKey = shapeKeyOf(prepared.fieldName, request);
     let shaper: SelectionShaper;
     try {
-      shaper = compileSelectionShaper({
-        document: prepared.document,
-        variables: prepared.variables,
-        operationName: request.operationName,
-        schema: this.host.schema,
-      });
+      shaper = this.registry.shaperFor(shapeKey, () =>
+        compileSelectionShaper({
+          document: prepared.document,
+          variables: prepared.variables,
+          operationName: request.operationName,
+          schema: this.host.schema,
+        }),
+      );
     } catch (error) {
       return [realtimeErrors.badRequest(error instanceof Error ? error.message : String(error))];
     }
@@ -294,7 +297,7 @@ export class RealtimeConnection {
       filter,
       invalidationFilter,
       shaper,
-      shapeKey: shapeKeyOf(prepared.fieldName, request),
+      shapeKey,
     };
   }
 

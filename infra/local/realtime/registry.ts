@@ -53,6 +53,8 @@ function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
 export class SubscriptionRegistry {
   private readonly byMutation = new Map<string, Set<ActiveSubscription>>();
   private readonly byField = new Map<string, Set<ActiveSubscription>>();
+  /** Compiled shapers shared by subscriptions with the same shape key, with how many use each. */
+  private readonly shapers = new Map<string, { readonly shaper: SelectionShaper; users: number }>();
   private count = 0;
   private totalDelivered = 0;
   private totalDroppedOversized = 0;
@@ -69,7 +71,16 @@ export class SubscriptionRegistry {
     return this.totalDroppedOversized;
   }
 
+  /** The shaper already compiled for `shapeKey`, or a new one (shared once a subscription using it is added). */
+  shaperFor(shapeKey: string, compile: () => SelectionShaper): SelectionShaper {
+    return this.shapers.get(shapeKey)?.shaper ?? compile();
+  }
+
   add(subscription: ActiveSubscription): void {
+    const shared = this.shapers.get(subscription.shapeKey);
+    if (shared === undefined)
+      this.shapers.set(subscription.shapeKey, { shaper: subscription.shaper, users: 1 });
+    else shared.users += 1;
     for (const mutation of new Set(subscription.mutations)) addTo(this.byMutation, mutation, subscription);
     addTo(this.byField, subscription.fieldName, subscription);
     this.count += 1;
@@ -81,6 +92,8 @@ export class SubscriptionRegistry {
     for (const mutation of new Set(subscription.mutations))
       removeFrom(this.byMutation, mutation, subscription);
     removeFrom(this.byField, subscription.fieldName, subscription);
+    const shared = this.shapers.get(subscription.shapeKey);
+    if (shared !== undefined && --shared.users === 0) this.shapers.delete(subscription.shapeKey);
     this.count -= 1;
   }
 
