@@ -1,0 +1,214 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../infra/lib/constructs/api';
+import { RESOLVERS } from '../../infra/lib/appsync/resolver-table';
+import { synthMarquee } from '../support/marquee-template';
+
+type Resources = Record<string, { Properties: Record<string, unknown> }>;
+
+let template: Template;
+beforeAll(() => {
+  template = synthMarquee().template;
+});
+
+describe('Cognito', () => {
+  it('signs in with e-mail, verifies it, enforces a password policy and has the admin group', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      LambdaConfig: { PostConfirmation: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+  });
+
+  it('hides whether a user exists and has no client secret (browser client)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      PreventUserExistenceErrors: 'ENABLED',
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    });
+  });
+});
+
+describe('DynamoDB', () => {
+  it('has two on-demand tables with point-in-time recovery and KMS encryption', () => {
+    const tables = template.findResources('AWS::DynamoDB::Table') as Resources;
+    expect(Object.keys(tables)).toHaveLength(2);
+    for (const table of Object.values(tables)) {
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+      });
+    }
+  });
+
+  it('expires search history with TTL and indexes recency and My List', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: 'byRecency' }),
+        Match.objectLike({ IndexName: 'byList' }),
+      ]),
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'byCatalog' })],
+    });
+  });
+});
+
+describe('S3 media bucket', () => {
+  it('blocks public access, requires TLS, encrypts, and allows CORS only from the app origins', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: Match.objectLike({}),
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedMethods: ['GET', 'HEAD', 'PUT'],
+            AllowedOrigins: Match.arrayWith(['http://localhost:5173']),
+          }),
+        ],
+      },
+    });
+    const policies = template.findResources('AWS::S3::BucketPolicy') as Resources;
+    const denyInsecure = Object.values(policies).filter((policy) =>
+      JSON.stringify(policy.Properties).includes('"aws:SecureTransport":"false"'),
+    );
+    expect(denyInsecure.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never allows a wildcard CORS origin', () => {
+    const buckets = template.findResources('AWS::S3::Bucket') as Resources;
+    expect(JSON.stringify(buckets)).not.toContain('"AllowedOrigins":["*"]');
+  });
+});
+
+describe('AppSync', () => {
+  it('uses Cognito by default, ERROR logs without content, X-Ray, depth and resolver-count limits', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }),
+      XrayEnabled: true,
+      QueryDepthLimit: QUERY_DEPTH_LIMIT,
+      ResolverCountLimit: RESOLVER_COUNT_LIMIT,
+      IntrospectionConfig: 'ENABLED',
+      EnvironmentVariables: { CATALOG_TABLE: Match.anyValue(), USER_TABLE: Match.anyValue() },
+    });
+  });
+
+  it('turns introspection off for the prod stage', () => {
+    const prod = synthMarquee({ context: { 'marquee:stage': 'prod' } }).template;
+    prod.hasResourceProperties('AWS::AppSync::GraphQLApi', { IntrospectionConfig: 'DISABLED' });
+    prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+  });
+
+  it('deploys the schema file and one APPSYNC_JS resolver per entry of the resolver table', () => {
+    template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
+    const resolvers = template.findResources('AWS::AppSync::Resolver') as Resources;
+    const fields = Object.values(resolvers).map(
+      (resolver) => `${resolver.Properties.TypeName}.${resolver.Properties.FieldName}`,
+    );
+    expect(fields.sort()).toEqual(RESOLVERS.map((spec) => `${spec.typeName}.${spec.fieldName}`).sort());
+    for (const resolver of Object.values(resolvers)) {
+      expect(resolver.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+      expect(String(resolver.Properties.Code)).toContain('export {');
+    }
+  });
+
+  it('batches image URLs: one Lambda invocation per page', () => {
+    template.hasResourceProperties('AWS::AppSync::Resolver', { FieldName: 'posterUrl', MaxBatchSize: 100 });
+  });
+
+  it('has no Scan in any resolver or function code', () => {
+    const code = [
+      ...Object.values(template.findResources('AWS::AppSync::Resolver') as Resources),
+      ...Object.values(template.findResources('AWS::AppSync::FunctionConfiguration') as Resources),
+    ].map((resource) => String(resource.Properties.Code));
+    expect(code.length).toBeGreaterThan(RESOLVERS.length);
+    for (const text of code) expect(text).not.toMatch(/operation:\s*["']Scan["']/);
+  });
+});
+
+describe('Lambdas', () => {
+  it('run Node.js 22 on arm64 with X-Ray, one per job', () => {
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs22.x' },
+    }) as Resources;
+    expect(Object.keys(functions)).toHaveLength(3);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    }
+  });
+
+  it('grants the presign function only object access under media/', () => {
+    const policies = template.findResources('AWS::IAM::Policy') as Resources;
+    const s3Statements = Object.values(policies)
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+            .Statement,
+      )
+      .filter((statement) => JSON.stringify(statement.Action).includes('s3:PutObject'));
+    expect(s3Statements).toHaveLength(1);
+    expect(JSON.stringify(s3Statements[0]?.Resource)).toContain('/media/*');
+  });
+});
+
+describe('monitoring and hosting', () => {
+  it('alarms on API errors, Lambda errors/throttles and DynamoDB throttles, all to SNS', () => {
+    const alarms = template.findResources('AWS::CloudWatch::Alarm') as Resources;
+    const metrics = Object.values(alarms).map((alarm) => alarm.Properties.MetricName);
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        '5XXError',
+        'Errors',
+        'Throttles',
+        'ReadThrottleEvents',
+        'WriteThrottleEvents',
+      ]),
+    );
+    for (const alarm of Object.values(alarms)) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+  });
+
+  it('serves the client from a private bucket through CloudFront with HTTPS redirect', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('exports the outputs the client and the twin read', () => {
+    const outputs = Object.keys(template.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        'graphqlUrl',
+        'realtimeUrl',
+        'region',
+        'userPoolId',
+        'userPoolClientId',
+        'mediaBucketName',
+        'clientUrl',
+      ]),
+    );
+  });
+});
