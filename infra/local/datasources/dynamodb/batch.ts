@@ -13,7 +13,7 @@ import {
   type JsonRecord,
 } from '../request-shape';
 import { sumCapacity } from './capacity';
-import { mergeExpressionAttributes, readOptionalExpression } from './expressions';
+import { mergeExpressionAttributes, readOptionalExpression, type Expression } from './expressions';
 import { keyIdentity, keyNamesOf, readKey } from './keys';
 import { allowedElements, type DynamoOperationContext, type DynamoOperationHandler } from './operation';
 import { fromAttributeMap, toAttributeMap, type AttributeMap } from './typed-values';
@@ -41,6 +41,38 @@ function readTables(request: JsonRecord, context: DynamoOperationContext): [stri
   return tables;
 }
 
+/** The top-level attributes a projection names (`#n, a.b, c[0]` → the names behind `#n`, `a`, `c`). */
+function projectedAttributes(expression: string, names: Readonly<Record<string, string>>): Set<string> {
+  return new Set(
+    expression.split(',').map((path) => {
+      const head = path.trim().split(/[.[]/)[0] ?? '';
+      return names[head] ?? head;
+    }),
+  );
+}
+
+/**
+ * Batch results come back unordered, and are lined up with the requested keys by their key
+ * attributes — so those must be read even when the projection leaves them out. The docs are silent on
+ * how AppSync keeps the order then; here the keys are added to the projection and stripped afterwards.
+ */
+function projectionWithKeys(
+  projection: Expression | undefined,
+  keyNames: readonly string[],
+): { params: Pick<KeysAndAttributes, 'ProjectionExpression' | 'ExpressionAttributeNames'>; strip: string[] } {
+  if (!projection) return { params: {}, strip: [] };
+  const listed = projectedAttributes(projection.expression, projection.names);
+  const strip = keyNames.filter((name) => !listed.has(name));
+  const extraNames = Object.fromEntries(strip.map((name, index) => [`#marqueeBatchKey${index}`, name]));
+  return {
+    params: {
+      ProjectionExpression: [projection.expression, ...Object.keys(extraNames)].join(', '),
+      ...mergeExpressionAttributes([projection, { expression: '', names: extraNames, values: {} }]),
+    },
+    strip,
+  };
+}
+
 function requestedNameOf<T>(tables: readonly TableRequest<T>[], local: string): TableRequest<T> | undefined {
   return tables.find((table) => table.local === local);
 }
@@ -49,6 +81,7 @@ function requestedNameOf<T>(tables: readonly TableRequest<T>[], local: string): 
 function alignByKey(
   requestedKeys: readonly AttributeMap[],
   returned: readonly AttributeMap[],
+  strip: readonly string[] = [],
 ): (JsonRecord | null)[] {
   const [first] = requestedKeys;
   if (!first) return [];
@@ -56,33 +89,38 @@ function alignByKey(
   const byKey = new Map(returned.map((item) => [keyIdentity(item, names), item]));
   return requestedKeys.map((key) => {
     const item = byKey.get(keyIdentity(key, names));
-    return item ? fromAttributeMap(item) : null;
+    if (!item) return null;
+    const json = fromAttributeMap(item);
+    for (const name of strip) delete json[name];
+    return json;
   });
 }
 
 export const batchGetItem: DynamoOperationHandler = async (request, context) => {
   rejectUnknownElements(request, allowedElements('tables'));
-  const tables: TableRequest<{ keys: AttributeMap[]; params: KeysAndAttributes }>[] = readTables(
-    request,
-    context,
-  ).map(([name, value]) => {
-    const path = ['tables', name];
-    const table = requireRecord(value, path);
-    rejectUnknownElements(table, new Set(['keys', 'consistentRead', 'projection']), path);
-    const keys = requireArray(table['keys'], [...path, 'keys']).map((key, index) =>
-      readKey(key, [...path, 'keys', index]),
-    );
-    const projection = readOptionalExpression(table['projection'], [...path, 'projection'], [], {
-      allowValues: false,
+  const tables: TableRequest<{ keys: AttributeMap[]; params: KeysAndAttributes; strip: string[] }>[] =
+    readTables(request, context).map(([name, value]) => {
+      const path = ['tables', name];
+      const table = requireRecord(value, path);
+      rejectUnknownElements(table, new Set(['keys', 'consistentRead', 'projection']), path);
+      const keys = requireArray(table['keys'], [...path, 'keys']).map((key, index) =>
+        readKey(key, [...path, 'keys', index]),
+      );
+      const projection = readOptionalExpression(table['projection'], [...path, 'projection'], [], {
+        allowValues: false,
+      });
+      const [firstKey] = keys;
+      const { params: projectionParams, strip } = projectionWithKeys(
+        projection,
+        firstKey ? keyNamesOf(firstKey) : [],
+      );
+      const params: KeysAndAttributes = {
+        Keys: keys,
+        ConsistentRead: optionalBoolean(table['consistentRead'], [...path, 'consistentRead']),
+        ...projectionParams,
+      };
+      return { requested: name, local: context.resolveTableName(name), entries: { keys, params, strip } };
     });
-    const params: KeysAndAttributes = {
-      Keys: keys,
-      ConsistentRead: optionalBoolean(table['consistentRead'], [...path, 'consistentRead']),
-      ProjectionExpression: projection?.expression,
-      ...mergeExpressionAttributes([projection]),
-    };
-    return { requested: name, local: context.resolveTableName(name), entries: { keys, params } };
-  });
   const output = await context.client.send(
     new BatchGetItemCommand({
       RequestItems: Object.fromEntries(tables.map((table) => [table.local, table.entries.params])),
@@ -93,7 +131,11 @@ export const batchGetItem: DynamoOperationHandler = async (request, context) => 
   const data: Record<string, (JsonRecord | null)[]> = {};
   const unprocessedKeys: Record<string, JsonRecord[]> = {};
   for (const table of tables) {
-    data[table.requested] = alignByKey(table.entries.keys, output.Responses?.[table.local] ?? []);
+    data[table.requested] = alignByKey(
+      table.entries.keys,
+      output.Responses?.[table.local] ?? [],
+      table.entries.strip,
+    );
     unprocessedKeys[table.requested] = [];
   }
   for (const [local, unprocessed] of Object.entries(output.UnprocessedKeys ?? {})) {
