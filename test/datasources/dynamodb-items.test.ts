@@ -150,6 +150,20 @@ describe('conditional writes', () => {
     expect(strict.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
   });
 
+  it('the comparison ignores set order and number spelling', async () => {
+    const write = (tags: string[], score: string) => ({
+      operation: 'PutItem',
+      key: key('cond-sets'),
+      attributeValues: { tags: { SS: tags }, score: { N: score } },
+      condition: { expression: 'attribute_not_exists(pk)' },
+    });
+    expect((await run(invoker, source, write(['b', 'a', 'c'], '1.50'))).error).toBeUndefined();
+    const retry = await run(invoker, source, write(['c', 'a', 'b'], '1.5'));
+    expect(retry.error).toBeUndefined();
+    const different = await run(invoker, source, write(['a', 'b'], '1.5'));
+    expect(different.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
+  });
+
   it('a failed UpdateItem condition leaves the item intact and exposes it', async () => {
     const { result, error } = await run(invoker, source, {
       operation: 'UpdateItem',

@@ -13,7 +13,6 @@ import {
   rejectUnknownElements,
   requireArray,
   requireString,
-  type JsonRecord,
 } from '../request-shape';
 import { sumCapacity } from './capacity';
 import {
@@ -22,7 +21,7 @@ import {
   readOptionalExpression,
   type Expression,
 } from './expressions';
-import { jsonEqual } from './json-equal';
+import { itemsEqual } from './item-equal';
 import { readKey } from './keys';
 import { allowedElements, type DynamoOperationContext, type DynamoOperationHandler } from './operation';
 import { dynamoDbErrorOf } from './sdk-errors';
@@ -63,12 +62,6 @@ function readCondition(value: unknown): WriteCondition | undefined {
   return { ...condition, equalsIgnore };
 }
 
-function withoutIgnored(item: JsonRecord, ignored: readonly string[]): JsonRecord {
-  const copy = { ...item };
-  for (const name of ignored) delete copy[name];
-  return copy;
-}
-
 function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
@@ -84,15 +77,14 @@ function isConditionFailure(error: unknown): error is ConditionalCheckFailedExce
 function conditionFailureResult(
   error: ConditionalCheckFailedException,
   condition: WriteCondition | undefined,
-  desired: JsonRecord | null | undefined,
+  desired: AttributeMap | null | undefined,
 ): DataSourceResult {
   const current = itemOrNull(error.Item);
   if (desired !== undefined) {
-    const ignored = condition?.equalsIgnore ?? [];
     const same =
-      current === null || desired === null
-        ? current === desired
-        : jsonEqual(withoutIgnored(current, ignored), withoutIgnored(desired, ignored));
+      !error.Item || desired === null
+        ? !error.Item && desired === null
+        : itemsEqual(error.Item, desired, condition?.equalsIgnore);
     if (same) return { result: current };
   }
   const { type, message } = dynamoDbErrorOf(error);
@@ -123,7 +115,7 @@ export const getItem: DynamoOperationHandler = async (request, context) => {
 async function conditionalWrite(
   context: DynamoOperationContext,
   condition: WriteCondition | undefined,
-  desired: JsonRecord | null | undefined,
+  desired: AttributeMap | null | undefined,
   write: () => Promise<DataSourceResult>,
 ): Promise<DataSourceResult> {
   try {
@@ -145,8 +137,7 @@ export const putItem: DynamoOperationHandler = async (request, context) => {
   ]);
   const condition = readCondition(request['condition']);
   const item: AttributeMap = { ...attributes, ...key };
-  const written = fromAttributeMap(item);
-  return conditionalWrite(context, condition, written, async () => {
+  return conditionalWrite(context, condition, item, async () => {
     const output = await context.client.send(
       new PutItemCommand({
         TableName: context.tableName,
@@ -158,7 +149,7 @@ export const putItem: DynamoOperationHandler = async (request, context) => {
       }),
     );
     context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
-    return { result: written };
+    return { result: fromAttributeMap(item) };
   });
 };
 
