@@ -68,6 +68,9 @@ class ExecutionEnvironment {
     const memorySize = definition.memorySize ?? 128;
     this.worker = new Worker(WORKER_HOST, {
       env,
+      // Not the host's flags: a TypeScript loader (tsx, vitest) would only slow every cold start, and
+      // Lambda code is plain bundled JavaScript.
+      execArgv: [],
       workerData: {
         codeFile: path.resolve(definition.codeFile),
         handlerExport: definition.handlerExport,
