@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { stackOutputsPlugin } from './vite/outputs-plugin';
+import { stackOutputsPlugin } from './vite/outputs-plugin.ts';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(clientDir, '..');

@@ -1,4 +1,4 @@
-import { fetchAuthSession, signIn, type SignInInput } from 'aws-amplify/auth';
+import { fetchAuthSession, signIn, signUp, type SignInInput, type SignUpInput } from 'aws-amplify/auth';
 import type { StackOutputs } from '../config/outputs';
 
 export interface SignedInUser {
@@ -39,4 +39,19 @@ export function signInForStack(outputs: StackOutputs): typeof signIn {
   const passwordSignIn = (input: SignInInput) =>
     signIn({ ...input, options: { ...input.options, authFlowType: 'USER_PASSWORD_AUTH' } });
   return passwordSignIn as typeof signIn;
+}
+
+/** Sign-up whose automatic sign-in after the code is confirmed uses the same flow as `signInForStack`. */
+export function signUpForStack(outputs: StackOutputs): typeof signUp {
+  if (!outputs.cognitoEndpoint) return signUp;
+  const passwordSignUp = (input: SignUpInput) =>
+    signUp({
+      ...input,
+      options: {
+        ...input.options,
+        userAttributes: input.options?.userAttributes ?? {},
+        autoSignIn: { authFlowType: 'USER_PASSWORD_AUTH' },
+      },
+    });
+  return passwordSignUp as typeof signUp;
 }

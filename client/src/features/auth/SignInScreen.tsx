@@ -1,7 +1,7 @@
 import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
 import type { StackOutputs } from '../../config/outputs';
-import { signInForStack } from '../../lib/auth';
+import { signInForStack, signUpForStack } from '../../lib/auth';
 import './sign-in.css';
 
 /**
@@ -18,7 +18,7 @@ export default function SignInScreen({ outputs }: { outputs: StackOutputs }) {
       <p className="sign-in__tagline">Films and series, picked up right where you left off.</p>
       <Authenticator
         loginMechanisms={['email']}
-        services={{ handleSignIn: signInForStack(outputs) }}
+        services={{ handleSignIn: signInForStack(outputs), handleSignUp: signUpForStack(outputs) }}
         formFields={{
           signUp: { email: { order: 1 }, password: { order: 2 }, confirm_password: { order: 3 } },
         }}

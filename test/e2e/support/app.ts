@@ -1,0 +1,104 @@
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunningStack } from './stack';
+
+/** A new viewer's e-mail, unique per run. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+}
+
+export const TEST_PASSWORD = 'Marquee-e2e-Passw0rd!';
+
+/** Opens the app in a new page of `device`, waiting for the sign-in screen or the home screen. */
+export async function openApp(device: BrowserContext, stack: RunningStack, path = '/'): Promise<Page> {
+  const page = await device.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${stack.appUrl}${path}`);
+  return page;
+}
+
+/** Signs up through the Authenticator, confirms with the e-mailed code, and lands signed in on Home. */
+export async function signUp(page: Page, stack: RunningStack, email: string, password = TEST_PASSWORD) {
+  await page.getByRole('tab', { name: 'Create Account' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm Password').fill(password);
+  await page.getByRole('button', { name: 'Create Account' }).click();
+  const codeField = page.getByLabel('Confirmation Code');
+  await codeField.waitFor();
+  await codeField.fill(await stack.verificationCode(email));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expectSignedIn(page);
+}
+
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
+  await page.getByRole('tab', { name: 'Sign In' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expectSignedIn(page);
+}
+
+export async function expectSignedIn(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('link', { name: 'Account' }).isVisible()).toBe(true);
+}
+
+/** Reads the current playback position (seconds) of the player's video element. */
+export function videoTime(page: Page): Promise<number> {
+  return page.getByTestId('video').evaluate((video) => (video as HTMLVideoElement).currentTime);
+}
+
+/**
+ * Resolves once the page's AppSync real-time socket acknowledged a subscription (`start_ack`).
+ * Call before the navigation that opens the socket.
+ */
+export function subscriptionAcknowledged(page: Page, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('No subscription start_ack within the timeout')),
+      timeoutMs,
+    );
+    page.on('websocket', (socket) => {
+      socket.on('framereceived', (frame) => {
+        if (String(frame.payload).includes('"start_ack"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  });
+}
+
+/** A PNG made by the browser's canvas, so uploads carry a real, recognisable image. */
+export async function makePoster(page: Page, label: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate((text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 200;
+    canvas.height = 300;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    const gradient = context.createLinearGradient(0, 0, 200, 300);
+    gradient.addColorStop(0, '#e50914');
+    gradient.addColorStop(1, '#1e3a8a');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 200, 300);
+    context.fillStyle = '#fff';
+    context.font = 'bold 28px sans-serif';
+    context.fillText(text, 20, 160);
+    return canvas.toDataURL('image/png');
+  }, label);
+  return Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
+}
+
+/** The bytes behind an image the page shows (fetched by the page itself, as the browser would). */
+export async function imageBytes(page: Page, src: string): Promise<Buffer> {
+  const base64 = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, src);
+  return Buffer.from(base64, 'base64');
+}

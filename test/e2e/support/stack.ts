@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createServer, type ViteDevServer } from 'vite';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+export const resultsDir = join(repoRoot, 'test-results');
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: string;
+}
+
+export interface LocalStackOutputs {
+  readonly graphqlUrl: string;
+  readonly clientUrl: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly demoAccounts: readonly DemoAccount[];
+}
+
+export interface RunningStack {
+  readonly outputs: LocalStackOutputs;
+  /** Where the browser opens the app. */
+  readonly appUrl: string;
+  /** The sign-up / password-reset code cognito-local sent to `email`. */
+  verificationCode(email: string): Promise<string>;
+  readonly demoAdmin: DemoAccount;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole local stack the way `npm start` does (`tsx scripts/start.ts` with a throw-away data folder
+ * and outputs file), waits for the outputs file, and makes sure the app is served with those outputs.
+ * The process runs in its own process group so `stop()` ends it and everything it started.
+ */
+export async function startStack(options: { readyTimeoutMs?: number } = {}): Promise<RunningStack> {
+  const workDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
+  const outputsFile = join(workDir, 'outputs.json');
+  mkdirSync(resultsDir, { recursive: true });
+  const logFile = join(resultsDir, 'e2e-stack.log');
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+      'scripts/start.ts',
+      '--data-dir',
+      join(workDir, 'data'),
+      '--outputs',
+      outputsFile,
+    ],
+    {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MARQUEE_OUTPUTS: outputsFile, MARQUEE_CLIENT_PORT: '0', FORCE_COLOR: '0' },
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  let viteServer: ViteDevServer | undefined;
+
+  const stop = async () => {
+    await viteServer?.close();
+    await killProcessGroup(child);
+    log.end();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    const outputs = await waitForOutputs(child, outputsFile, options.readyTimeoutMs ?? 240_000, logFile);
+    let appUrl = outputs.clientUrl;
+    if (!(await servesOutputs(appUrl, outputs.graphqlUrl))) {
+      // The start script did not (yet) serve this client with these outputs: serve it ourselves.
+      viteServer = await startClientDevServer(outputsFile);
+      appUrl = viteServer.resolvedUrls?.local[0] ?? '';
+    }
+    const demoAdmin = outputs.demoAccounts.find((account) => account.role === 'admin');
+    if (!demoAdmin) throw new Error('The stack outputs list no admin demo account.');
+    return {
+      outputs,
+      appUrl: appUrl.replace(/\/$/, ''),
+      demoAdmin,
+      verificationCode: (email) => fetchVerificationCode(outputs.graphqlUrl, email),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitForOutputs(
+  child: ChildProcess,
+  outputsFile: string,
+  timeoutMs: number,
+  logFile: string,
+): Promise<LocalStackOutputs> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `scripts/start.ts exited with code ${child.exitCode} before writing outputs; see ${logFile}`,
+      );
+    }
+    if (existsSync(outputsFile)) {
+      try {
+        return parseOutputs(JSON.parse(readFileSync(outputsFile, 'utf8')));
+      } catch {
+        // Partially written: read it again on the next tick.
+      }
+    }
+    await delay(250);
+  }
+  throw new Error(`The stack did not write ${outputsFile} within ${timeoutMs} ms; see ${logFile}`);
+}
+
+function parseOutputs(raw: unknown): LocalStackOutputs {
+  if (typeof raw !== 'object' || raw === null) throw new Error('outputs is not an object');
+  const record = raw as Record<string, unknown>;
+  for (const key of ['graphqlUrl', 'userPoolId', 'userPoolClientId'] as const) {
+    if (typeof record[key] !== 'string') throw new Error(`outputs lacks ${key}`);
+  }
+  const accounts = Array.isArray(record.demoAccounts) ? record.demoAccounts : [];
+  return {
+    graphqlUrl: String(record.graphqlUrl),
+    clientUrl: typeof record.clientUrl === 'string' ? record.clientUrl : '',
+    userPoolId: String(record.userPoolId),
+    userPoolClientId: String(record.userPoolClientId),
+    demoAccounts: accounts.filter(isDemoAccount),
+  };
+}
+
+function isDemoAccount(value: unknown): value is DemoAccount {
+  if (typeof value !== 'object' || value === null) return false;
+  const account = value as Record<string, unknown>;
+  return (
+    typeof account.username === 'string' &&
+    typeof account.password === 'string' &&
+    typeof account.role === 'string'
+  );
+}
+
+async function servesOutputs(clientUrl: string, graphqlUrl: string): Promise<boolean> {
+  if (!/^https?:\/\//.test(clientUrl)) return false;
+  try {
+    const response = await fetch(new URL('/marquee_outputs.json', clientUrl));
+    if (!response.ok) return false;
+    const served = (await response.json()) as { graphqlUrl?: unknown };
+    return served.graphqlUrl === graphqlUrl;
+  } catch {
+    return false;
+  }
+}
+
+async function startClientDevServer(outputsFile: string): Promise<ViteDevServer> {
+  process.env.MARQUEE_OUTPUTS = outputsFile;
+  const server = await createServer({
+    configFile: join(repoRoot, 'client/vite.config.ts'),
+    server: { port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  await server.listen();
+  return server;
+}
+
+async function fetchVerificationCode(graphqlUrl: string, email: string): Promise<string> {
+  const url = new URL(`/_local/cognito/codes/${encodeURIComponent(email)}`, graphqlUrl);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(url);
+    if (response.ok) {
+      const body = (await response.json()) as { code?: unknown };
+      if (typeof body.code === 'string' && body.code !== '') return body.code;
+    }
+    await delay(200);
+  }
+  throw new Error(`No verification code for ${email} at ${url.href}`);
+}
+
+async function killProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timedOut = await Promise.race([exited.then(() => false), delay(15_000).then(() => true)]);
+  if (timedOut) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
