@@ -44,6 +44,8 @@ const registry = createLambdaRegistry({
     fn('CommonJs', 'commonjs-handler.js'),
     fn('NoHandler', 'no-handler.mjs'),
     fn('Reloadable', reloadable),
+    fn('BrokenImport', 'broken-import.mjs'),
+    fn('Huge', 'huge-response.mjs'),
   ],
 });
 const batchSizes: Record<string, number> = { 'Query.batched': 3, 'Title.director': 2 };
@@ -173,6 +175,38 @@ describe('failures surface as Lambda:Unhandled and never take the host down', ()
       errorMessage: 'no-handler.handler is undefined or not exported',
       stackTrace: [],
     });
+  });
+
+  it('a module that fails to load is Runtime.ImportModuleError, reported on every call', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { error } = await run(invoker, lambdaSource('BrokenImport'), { operation: 'Invoke' });
+      expect(error?.type).toBe('Lambda:Unhandled');
+      expect(error?.message).toMatch(/^SyntaxError: .*notExported/);
+    }
+    expect((await registry.invoke('BrokenImport', null)).functionError?.errorType).toBe(
+      'Runtime.ImportModuleError',
+    );
+  });
+
+  it("payloads over Lambda's 6 MB limits are refused", async () => {
+    const response = await run(invoker, lambdaSource('Huge'), {
+      operation: 'Invoke',
+      payload: { bytes: 6_300_000 },
+    });
+    expect(response.error).toEqual({
+      type: 'Lambda:Unhandled',
+      message: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+    });
+    const request = await run(invoker, lambdaSource('Huge'), {
+      operation: 'Invoke',
+      payload: 'y'.repeat(6_300_000),
+    });
+    expect(request.error).toEqual({
+      type: 'Lambda:AWSLambdaException',
+      message: 'Request must be smaller than 6291456 bytes for the InvokeFunction operation',
+    });
+    const fine = await run(invoker, lambdaSource('Huge'), { operation: 'Invoke', payload: { bytes: 10 } });
+    expect(fine.result).toBe('xxxxxxxxxx');
   });
 
   it('an unknown function is an error for the field, not a crash', async () => {

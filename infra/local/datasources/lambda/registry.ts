@@ -42,6 +42,9 @@ type WorkerMessage =
   | { type: 'error'; id: number; error: FunctionError };
 
 const INIT_TIMEOUT_MS = 10_000;
+/** Lambda's limits for a synchronous invocation's request and response payloads. */
+const MAX_REQUEST_BYTES = 6_291_456;
+const MAX_RESPONSE_BYTES = 6_291_556;
 const WORKER_HOST = new URL('./worker-host.mjs', import.meta.url);
 
 /**
@@ -161,8 +164,16 @@ class ExecutionEnvironment {
         });
       });
       switch (outcome.type) {
-        case 'result':
+        case 'result': {
+          if (Buffer.byteLength(outcome.json) > MAX_RESPONSE_BYTES) {
+            const error = {
+              errorType: 'Function.ResponseSizeTooLarge',
+              errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`,
+            };
+            return { payload: error, functionError: error };
+          }
           return { payload: JSON.parse(outcome.json) as unknown };
+        }
         case 'error':
         case 'exit':
           if (outcome.type === 'exit') this.dead = true;
@@ -245,7 +256,13 @@ class FunctionRuntime {
 
   async invoke(payload: unknown): Promise<LambdaInvocationResult> {
     // The function receives JSON, as from the Lambda service: no undefined, functions or class instances.
-    const event: unknown = JSON.parse(JSON.stringify(payload ?? null));
+    const json = JSON.stringify(payload ?? null);
+    if (Buffer.byteLength(json) > MAX_REQUEST_BYTES) {
+      throw new Error(
+        `Request must be smaller than ${MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`,
+      );
+    }
+    const event: unknown = JSON.parse(json);
     const started = performance.now();
     const environment = await this.acquire();
     try {
