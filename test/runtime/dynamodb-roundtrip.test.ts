@@ -55,7 +55,13 @@ describe('dynamodb module requests against DynamoDB Local', () => {
     expect(updated.result).not.toHaveProperty('gone');
     expect((await step('listItem')).error).toBeUndefined();
     const read = await step('get');
-    expect(read.result).toEqual({ title: 'Heat', views: 3, cast: ['Al Pacino', 'De Niro'], year: 1995, tags: ['crime'] });
+    expect(read.result).toEqual({
+      title: 'Heat',
+      views: 3,
+      cast: ['Al Pacino', 'De Niro'],
+      year: 1995,
+      tags: ['crime'],
+    });
     await step('put', 'm#2');
     const page = await step('query');
     expect(page.error).toBeUndefined();

@@ -57,6 +57,12 @@ describe('the sandbox', () => {
   return [ctx.constructor.constructor === Object.constructor, util.time.nowISO8601.constructor === Object.constructor, Object.getPrototypeOf(ctx.stash) === Object.prototype];
 }`);
     expect(realm.value).toEqual([true, true, true]);
+    // Stack hooks would hand out call sites of host frames; the runtime ignores them.
+    const hooked = run(`export function request() {
+  Error.prepareStackTrace = (error, sites) => sites;
+  return typeof new Error('x').stack;
+}`);
+    expect(hooked.value).toBe('string');
   });
 
   it('stops a runaway handler at the time limit and the host keeps working', () => {
@@ -233,5 +239,9 @@ export function request(ctx) {
       'User Pool Authorization',
     ]);
     expect(run(`export function request() { return util.authType(); }`).value).toBe('API Key Authorization');
+    const withEnv = buildResolverContext({ env: { CATALOG_TABLE: 'catalog-local' } });
+    expect(run(`export function request(ctx) { return ctx.env.CATALOG_TABLE; }`, withEnv).value).toBe(
+      'catalog-local',
+    );
   });
 });

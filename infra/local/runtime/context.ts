@@ -12,6 +12,8 @@ export interface ResolverContextInput {
   readonly domainName?: string | null;
   readonly result?: unknown;
   readonly error?: { message: string; type: string };
+  /** The API's environment variables (`ctx.env`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -45,5 +47,6 @@ export function buildResolverContext(input: ResolverContextInput = {}): Resolver
   };
   if (input.result !== undefined) ctx.result = input.result;
   if (input.error !== undefined) ctx.error = input.error;
+  if (input.env !== undefined) ctx.env = input.env;
   return ctx;
 }

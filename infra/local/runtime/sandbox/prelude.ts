@@ -23,6 +23,12 @@ interface RawContext {
 
 class TimeoutSignal {}
 
+interface CallSiteLike {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
 type ModuleFactory = (require: (specifier: string) => unknown) => Record<string, unknown>;
 
 const nativeParse = JSON.parse;
@@ -96,7 +102,26 @@ export function install(
     '@aws-appsync/utils': deepFreeze({ util, extensions, runtime }),
     '@aws-appsync/utils/dynamodb': deepFreeze({ ...dynamodbModule }),
   };
-  const where = (): { line: number; column: number } | null => userFrame(new Error().stack, filename);
+  // Structured call sites (no stack string formatting) keep console.* cheap. Resolver code cannot
+  // install its own stack hook: call sites of host frames are none of its business.
+  let stackHook: ((error: unknown, sites: unknown) => unknown) | undefined;
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    get: () => stackHook,
+    set: () => undefined,
+    enumerable: false,
+    configurable: false,
+  });
+  const where = (): { line: number; column: number } | null => {
+    stackHook = (_error, sites) => sites;
+    const sites = new Error().stack as unknown as CallSiteLike[] | string;
+    stackHook = undefined;
+    if (typeof sites === 'string') return userFrame(sites, filename);
+    for (const site of sites) {
+      if (site.getFileName() === filename)
+        return { line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
+    }
+    return null;
+  };
   const consoleObject = deepFreeze(createConsole(where));
   const requireModule = (specifier: string): unknown => {
     if (!Object.hasOwn(modules, specifier)) throw new TypeError(`Cannot find module '${specifier}'`);
