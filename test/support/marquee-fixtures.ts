@@ -1,0 +1,42 @@
+import { cognitoUser, type ResolverHarness } from './resolver-harness';
+
+export const admin = cognitoUser('admin-sub', ['admin']);
+export const viewer = cognitoUser('viewer-sub');
+export const otherViewer = cognitoUser('other-viewer-sub');
+
+export interface CreatedMovie {
+  id: string;
+  title: string;
+  durationSeconds: number;
+  createdAt: string;
+}
+
+let counter = 0;
+
+/** Creates a title through the real createMovie resolver. */
+export async function createMovie(
+  api: ResolverHarness,
+  overrides: Partial<{ title: string; genres: string[]; durationSeconds: number; year: number }> = {},
+): Promise<CreatedMovie> {
+  counter += 1;
+  return api.data<CreatedMovie>(
+    'Mutation',
+    'createMovie',
+    {
+      input: {
+        title: overrides.title ?? `Test Title ${counter}`,
+        synopsis: 'A test synopsis.',
+        year: overrides.year ?? 2020,
+        genres: overrides.genres ?? ['DRAMA'],
+        maturityRating: 'AGE_13',
+        durationSeconds: overrides.durationSeconds ?? 6000,
+      },
+    },
+    admin,
+  );
+}
+
+/** An ISO time `offsetMs` from now. */
+export function isoFromNow(offsetMs: number): string {
+  return new Date(Date.now() + offsetMs).toISOString();
+}
