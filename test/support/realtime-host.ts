@@ -48,6 +48,8 @@ export interface SubscriptionResolverContext {
 /** What a subscription resolver did: `unauthorized` is `util.unauthorized()`; filters are `extensions.*` calls. */
 export interface SubscriptionResolverResult {
   readonly unauthorized?: boolean;
+  /** `util.error(...)` in the resolver: the start is refused with this error. */
+  readonly error?: AppSyncErrorInfo;
   readonly filter?: unknown;
   readonly invalidationFilter?: unknown;
 }
@@ -99,7 +101,8 @@ export async function createTestRealtimeHost(options: {
   schema: string;
   resolvers?: Readonly<Record<string, SubscriptionResolver>>;
 }): Promise<TestRealtimeHost> {
-  const schema = buildSchema(APPSYNC_DECLARATIONS + options.schema);
+  const declared = /directive\s+@aws_subscribe\b/.test(options.schema);
+  const schema = buildSchema(declared ? options.schema : APPSYNC_DECLARATIONS + options.schema);
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const kid = randomUUID();
   // Round-trip through JWK as a Cognito JWKS would hand it out.
@@ -175,6 +178,7 @@ export async function createTestRealtimeHost(options: {
     const resolver = options.resolvers?.[field.name];
     const outcome = resolver?.({ args, identity: caller.identity as CognitoIdentity | null }) ?? {};
     if (outcome.unauthorized === true) return notAuthorized;
+    if (outcome.error !== undefined) return { errors: [outcome.error] };
     const prepared: PreparedSubscription = {
       fieldName: field.name,
       arguments: args,
