@@ -90,7 +90,11 @@ export async function ensureDemoAccount(
       new AdminUpdateUserAttributesCommand({
         UserPoolId,
         Username,
-        UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+        // cognito-local insists on the e-mail next to email_verified; AWS accepts both together too.
+        UserAttributes: [
+          { Name: 'email', Value: account.username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
       }),
     );
     await pool.cognito.send(new AdminConfirmSignUpCommand({ UserPoolId, Username }));
