@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { RowSkeleton } from './States';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { PosterSkeletons } from './States';
 
 /**
  * A titled, horizontally scrolling row. When `onEndReached` is given, reaching the end of the track
@@ -54,15 +54,19 @@ export function Row({
         <div className="row__track" ref={trackRef} onKeyDown={moveFocusWithArrows}>
           {children}
           {hasMore && <span className="row__sentinel" ref={sentinelRef} aria-hidden="true" />}
-          {loading && <RowSkeleton count={3} />}
+          {loading && <PosterSkeletons count={items(children) === 0 ? 6 : 2} />}
         </div>
       )}
     </section>
   );
 }
 
+function items(children: ReactNode): number {
+  return Array.isArray(children) ? children.length : children ? 1 : 0;
+}
+
 /** Left/right arrows move between the row's cards; focus follows into view. */
-function moveFocusWithArrows(event: React.KeyboardEvent<HTMLDivElement>) {
+function moveFocusWithArrows(event: KeyboardEvent<HTMLDivElement>) {
   if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
   const cards = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('a.poster'));
   const index = cards.indexOf(document.activeElement as HTMLElement);

@@ -48,13 +48,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Shimmering placeholders the size of a poster row, while it loads. */
-export function RowSkeleton({ count = 6 }: { count?: number }) {
+/** Shimmering placeholders the size of posters, inside a row's track while it loads. */
+export function PosterSkeletons({ count = 6 }: { count?: number }) {
   return (
-    <div className="row__track" aria-hidden="true">
+    <>
       {Array.from({ length: count }, (_, index) => (
-        <div key={index} className="poster poster--skeleton" />
+        <div key={index} className="poster poster--skeleton" aria-hidden="true" />
       ))}
-    </div>
+    </>
   );
 }

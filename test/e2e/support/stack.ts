@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createServer, type ViteDevServer } from 'vite';
+import { findFreePort } from '../../../infra/local/services/ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -43,6 +45,9 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   mkdirSync(resultsDir, { recursive: true });
   const logFile = join(resultsDir, 'e2e-stack.log');
   const log = createWriteStream(logFile);
+  // Not the fixed dev-loop ports (4000, 5173): a developer's `npm start` may be running.
+  const graphqlPort = await freeBasePort(5);
+  const clientPort = await findFreePort();
   const child = spawn(
     process.execPath,
     [
@@ -52,12 +57,16 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
       join(workDir, 'data'),
       '--outputs',
       outputsFile,
+      '--port',
+      String(graphqlPort),
+      '--client-port',
+      String(clientPort),
     ],
     {
       cwd: repoRoot,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, MARQUEE_OUTPUTS: outputsFile, MARQUEE_CLIENT_PORT: '0', FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0' },
     },
   );
   child.stdout?.pipe(log);
@@ -92,6 +101,27 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
     await stop();
     throw error;
   }
+}
+
+/** A port that is free along with the `count - 1` after it (the start script puts its services there). */
+async function freeBasePort(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const base = await findFreePort();
+    if (base + count > 65_535) continue;
+    const free = await Promise.all(
+      Array.from({ length: count - 1 }, (_, index) => isPortFree(base + index + 1)),
+    );
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`No ${count} consecutive free ports found`);
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createNetServer();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+  });
 }
 
 async function waitForOutputs(

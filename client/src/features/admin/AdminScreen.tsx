@@ -12,7 +12,18 @@ export default function AdminScreen() {
     <div className="page admin">
       <Routes>
         <Route index element={<MovieTable />} />
-        <Route path="new" element={<MovieForm />} />
+        <Route
+          path="new"
+          element={
+            <>
+              <p>
+                <Link to="/admin">← Catalogue</Link>
+              </p>
+              <h1>New title</h1>
+              <MovieForm />
+            </>
+          }
+        />
         <Route path=":movieId" element={<EditMovieScreen />} />
       </Routes>
     </div>
