@@ -9,6 +9,17 @@ import { MarkWatchedMutation, PlayerQuery, SavePositionMutation } from './operat
 import { startProgressSaver, type SaveReason } from './progress-saver';
 import './player.css';
 
+/** Space/k toggles playback, arrows seek 10 s, Escape goes back. */
+const PLAYER_KEYS: Readonly<Record<string, 'toggle' | 'back' | number>> = {
+  ' ': 'toggle',
+  k: 'toggle',
+  ArrowLeft: -10,
+  ArrowRight: 10,
+  j: -10,
+  l: 10,
+  Escape: 'back',
+};
+
 /** Full-screen player: resumes at the saved position and keeps it saved (see `progress-saver.ts`). */
 export default function PlayerScreen() {
   const { movieId = '' } = useParams();
@@ -65,6 +76,23 @@ export default function PlayerScreen() {
       stopSaver?.();
     };
   }, [movie, playback, startAt, savePosition, markWatched]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const video = videoRef.current;
+      if (!video || event.altKey || event.ctrlKey || event.metaKey) return;
+      // The native controls already handle keys while they have focus.
+      if (event.target === video) return;
+      const action = PLAYER_KEYS[event.key];
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'back') void navigate(-1);
+      else if (action === 'toggle') void (video.paused ? video.play() : Promise.resolve(video.pause()));
+      else video.currentTime = Math.max(0, Math.min(video.duration || 0, video.currentTime + action));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
 
   if (loading && !data) return <FullPageSpinner label="Loading the player" />;
   if (error && !playback) {
