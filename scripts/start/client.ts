@@ -31,8 +31,10 @@ export async function startClient(
     server: { host: '127.0.0.1', port, strictPort: true },
   });
   await server.listen();
+  const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? `http://localhost:${port}`;
   return {
-    url: `http://localhost:${port}`,
+    // `localhost`, as the media bucket's CORS rules name it, rather than the 127.0.0.1 Vite binds.
+    url: url.replace('//127.0.0.1:', '//localhost:'),
     stop: () => server.close(),
   };
 }

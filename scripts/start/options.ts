@@ -20,16 +20,17 @@ export const USAGE = `Usage: npm start -- [options]
   --data-dir <dir>     data folder (default .data/ at the repository root)
   --outputs <file>     where to write the stack outputs (default marquee_outputs.json)
   --port <port>        GraphQL port of the local AppSync (default 4000)
-  --client-port <port> port of the Vite dev server (default 5173)
+  --client-port <port> port of the Vite dev server (default $MARQUEE_CLIENT_PORT or 5173; 0 picks one)
   --no-client          do not start the web client
   --no-seed            do not create the demo accounts and catalog
   --synth              synthesize the CDK app even when cdk.out is up to date
   --help               show this help`;
 
-function port(value: string | undefined, fallback: number, flag: string): number {
+function port(value: string | undefined, fallback: number, flag: string, allowAny = false): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535)
+  const lowest = allowAny ? 0 : 1;
+  if (!Number.isInteger(parsed) || parsed < lowest || parsed > 65535)
     throw new Error(`${flag} needs a port number, got "${value}"`);
   return parsed;
 }
@@ -61,7 +62,8 @@ export function parseStartOptions(argv: readonly string[], repoRoot: string): St
     client: !values['no-client'],
     seed: !values['no-seed'],
     graphqlPort: port(values.port, 4000, '--port'),
-    clientPort: port(values['client-port'], 5173, '--client-port'),
+    // The client's own variable (see client/vite.config.ts) sets the default; 0 lets Vite pick a free port.
+    clientPort: port(values['client-port'] ?? process.env.MARQUEE_CLIENT_PORT, 5173, '--client-port', true),
     forceSynth: values.synth,
   };
 }

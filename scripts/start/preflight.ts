@@ -56,6 +56,7 @@ export async function preflight(options: StartOptions): Promise<void> {
     [ports.cognito, 'local Cognito (--port + 2)'],
     [ports.s3, 'local S3 (--port + 3)'],
   ];
-  if (options.client) checks.push([options.clientPort, 'web client (--client-port)']);
+  if (options.client && options.clientPort !== 0)
+    checks.push([options.clientPort, 'web client (--client-port)']);
   for (const [port, what] of checks) await assertPortFree(port, what);
 }

@@ -51,6 +51,8 @@ describe('npm start options', () => {
       forceSynth: true,
     });
     expect(parseStartOptions(['--help'], root)).toBeUndefined();
+    // 0 lets Vite choose the client's port (the e2e harness does this through MARQUEE_CLIENT_PORT).
+    expect(parseStartOptions(['--client-port', '0'], root)?.clientPort).toBe(0);
   });
 
   it('rejects unknown flags and bad ports with a message', () => {
