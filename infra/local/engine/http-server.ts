@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatTraceLine } from './cost-trace';
+import type { GraphQLEngine, GraphQLResponse } from './graphql-engine';
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+export interface TwinHttpServerOptions {
+  readonly engine: GraphQLEngine;
+  readonly port?: number;
+  /** Largest accepted request body. AppSync does not document one; 1 MiB by default. */
+  readonly maxBodyBytes?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface TwinHttpServer {
+  readonly server: Server;
+  readonly port: number;
+  /** `http://127.0.0.1:<port>/graphql` */
+  readonly graphqlUrl: string;
+  addRoute(method: string, path: string, handler: RouteHandler): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+export const TRACE_HEADER = 'x-marquee-trace';
+
+const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers':
+    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-user-agent, x-api-key, x-marquee-trace',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
+  'access-control-max-age': '86400',
+};
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      request.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function headerMap(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function sourceIps(request: IncomingMessage): string[] {
+  const forwarded = request.headers['x-forwarded-for'];
+  const list = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((ip) => ip.trim())
+    .filter(Boolean);
+  const peer = (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  return [...list, peer];
+}
+
+function send(response: ServerResponse, status: number, body: unknown, requestId: string, errorType?: string): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...CORS_HEADERS,
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': requestId,
+    ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+  });
+  response.end(text);
+}
+
+function errorBody(errorType: string, message: string): unknown {
+  return { errors: [{ errorType, message }] };
+}
+
+/**
+ * The twin's HTTP endpoint on 127.0.0.1: `POST /graphql` as AppSync serves it, CORS preflight, a body
+ * size limit, and extra routes (the API explorer) registered with `addRoute`.
+ */
+export async function startTwinHttpServer(options: TwinHttpServerOptions): Promise<TwinHttpServer> {
+  const routes = new Map<string, RouteHandler>();
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const log = options.log ?? (() => undefined);
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const method = request.method ?? 'GET';
+    const route = routes.get(`${method} ${url.pathname}`);
+    if (route) {
+      await route(request, response);
+      return;
+    }
+    if (method === 'OPTIONS') {
+      response.writeHead(200, { ...CORS_HEADERS, 'content-length': 0 });
+      response.end();
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      send(response, 404, errorBody('NotFoundException', `No route for ${method} ${url.pathname}`), requestId, 'NotFoundException');
+      request.resume();
+      return;
+    }
+    if (method !== 'POST') {
+      // AppSync only accepts POST on /graphql; the exact wording of its refusal is not documented.
+      send(response, 405, errorBody('MethodNotAllowedException', `${method} is not supported on /graphql; use POST`), requestId, 'MethodNotAllowedException');
+      request.resume();
+      return;
+    }
+    const contentType = (request.headers['content-type'] ?? 'application/json').split(';')[0]?.trim().toLowerCase();
+    if (contentType !== 'application/json' && contentType !== 'application/graphql') {
+      send(response, 415, errorBody('UnsupportedMediaTypeException', `Content type ${contentType} is not supported; send application/json`), requestId, 'UnsupportedMediaTypeException');
+      request.resume();
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(request, maxBody);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        send(response, 413, errorBody('PayloadTooLargeException', `The request body exceeds ${maxBody} bytes`), requestId, 'PayloadTooLargeException');
+        return;
+      }
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      send(response, 400, errorBody('MalformedHttpRequestException', 'The request body is not valid JSON.'), requestId, 'MalformedHttpRequestException');
+      return;
+    }
+    const started = performance.now();
+    const headers = headerMap(request);
+    const result: GraphQLResponse = await options.engine.execute({ body, headers, sourceIp: sourceIps(request) });
+    const elapsed = performance.now() - started;
+    let responseBody = result.body;
+    if (result.trace) {
+      log(formatTraceLine(result.label, elapsed, result.trace));
+      if (headers[TRACE_HEADER] === '1') {
+        responseBody = { ...responseBody, extensions: { marqueeCostTrace: result.trace } };
+      }
+    } else {
+      log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
+    }
+    send(response, result.status, responseBody, requestId, result.errorType);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`internal error: ${(error as Error).stack ?? String(error)}`);
+      if (!response.headersSent) {
+        send(response, 500, errorBody('InternalFailure', 'An internal failure occurred.'), randomUUID(), 'InternalFailure');
+      } else {
+        response.end();
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    addRoute(method, path, handler) {
+      routes.set(`${method.toUpperCase()} ${path}`, handler);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
