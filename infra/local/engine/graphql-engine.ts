@@ -51,6 +51,8 @@ export interface EngineOptions {
   readonly invokeAuthorizer?: LambdaAuthorizerInvoke;
   /** AppSync's request execution limit: 30 s. */
   readonly requestTimeoutMs?: number;
+  /** The limit for one handler run (a loop stops here). Default 1 s. */
+  readonly handlerTimeoutMs?: number;
 }
 
 export interface GraphQLRequest {
@@ -68,6 +70,8 @@ export interface GraphQLResponse {
   /** `query getItem`, `mutation putItem` … for the log line. */
   readonly label: string;
   readonly trace?: CostTraceSummary & { readonly entries: CostTrace['entries'] };
+  /** Headers resolvers added with `util.http.addResponseHeader`. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -107,7 +111,7 @@ export class GraphQLEngine implements RealtimeHost {
       userPools: options.userPools,
       invokeAuthorizer: options.invokeAuthorizer,
     });
-    this.runner = new ResolverRunner(options.runtime, options.dataSources);
+    this.runner = new ResolverRunner(options.runtime, options.dataSources, options.handlerTimeoutMs ?? 1000);
     const rules: ValidationRule[] = [...specifiedRules];
     if (!api.introspection) rules.push(NoIntrospectionRule);
     if (api.queryDepthLimit > 0) rules.push(queryDepthLimitRule(api.queryDepthLimit));
@@ -231,6 +235,7 @@ export class GraphQLEngine implements RealtimeHost {
       resolverCount: 0,
       appendedErrors: [],
       invalidations: [],
+      responseHeaders: {},
       batchScope: {},
     };
   }
@@ -295,7 +300,13 @@ export class GraphQLEngine implements RealtimeHost {
 
     if (operation?.operation === 'mutation' && result.data) this.publish(operation, document, result.data, scope);
     const summary = scope.trace.summary();
-    return { status: 200, body: responseBody, label, trace: { ...summary, entries: scope.trace.entries } };
+    return {
+      status: 200,
+      body: responseBody,
+      label,
+      trace: { ...summary, entries: scope.trace.entries },
+      headers: scope.responseHeaders,
+    };
   }
 
   private publish(

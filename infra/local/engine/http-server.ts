@@ -79,9 +79,17 @@ function sourceIps(request: IncomingMessage): string[] {
   return [...list, peer];
 }
 
-function send(response: ServerResponse, status: number, body: unknown, requestId: string, errorType?: string): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  errorType?: string,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
+    ...extraHeaders,
     ...CORS_HEADERS,
     'content-type': 'application/json; charset=UTF-8',
     'content-length': Buffer.byteLength(text),
@@ -165,7 +173,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     } else {
       log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
     }
-    send(response, result.status, responseBody, requestId, result.errorType);
+    send(response, result.status, responseBody, requestId, result.errorType, result.headers);
   };
 
   const server = createServer((request, response) => {

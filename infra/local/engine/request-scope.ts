@@ -18,6 +18,8 @@ export interface RequestScope {
     readonly locations: readonly { readonly line: number; readonly column: number }[];
   }>;
   readonly invalidations: InvalidationEvent[];
+  /** `util.http.addResponseHeader` calls: they become HTTP response headers. */
+  readonly responseHeaders: Record<string, string>;
   /** Filters set by a subscription resolver (only used when preparing a subscription). */
   subscriptionFilter?: unknown;
   /** The coerced arguments of the subscription field (only used when preparing a subscription). */

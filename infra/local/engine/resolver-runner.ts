@@ -24,7 +24,10 @@ export interface CompiledResolver {
   readonly functions: readonly CompiledStep[];
 }
 
-type Outcome = HandlerOutcome & { readonly skipTo?: 'END' | 'NEXT' };
+type Outcome = HandlerOutcome & {
+  readonly earlyReturnSkipTo?: 'END' | 'NEXT';
+  readonly responseHeaders?: Readonly<Record<string, string>>;
+};
 
 const EXECUTION_TIMEOUT: AppSyncErrorInfo = { errorType: 'ExecutionTimeout', message: 'Execution timed out.' };
 
@@ -40,6 +43,8 @@ export class ResolverRunner {
   constructor(
     private readonly runtime: ResolverRuntime,
     private readonly dataSources: DataSourceGateway,
+    /** One handler's time limit; AppSync documents only the 30 s request limit. */
+    private readonly handlerTimeoutMs: number,
   ) {}
 
   async run(
@@ -106,14 +111,14 @@ export class ResolverRunner {
         const request = await this.handler(step.compiled, 'request', makeContext(prev), scope, where);
         if (request.status === 'earlyReturn') {
           prev = request.value;
-          if (request.skipTo === 'END') break;
+          if (request.earlyReturnSkipTo === 'END') break;
           continue;
         }
         const ctx = makeContext(prev);
         const result = step.dataSource ? await this.callDataSource(step, request.value, ctx, scope) : { result: request.value };
         const response = await this.handler(step.compiled, 'response', makeContext(prev, result.result, result.error), scope, where);
         prev = response.value;
-        if (response.status === 'earlyReturn' && response.skipTo === 'END') break;
+        if (response.status === 'earlyReturn' && response.earlyReturnSkipTo === 'END') break;
       }
     }
     const after = await this.handler(resolver.compiled, 'response', makeContext(prev, prev), scope, where);
@@ -129,7 +134,9 @@ export class ResolverRunner {
   ): Promise<Outcome> {
     const remaining = scope.deadline - Date.now();
     if (remaining <= 0) throw new FieldError(EXECUTION_TIMEOUT);
-    const outcome = (await this.runtime.run(compiled, which, ctx, { timeoutMs: remaining })) as Outcome;
+    const timeoutMs = Math.min(remaining, this.handlerTimeoutMs);
+    const outcome = (await this.runtime.run(compiled, which, ctx, { timeoutMs })) as Outcome;
+    if (outcome.responseHeaders) Object.assign(scope.responseHeaders, outcome.responseHeaders);
     for (const appended of outcome.appendedErrors) {
       scope.appendedErrors.push({ ...where, info: appended });
     }

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 /**
  * The AppSync scalars with AppSync's validation (appsync-runtime.md §10). Invalid literals and variables
@@ -110,30 +110,31 @@ function stringScalar(name: string, test: (value: string) => boolean, descriptio
     if (typeof value !== 'string' || !test(value)) fail(`Invalid ${name}: ${JSON.stringify(value)}`);
     return value;
   };
+  // Plain errors on input: graphql-js then reports them located, as validation errors.
   const inputError = (message: string): never => {
-    throw new GraphQLError(message);
+    throw new TypeError(message);
   };
   return new GraphQLScalarType({
     name,
     description,
     serialize: (value) =>
       check(value, (message) => {
-        throw new GraphQLError(`Can't serialize value: ${message}`);
+        throw new TypeError(message);
       }),
     parseValue: (value) => check(value, inputError),
     parseLiteral: (ast: ValueNode) => {
-      if (ast.kind !== Kind.STRING) throw new GraphQLError(`Invalid ${name}: expected a string literal`);
+      if (ast.kind !== Kind.STRING) throw new TypeError(`Invalid ${name}: expected a string literal`);
       return check(ast.value, inputError);
     },
   });
 }
 
 function parseJsonString(value: unknown): unknown {
-  if (typeof value !== 'string') throw new GraphQLError(`Invalid AWSJSON: expected a string containing JSON`);
+  if (typeof value !== 'string') throw new TypeError(`Invalid AWSJSON: expected a string containing JSON`);
   try {
     return JSON.parse(value);
   } catch {
-    throw new GraphQLError(`Unable to parse ${JSON.stringify(value)} as valid JSON.`);
+    throw new TypeError(`Unable to parse ${JSON.stringify(value)} as valid JSON.`);
   }
 }
 
@@ -143,7 +144,7 @@ const AWSJSON = new GraphQLScalarType({
   serialize: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
   parseValue: parseJsonString,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Invalid AWSJSON: expected a string literal');
+    if (ast.kind !== Kind.STRING) throw new TypeError('Invalid AWSJSON: expected a string literal');
     return parseJsonString(ast.value);
   },
 });
@@ -159,18 +160,18 @@ const AWSTimestamp = new GraphQLScalarType({
   description: 'Seconds since 1970-01-01T00:00Z.',
   serialize: (value) =>
     timestamp(value, (message) => {
-      throw new GraphQLError(`Can't serialize value: ${message}`);
+      throw new TypeError(message);
     }),
   parseValue: (value) => {
-    if (typeof value !== 'number') throw new GraphQLError(`Invalid AWSTimestamp: ${JSON.stringify(value)}`);
+    if (typeof value !== 'number') throw new TypeError(`Invalid AWSTimestamp: ${JSON.stringify(value)}`);
     return timestamp(value, (message) => {
-      throw new GraphQLError(message);
+      throw new TypeError(message);
     });
   },
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new GraphQLError('Invalid AWSTimestamp: expected an integer literal');
+    if (ast.kind !== Kind.INT) throw new TypeError('Invalid AWSTimestamp: expected an integer literal');
     return timestamp(Number(ast.value), (message) => {
-      throw new GraphQLError(message);
+      throw new TypeError(message);
     });
   },
 });

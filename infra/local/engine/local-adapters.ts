@@ -1,0 +1,38 @@
+import type { ApiModel } from '../assembly/api-model';
+import type { DataSourceInvoker } from '../contracts';
+import { directLambdaRequest } from '../datasources';
+import { compileCode, runHandler, type CompiledCode } from '../runtime';
+import type { DataSourceGateway, ResolverRuntime } from './ports';
+
+/** The APPSYNC_JS runtime (`infra/local/runtime`) behind the engine's port. */
+export const appsyncJsRuntime: ResolverRuntime = {
+  compile: (code, filename) => compileCode(code, filename),
+  run: (compiled, handler, ctx, options) => runHandler(compiled as CompiledCode, handler, ctx, options),
+};
+
+/** `MaxBatchSize` by resolver key (`Type.field`, `function:<name>`), as the data-source invoker asks. */
+export function maxBatchSizes(api: ApiModel): (resolverKey: string) => number | undefined {
+  const sizes = new Map<string, number>();
+  for (const resolver of api.resolvers) {
+    if (resolver.maxBatchSize) sizes.set(`${resolver.typeName}.${resolver.fieldName}`, resolver.maxBatchSize);
+    for (const fn of resolver.functions) if (fn.maxBatchSize) sizes.set(`function:${fn.name}`, fn.maxBatchSize);
+  }
+  return (resolverKey) => sizes.get(resolverKey);
+}
+
+/** The data sources (`infra/local/datasources`) behind the engine's port. */
+export function dataSourceGateway(invoker: DataSourceInvoker, api: ApiModel): DataSourceGateway {
+  const sizes = maxBatchSizes(api);
+  return {
+    call: (call) =>
+      invoker.invoke({
+        dataSource: call.dataSource,
+        request: call.request,
+        resolverKey: call.resolverKey,
+        context: call.context,
+        trace: call.trace,
+      }),
+    directLambdaRequest: (context) =>
+      directLambdaRequest(context, { maxBatchSize: sizes(`${context.info.parentTypeName}.${context.info.fieldName}`) }),
+  };
+}
