@@ -11,11 +11,21 @@ import { GraphQLEngine } from './engine/graphql-engine';
 import { startTwinHttpServer, type RouteHandler, type TwinHttpServer } from './engine/http-server';
 import { appsyncJsRuntime, dataSourceGateway } from './engine/local-adapters';
 import { provideAppSyncValues } from './engine/provision/api-values';
-import { lambdaArn, lambdaDefinition, localFunctionName, resolvedEnvironment } from './engine/provision/lambdas';
+import {
+  lambdaArn,
+  lambdaDefinition,
+  localFunctionName,
+  resolvedEnvironment,
+} from './engine/provision/lambdas';
 import { localTableName, provisionTable, type ProvisionedTable } from './engine/provision/tables';
 import { attachRealtime, REALTIME_PATH, type RealtimeHandle, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type CognitoTrigger, type LocalCognito } from './services/cognito-local';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-local';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from './services/dynamodb-local';
 import { findFreePort } from './services/ports';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './services/s3-local';
 import type { UserPoolKeys } from './engine/authenticator';
@@ -32,7 +42,12 @@ export interface LocalStackOptions {
   readonly stackName?: string;
   /** Where DynamoDB, Cognito and S3 keep their data; omit for an in-memory, throw-away stack. */
   readonly dataDir?: string;
-  readonly ports?: { readonly graphql?: number; readonly dynamodb?: number; readonly cognito?: number; readonly s3?: number };
+  readonly ports?: {
+    readonly graphql?: number;
+    readonly dynamodb?: number;
+    readonly cognito?: number;
+    readonly s3?: number;
+  };
   readonly logger?: LocalStackLogger;
   /** AppSync's 30 s request limit, shortened in tests. */
   readonly requestTimeoutMs?: number;
@@ -111,7 +126,9 @@ function tokenSecret(dataDir: string | undefined): Uint8Array {
 
 function reportModel(model: StackModel, logger: LocalStackLogger): void {
   if (model.noLocalEffect.size > 0) {
-    const lines = [...model.noLocalEffect].map(([type, { reason, count }]) => `${type} ×${count} (${reason})`);
+    const lines = [...model.noLocalEffect].map(
+      ([type, { reason, count }]) => `${type} ×${count} (${reason})`,
+    );
     logger.info(`No local effect: ${lines.join('; ')}`);
   }
   for (const note of model.notes) logger.warn(note);
@@ -137,7 +154,7 @@ function providePlaceholders(model: StackModel): void {
  * in-process Lambdas with their resolved environment, and the local AppSync (HTTP + real-time).
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const logger = options.logger ?? consoleLogger;
   const model = readStackModel(options.assemblyDir, { stackName: options.stackName, region: LOCAL_REGION });
   reportModel(model, logger);
@@ -146,19 +163,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stopAll = async () => {
     const results = await Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup()));
     cleanups.length = 0;
-    for (const result of results) if (result.status === 'rejected') logger.warn(`stop: ${String(result.reason)}`);
+    for (const result of results)
+      if (result.status === 'rejected') logger.warn(`stop: ${String(result.reason)}`);
   };
 
   try {
     const [dynamodb, cognito, s3, graphqlPort] = await Promise.all([
-      startDynamoDbLocal({ dataDir: subDir(options.dataDir, 'dynamodb'), port: options.ports?.dynamodb }).then((d) => {
+      startDynamoDbLocal({
+        dataDir: subDir(options.dataDir, 'dynamodb'),
+        port: options.ports?.dynamodb,
+      }).then((d) => {
         cleanups.push(() => d.stop());
         return d;
       }),
-      startLocalCognito({ dataDir: subDir(options.dataDir, 'cognito'), port: options.ports?.cognito }).then((c) => {
-        cleanups.push(() => c.stop());
-        return c;
-      }),
+      startLocalCognito({ dataDir: subDir(options.dataDir, 'cognito'), port: options.ports?.cognito }).then(
+        (c) => {
+          cleanups.push(() => c.stop());
+          return c;
+        },
+      ),
       startLocalS3({ dataDir: subDir(options.dataDir, 's3'), port: options.ports?.s3 }).then((s) => {
         cleanups.push(() => s.stop());
         return s;
@@ -185,7 +208,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         attributes: { Arn: arn, StreamArn: `${arn}/stream/local` },
       });
     }
-    const tables = await Promise.all(tableResources.map((table) => provisionTable(dynamoClient, model, table)));
+    const tables = await Promise.all(
+      tableResources.map((table) => provisionTable(dynamoClient, model, table)),
+    );
 
     // Lambda names first: pools reference them in LambdaConfig, and their environment may reference pools.
     const functionResources = resourcesOfType(model, 'AWS::Lambda::Function');
@@ -220,8 +245,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     // Cognito: pools, clients, groups, triggers (invoked through the registry created below).
-    let lambdas: LocalLambdaRegistry | undefined;
-    const userPools: Array<{ logicalId: string; userPoolId: string; issuer: string; jwksUri: string; clients: Array<{ logicalId: string; clientId: string }> }> = [];
+    const started: { lambdas?: LocalLambdaRegistry } = {};
+    const userPools: Array<{
+      logicalId: string;
+      userPoolId: string;
+      issuer: string;
+      jwksUri: string;
+      clients: Array<{ logicalId: string; clientId: string }>;
+    }> = [];
     for (const pool of resourcesOfType(model, 'AWS::Cognito::UserPool')) {
       const props = model.resolver.resolve(pool.properties, pool.logicalId) as Record<string, unknown>;
       const local = await cognito.ensureUserPool(pool.logicalId, props);
@@ -243,8 +274,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }
         const functionId = lambdaIdForArn(target);
         cognito.setTrigger(local.userPoolId, trigger as CognitoTrigger, async (event) => {
-          if (!lambdas) throw new Error('Lambda functions are not started yet');
-          const result = await lambdas.invoke(functionId, event);
+          if (!started.lambdas) throw new Error('Lambda functions are not started yet');
+          const result = await started.lambdas.invoke(functionId, event);
           if (result.functionError) throw new Error(result.functionError.errorMessage);
           return result.payload;
         });
@@ -254,8 +285,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const props = model.resolver.resolve(client.properties, client.logicalId) as Record<string, unknown>;
       const userPoolId = String(props.UserPoolId);
       const { clientId } = await cognito.ensureUserPoolClient(client.logicalId, userPoolId, props);
-      model.resolver.provide(client.logicalId, { ref: clientId, attributes: { ClientId: clientId, Name: props.ClientName ?? client.logicalId } });
-      userPools.find((pool) => pool.userPoolId === userPoolId)?.clients.push({ logicalId: client.logicalId, clientId });
+      model.resolver.provide(client.logicalId, {
+        ref: clientId,
+        attributes: { ClientId: clientId, Name: props.ClientName ?? client.logicalId },
+      });
+      userPools
+        .find((pool) => pool.userPoolId === userPoolId)
+        ?.clients.push({ logicalId: client.logicalId, clientId });
     }
     for (const group of resourcesOfType(model, 'AWS::Cognito::UserPoolGroup')) {
       const props = model.resolver.resolve(group.properties, group.logicalId) as Record<string, unknown>;
@@ -281,7 +317,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         lambdaDefinition(model, fn, { ...resolvedEnvironment(model, fn), ...serviceEnvironment }),
       ),
     });
-    lambdas = registry;
+    started.lambdas = registry;
     cleanups.push(() => registry.close());
 
     const api = readApiModel(model, lambdaIdForArn);
@@ -305,7 +341,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       runtime: appsyncJsRuntime,
       dataSources: dataSourceGateway(invoker, api),
       userPools: poolKeys,
-      invokeAuthorizer: async (functionId, event) => (await registry.invoke(lambdaIdForArn(functionId), event)).payload,
+      invokeAuthorizer: async (functionId, event) =>
+        (await registry.invoke(lambdaIdForArn(functionId), event)).payload,
       requestTimeoutMs: options.requestTimeoutMs,
       handlerTimeoutMs: options.handlerTimeoutMs,
     });
@@ -322,7 +359,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const [name, output] of Object.entries(model.template.Outputs ?? {})) {
       outputs[name] = model.resolver.resolveString(output.Value, `Outputs.${name}`);
     }
-    const startupMs = performance.now() - started;
+    const startupMs = performance.now() - startedAt;
     logger.info(
       `${model.stackName}: GraphQL ${server.graphqlUrl} · ${tables.length} table(s) · ${userPools.length} user pool(s) · ` +
         `${functionResources.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms`,

@@ -66,6 +66,8 @@ export interface ApiModel {
   /** 0 means no limit. */
   readonly queryDepthLimit: number;
   readonly resolverCountLimit: number;
+  /** `EnvironmentVariables`: what resolvers read as `ctx.env`. */
+  readonly environmentVariables: Readonly<Record<string, string>>;
   readonly dataSources: readonly DataSourceDefinition[];
   readonly resolvers: readonly ResolverModel[];
   readonly apiKeys: readonly ApiKeyModel[];
@@ -114,26 +116,36 @@ function optionalNumber(value: unknown, where: string): number | null {
 function readCode(model: StackModel, resource: StackResource): string | null {
   const where = `${resource.logicalId} (${resource.type})`;
   const runtime = model.resolver.resolve(resource.properties.Runtime, `${where}.Runtime`) as
-    | { Name?: unknown; RuntimeVersion?: unknown }
-    | undefined;
+    { Name?: unknown; RuntimeVersion?: unknown } | undefined;
   const hasCode = resource.properties.Code !== undefined || resource.properties.CodeS3Location !== undefined;
   if (!hasCode && runtime === undefined) return null;
   if (runtime?.Name !== 'APPSYNC_JS') {
-    throw new AssemblyError(`${where}: runtime ${String(runtime?.Name)} is not supported; the twin runs APPSYNC_JS only`);
+    throw new AssemblyError(
+      `${where}: runtime ${String(runtime?.Name)} is not supported; the twin runs APPSYNC_JS only`,
+    );
   }
   if (runtime.RuntimeVersion !== '1.0.0') {
-    throw new AssemblyError(`${where}: APPSYNC_JS runtime version ${String(runtime.RuntimeVersion)} is unknown (1.0.0 is)`);
+    throw new AssemblyError(
+      `${where}: APPSYNC_JS runtime version ${String(runtime.RuntimeVersion)} is unknown (1.0.0 is)`,
+    );
   }
-  if (resource.properties.Code !== undefined) return model.resolver.resolveString(resource.properties.Code, `${where}.Code`);
+  if (resource.properties.Code !== undefined)
+    return model.resolver.resolveString(resource.properties.Code, `${where}.Code`);
   if (resource.properties.CodeS3Location !== undefined) {
-    const location = model.resolver.resolveString(resource.properties.CodeS3Location, `${where}.CodeS3Location`);
+    const location = model.resolver.resolveString(
+      resource.properties.CodeS3Location,
+      `${where}.CodeS3Location`,
+    );
     return readAssetText(model, location, `${where}.CodeS3Location`);
   }
   throw new AssemblyError(`${where}: an APPSYNC_JS resolver needs Code or CodeS3Location`);
 }
 
 function readAuthProvider(model: StackModel, raw: Record<string, unknown>, where: string): AuthProvider {
-  const resolved = model.resolver.resolve(raw, where) as Record<string, Record<string, unknown> | string | undefined>;
+  const resolved = model.resolver.resolve(raw, where) as Record<
+    string,
+    Record<string, unknown> | string | undefined
+  >;
   const type = resolved.AuthenticationType;
   switch (type) {
     case 'API_KEY':
@@ -142,7 +154,8 @@ function readAuthProvider(model: StackModel, raw: Record<string, unknown>, where
       return { type };
     case 'AMAZON_COGNITO_USER_POOLS': {
       const config = (resolved.UserPoolConfig ?? {}) as Record<string, unknown>;
-      if (typeof config.UserPoolId !== 'string') throw new AssemblyError(`${where}: UserPoolConfig.UserPoolId is missing`);
+      if (typeof config.UserPoolId !== 'string')
+        throw new AssemblyError(`${where}: UserPoolConfig.UserPoolId is missing`);
       return {
         type,
         userPoolId: config.UserPoolId,
@@ -152,7 +165,8 @@ function readAuthProvider(model: StackModel, raw: Record<string, unknown>, where
     }
     case 'OPENID_CONNECT': {
       const config = (resolved.OpenIDConnectConfig ?? {}) as Record<string, unknown>;
-      if (typeof config.Issuer !== 'string') throw new AssemblyError(`${where}: OpenIDConnectConfig.Issuer is missing`);
+      if (typeof config.Issuer !== 'string')
+        throw new AssemblyError(`${where}: OpenIDConnectConfig.Issuer is missing`);
       return {
         type,
         issuer: config.Issuer,
@@ -171,7 +185,9 @@ function readAuthProvider(model: StackModel, raw: Record<string, unknown>, where
         functionId: config.AuthorizerUri,
         ttlSeconds: Number(config.AuthorizerResultTtlInSeconds ?? 300),
         identityValidationExpression:
-          typeof config.IdentityValidationExpression === 'string' ? config.IdentityValidationExpression : null,
+          typeof config.IdentityValidationExpression === 'string'
+            ? config.IdentityValidationExpression
+            : null,
       };
     }
     default:
@@ -202,7 +218,10 @@ export function readApiModel(
       ? model.resolver.resolveString(schema.properties.Definition, `${schema.logicalId}.Definition`)
       : readAssetText(
           model,
-          model.resolver.resolveString(schema.properties.DefinitionS3Location, `${schema.logicalId}.DefinitionS3Location`),
+          model.resolver.resolveString(
+            schema.properties.DefinitionS3Location,
+            `${schema.logicalId}.DefinitionS3Location`,
+          ),
           `${schema.logicalId}.DefinitionS3Location`,
         );
 
@@ -211,11 +230,17 @@ export function readApiModel(
     const name = model.resolver.resolveString(ds.properties.Name, `${where}.Name`);
     const type = resolve(ds.properties.Type, `${where}.Type`);
     if (type === 'AMAZON_DYNAMODB') {
-      const config = resolve(ds.properties.DynamoDBConfig, `${where}.DynamoDBConfig`) as Record<string, unknown>;
-      if (typeof config?.TableName !== 'string') throw new AssemblyError(`${where}: DynamoDBConfig.TableName is missing`);
+      const config = resolve(ds.properties.DynamoDBConfig, `${where}.DynamoDBConfig`) as Record<
+        string,
+        unknown
+      >;
+      if (typeof config?.TableName !== 'string')
+        throw new AssemblyError(`${where}: DynamoDBConfig.TableName is missing`);
       const ignored = Object.keys(config).filter((key) => !['TableName', 'AwsRegion'].includes(key));
       if (ignored.includes('Versioned') && config.Versioned === true) {
-        throw new AssemblyError(`${where}: versioned (conflict-detection) DynamoDB data sources are not supported`);
+        throw new AssemblyError(
+          `${where}: versioned (conflict-detection) DynamoDB data sources are not supported`,
+        );
       }
       return { name, type, tableName: config.TableName };
     }
@@ -257,14 +282,27 @@ export function readApiModel(
     const where = `${r.logicalId} (AWS::AppSync::Resolver)`;
     const kind = resolve(r.properties.Kind, `${where}.Kind`) === 'PIPELINE' ? 'PIPELINE' : 'UNIT';
     const code = readCode(model, r);
-    const pipeline = resolve(r.properties.PipelineConfig, `${where}.PipelineConfig`) as { Functions?: unknown } | undefined;
+    const pipeline = resolve(r.properties.PipelineConfig, `${where}.PipelineConfig`) as
+      { Functions?: unknown } | undefined;
     const functionIds = Array.isArray(pipeline?.Functions) ? pipeline.Functions : [];
-    if (kind === 'PIPELINE' && code === null) throw new AssemblyError(`${where}: a pipeline resolver needs APPSYNC_JS code`);
-    if (functionIds.length > 10) throw new AssemblyError(`${where}: ${functionIds.length} functions exceed AppSync's limit of 10`);
-    const dataSourceName = r.properties.DataSourceName === undefined ? null : checkDataSource(resolve(r.properties.DataSourceName, where), where);
-    if (kind === 'UNIT' && dataSourceName === null) throw new AssemblyError(`${where}: a unit resolver needs a data source`);
-    if (kind === 'UNIT' && code === null && dataSources.find((ds) => ds.name === dataSourceName)?.type !== 'AWS_LAMBDA') {
-      throw new AssemblyError(`${where}: has no code; VTL resolvers are not supported (only direct Lambda resolvers may omit code)`);
+    if (kind === 'PIPELINE' && code === null)
+      throw new AssemblyError(`${where}: a pipeline resolver needs APPSYNC_JS code`);
+    if (functionIds.length > 10)
+      throw new AssemblyError(`${where}: ${functionIds.length} functions exceed AppSync's limit of 10`);
+    const dataSourceName =
+      r.properties.DataSourceName === undefined
+        ? null
+        : checkDataSource(resolve(r.properties.DataSourceName, where), where);
+    if (kind === 'UNIT' && dataSourceName === null)
+      throw new AssemblyError(`${where}: a unit resolver needs a data source`);
+    if (
+      kind === 'UNIT' &&
+      code === null &&
+      dataSources.find((ds) => ds.name === dataSourceName)?.type !== 'AWS_LAMBDA'
+    ) {
+      throw new AssemblyError(
+        `${where}: has no code; VTL resolvers are not supported (only direct Lambda resolvers may omit code)`,
+      );
     }
     return {
       logicalId: r.logicalId,
@@ -275,7 +313,8 @@ export function readApiModel(
       dataSourceName,
       functions: functionIds.map((id) => {
         const fn = functionsById.get(String(id));
-        if (!fn) throw new AssemblyError(`${where}: pipeline function ${String(id)} is not defined on the API`);
+        if (!fn)
+          throw new AssemblyError(`${where}: pipeline function ${String(id)} is not defined on the API`);
         return fn;
       }),
       maxBatchSize: optionalNumber(resolve(r.properties.MaxBatchSize, where), `${where}.MaxBatchSize`),
@@ -285,12 +324,19 @@ export function readApiModel(
   const apiKeys: ApiKeyModel[] = mine('AWS::AppSync::ApiKey').map((k) => ({
     logicalId: k.logicalId,
     key: model.resolver.resolveString({ 'Fn::GetAtt': [k.logicalId, 'ApiKey'] }, k.logicalId),
-    expires: optionalNumber(resolve(k.properties.Expires, k.logicalId), `${k.logicalId}.Expires`) ?? nowSeconds + API_KEY_DEFAULT_LIFETIME_S,
+    expires:
+      optionalNumber(resolve(k.properties.Expires, k.logicalId), `${k.logicalId}.Expires`) ??
+      nowSeconds + API_KEY_DEFAULT_LIFETIME_S,
   }));
 
   const props = api.properties;
   const where = `${api.logicalId} (AWS::AppSync::GraphQLApi)`;
   const additional = resolve(props.AdditionalAuthenticationProviders, where);
+  const environment = resolve(props.EnvironmentVariables, `${where}.EnvironmentVariables`);
+  const environmentVariables: Record<string, string> = {};
+  if (environment && typeof environment === 'object') {
+    for (const [name, value] of Object.entries(environment)) environmentVariables[name] = String(value);
+  }
   return {
     logicalId: api.logicalId,
     apiId,
@@ -298,12 +344,18 @@ export function readApiModel(
     schemaSdl,
     defaultAuth: readAuthProvider(model, props as Record<string, unknown>, where),
     additionalAuth: (Array.isArray(additional) ? additional : []).map((provider, i) =>
-      readAuthProvider(model, provider as Record<string, unknown>, `${where}.AdditionalAuthenticationProviders[${i}]`),
+      readAuthProvider(
+        model,
+        provider as Record<string, unknown>,
+        `${where}.AdditionalAuthenticationProviders[${i}]`,
+      ),
     ),
     introspection: resolve(props.IntrospectionConfig, where) !== 'DISABLED',
     queryDepthLimit: optionalNumber(resolve(props.QueryDepthLimit, where), `${where}.QueryDepthLimit`) ?? 0,
     resolverCountLimit:
-      optionalNumber(resolve(props.ResolverCountLimit, where), `${where}.ResolverCountLimit`) || DEFAULT_RESOLVER_COUNT_LIMIT,
+      optionalNumber(resolve(props.ResolverCountLimit, where), `${where}.ResolverCountLimit`) ||
+      DEFAULT_RESOLVER_COUNT_LIMIT,
+    environmentVariables,
     dataSources,
     resolvers,
     apiKeys,

@@ -63,7 +63,11 @@ function readAssets(assemblyDir: string, manifestFile: string): FileAsset[] {
     const packaging = source.packaging === 'zip' ? 'zip' : 'file';
     for (const destination of Object.values(entry.destinations)) {
       if (isRecord(destination) && typeof destination.objectKey === 'string') {
-        assets.push({ objectKey: destination.objectKey, path: path.resolve(assemblyDir, source.path), packaging });
+        assets.push({
+          objectKey: destination.objectKey,
+          path: path.resolve(assemblyDir, source.path),
+          packaging,
+        });
       }
     }
   }
@@ -84,12 +88,19 @@ export function readStackArtifact(assemblyDir: string, stackName?: string): Stac
   const names = stacks.map(([id, artifact]) => artifact.properties?.stackName ?? id);
   let chosen: [string, ManifestArtifact] | undefined;
   if (stackName) {
-    chosen = stacks.find(([id, artifact]) => (artifact.properties?.stackName ?? id) === stackName || id === stackName);
-    if (!chosen) throw new AssemblyError(`Stack "${stackName}" is not in the cloud assembly (it has: ${names.join(', ')})`);
+    chosen = stacks.find(
+      ([id, artifact]) => (artifact.properties?.stackName ?? id) === stackName || id === stackName,
+    );
+    if (!chosen)
+      throw new AssemblyError(
+        `Stack "${stackName}" is not in the cloud assembly (it has: ${names.join(', ')})`,
+      );
   } else if (stacks.length === 1) {
     chosen = stacks[0];
   } else {
-    throw new AssemblyError(`The cloud assembly has several stacks (${names.join(', ')}); name one with stackName`);
+    throw new AssemblyError(
+      `The cloud assembly has several stacks (${names.join(', ')}); name one with stackName`,
+    );
   }
   if (!chosen) throw new AssemblyError('No stack chosen');
   const [artifactId, artifact] = chosen;

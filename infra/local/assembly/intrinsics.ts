@@ -64,9 +64,11 @@ export class IntrinsicResolver {
     const cached = this.conditionCache.get(name);
     if (cached !== undefined) return cached;
     const definition = this.template.Conditions?.[name];
-    if (definition === undefined) throw new AssemblyError(`Condition "${name}" is not defined in the template`);
+    if (definition === undefined)
+      throw new AssemblyError(`Condition "${name}" is not defined in the template`);
     const holds = this.walk(definition, `Conditions.${name}`);
-    if (typeof holds !== 'boolean') throw new AssemblyError(`Condition "${name}" does not evaluate to a boolean`);
+    if (typeof holds !== 'boolean')
+      throw new AssemblyError(`Condition "${name}" does not evaluate to a boolean`);
     this.conditionCache.set(name, holds);
     return holds;
   }
@@ -78,7 +80,11 @@ export class IntrinsicResolver {
     if (!isRecord(value)) return value;
     const keys = Object.keys(value);
     const [onlyKey] = keys;
-    if (keys.length === 1 && onlyKey !== undefined && (onlyKey === 'Ref' || onlyKey.startsWith('Fn::') || onlyKey === 'Condition')) {
+    if (
+      keys.length === 1 &&
+      onlyKey !== undefined &&
+      (onlyKey === 'Ref' || onlyKey.startsWith('Fn::') || onlyKey === 'Condition')
+    ) {
       return this.intrinsic(onlyKey, value[onlyKey], where);
     }
     const out: Record<string, unknown> = {};
@@ -135,9 +141,12 @@ export class IntrinsicResolver {
       case 'Condition':
         return this.conditionHolds(String(arg));
       case 'Fn::FindInMap': {
-        const [map, top, second] = this.list(arg, 3, name, where).map((part) => String(this.walk(part, where)));
+        const [map, top, second] = this.list(arg, 3, name, where).map((part) =>
+          String(this.walk(part, where)),
+        );
         const found = this.template.Mappings?.[map ?? '']?.[top ?? '']?.[second ?? ''];
-        if (found === undefined) throw new AssemblyError(`${where}: Fn::FindInMap ${map}/${top}/${second} not found`);
+        if (found === undefined)
+          throw new AssemblyError(`${where}: Fn::FindInMap ${map}/${top}/${second} not found`);
         return found;
       }
       case 'Fn::Base64':
@@ -167,7 +176,8 @@ export class IntrinsicResolver {
   }
 
   private scalarString(value: unknown, where: string): string {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      return String(value);
     throw new AssemblyError(`${where}: expected a string, got ${JSON.stringify(value)}`);
   }
 
@@ -177,9 +187,12 @@ export class IntrinsicResolver {
     const parameter = this.template.Parameters?.[name];
     if (parameter) {
       if (parameter.Type.startsWith('AWS::SSM::Parameter')) {
-        throw new AssemblyError(`${where}: parameter ${name} is read from SSM, which has no local equivalent`);
+        throw new AssemblyError(
+          `${where}: parameter ${name} is read from SSM, which has no local equivalent`,
+        );
       }
-      if (parameter.Default === undefined) throw new AssemblyError(`${where}: parameter ${name} has no default value`);
+      if (parameter.Default === undefined)
+        throw new AssemblyError(`${where}: parameter ${name} has no default value`);
       return parameter.Default;
     }
     const resource = this.resources.get(name);
@@ -189,7 +202,8 @@ export class IntrinsicResolver {
 
   private getAtt(logicalId: string, attribute: string, where: string): unknown {
     const resource = this.resources.get(logicalId);
-    if (!resource) throw new AssemblyError(`${where}: Fn::GetAtt ${logicalId}.${attribute}, which has no local value`);
+    if (!resource)
+      throw new AssemblyError(`${where}: Fn::GetAtt ${logicalId}.${attribute}, which has no local value`);
     if (!(attribute in resource.attributes)) {
       if (resource.placeholder) return `local-placeholder:${logicalId}.${attribute}`;
       throw new AssemblyError(`${where}: Fn::GetAtt ${logicalId}.${attribute} is not available locally`);

@@ -26,6 +26,7 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       'IntrospectionConfig',
       'QueryDepthLimit',
       'ResolverCountLimit',
+      'EnvironmentVariables',
     ],
     ignored: {
       XrayEnabled: 'X-Ray tracing is not emulated; use the cost trace instead',
@@ -34,7 +35,6 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       Visibility: 'the local endpoint is only reachable on 127.0.0.1 anyway',
       ApiType: 'only GRAPHQL APIs are served',
       OwnerContact: 'no local meaning',
-      EnvironmentVariables: 'ctx.env is not emulated yet',
       EnhancedMetricsConfig: 'CloudWatch metrics are not emulated',
     },
     rejected: { MergedApiExecutionRoleArn: 'merged APIs are not supported by the twin' },
@@ -42,7 +42,11 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'AWS::AppSync::GraphQLSchema': { emulated: [...APPSYNC_ID, 'Definition', 'DefinitionS3Location'] },
   'AWS::AppSync::DataSource': {
     emulated: [...APPSYNC_ID, 'Name', 'Type', 'DynamoDBConfig', 'LambdaConfig'],
-    ignored: { ServiceRoleArn: 'IAM is not enforced locally', Description: 'documentation only', MetricsConfig: 'metrics are not emulated' },
+    ignored: {
+      ServiceRoleArn: 'IAM is not enforced locally',
+      Description: 'documentation only',
+      MetricsConfig: 'metrics are not emulated',
+    },
     rejected: {
       HttpConfig: 'HTTP data sources are not supported by the twin',
       ElasticsearchConfig: 'OpenSearch data sources are not supported by the twin',
@@ -70,9 +74,12 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
     },
     rejected: {
       RequestMappingTemplate: 'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
-      ResponseMappingTemplate: 'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
-      RequestMappingTemplateS3Location: 'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
-      ResponseMappingTemplateS3Location: 'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
+      ResponseMappingTemplate:
+        'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
+      RequestMappingTemplateS3Location:
+        'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
+      ResponseMappingTemplateS3Location:
+        'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
       SyncConfig: 'conflict detection (SyncConfig) is not supported by the twin',
     },
   },
@@ -81,9 +88,12 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
     ignored: { FunctionVersion: 'only meaningful for VTL', Description: 'documentation only' },
     rejected: {
       RequestMappingTemplate: 'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
-      ResponseMappingTemplate: 'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
-      RequestMappingTemplateS3Location: 'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
-      ResponseMappingTemplateS3Location: 'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
+      ResponseMappingTemplate:
+        'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
+      RequestMappingTemplateS3Location:
+        'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
+      ResponseMappingTemplateS3Location:
+        'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
       SyncConfig: 'conflict detection (SyncConfig) is not supported by the twin',
     },
   },
@@ -153,6 +163,8 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::CloudWatch::Dashboard': 'CloudWatch is not emulated',
   'AWS::SNS::Topic': 'alarm notifications are not emulated',
   'AWS::SNS::Subscription': 'alarm notifications are not emulated',
+  'AWS::SNS::TopicPolicy': 'alarm notifications are not emulated',
+  'Custom::LogRetention': 'logs go to the twin console',
   'AWS::CloudFront::Distribution': 'the client is served by the local dev server',
   'AWS::CloudFront::OriginAccessControl': 'the client is served by the local dev server',
   'AWS::CloudFront::ResponseHeadersPolicy': 'the client is served by the local dev server',
@@ -170,6 +182,7 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
 export function noLocalEffectReason(type: string): string | undefined {
   if (type in NO_LOCAL_EFFECT_TYPES) return NO_LOCAL_EFFECT_TYPES[type];
   // CDK names bucket-deployment custom resources with a hash suffix.
-  if (type.startsWith('Custom::CDKBucketDeployment')) return NO_LOCAL_EFFECT_TYPES['Custom::CDKBucketDeployment'];
+  if (type.startsWith('Custom::CDKBucketDeployment'))
+    return NO_LOCAL_EFFECT_TYPES['Custom::CDKBucketDeployment'];
   return undefined;
 }

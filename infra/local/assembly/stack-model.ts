@@ -35,9 +35,15 @@ export function localEnvironment(stackName: string, region: string): LocalEnviro
  * an error; properties the twin cannot honour become notes (or errors when running without them would
  * be misleading, such as VTL templates). All problems are reported together.
  */
-export function readStackModel(assemblyDir: string, options: { stackName?: string; region: string }): StackModel {
+export function readStackModel(
+  assemblyDir: string,
+  options: { stackName?: string; region: string },
+): StackModel {
   const artifact = readStackArtifact(assemblyDir, options.stackName);
-  const resolver = new IntrinsicResolver(artifact.template, localEnvironment(artifact.stackName, options.region));
+  const resolver = new IntrinsicResolver(
+    artifact.template,
+    localEnvironment(artifact.stackName, options.region),
+  );
   const resources: StackResource[] = [];
   const noLocalEffect = new Map<string, { reason: string; count: number }>();
   const notes = new Set<string>();
@@ -103,6 +109,7 @@ export function findAsset(model: StackModel, objectKeyOrUri: string, where: stri
 
 export function readAssetText(model: StackModel, objectKeyOrUri: string, where: string): string {
   const asset = findAsset(model, objectKeyOrUri, where);
-  if (asset.packaging !== 'file') throw new AssemblyError(`${where}: asset ${asset.objectKey} is a directory`);
+  if (asset.packaging !== 'file')
+    throw new AssemblyError(`${where}: asset ${asset.objectKey} is a directory`);
   return readFileSync(asset.path, 'utf8');
 }

@@ -52,7 +52,10 @@ function ruleFrom(directives: readonly ConstDirectiveNode[] | undefined): FieldA
  * The auth rule of every field of every object type (appsync-runtime.md §9.2, rule 3): the field's own
  * directives, else its type's, else the API's default mode. Field directives replace type directives.
  */
-export function computeAuthRules(schema: GraphQLSchema, defaultMode: AuthMode): Map<string, Map<string, FieldAuthRule>> {
+export function computeAuthRules(
+  schema: GraphQLSchema,
+  defaultMode: AuthMode,
+): Map<string, Map<string, FieldAuthRule>> {
   const fallback: FieldAuthRule = { modes: new Set([defaultMode]), cognitoGroups: null, explicit: false };
   const rules = new Map<string, Map<string, FieldAuthRule>>();
   for (const type of Object.values(schema.getTypeMap())) {

@@ -57,14 +57,20 @@ export class Authenticator {
   async authenticate(request: RequestCredentials): Promise<AuthenticatedCaller> {
     const apiKey = request.headers['x-api-key'];
     const authorization = request.headers.authorization;
-    if (apiKey !== undefined && this.has('API_KEY') && (authorization === undefined || !this.hasTokenModes())) {
+    if (
+      apiKey !== undefined &&
+      this.has('API_KEY') &&
+      (authorization === undefined || !this.hasTokenModes())
+    ) {
       return this.apiKeyCaller(apiKey);
     }
     if (authorization !== undefined && authorization !== '') {
       return this.tokenCaller(authorization, request);
     }
     if (apiKey !== undefined) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
-    throw new UnauthorizedRequest(this.options.providers[0]?.type === 'API_KEY' ? NOT_AUTHORIZED_TO_CALL : NO_VALID_AUTH_HEADER);
+    throw new UnauthorizedRequest(
+      this.options.providers[0]?.type === 'API_KEY' ? NOT_AUTHORIZED_TO_CALL : NO_VALID_AUTH_HEADER,
+    );
   }
 
   private has(mode: AuthMode): boolean {
@@ -81,7 +87,10 @@ export class Authenticator {
     return { authMode: 'API_KEY', identity: null };
   }
 
-  private async tokenCaller(authorization: string, request: RequestCredentials): Promise<AuthenticatedCaller> {
+  private async tokenCaller(
+    authorization: string,
+    request: RequestCredentials,
+  ): Promise<AuthenticatedCaller> {
     if (authorization.startsWith('AWS4-HMAC-SHA256')) return this.iamCaller(authorization, request);
     const token = authorization.replace(/^Bearer\s+/i, '');
     let issuer: string | undefined;
@@ -92,10 +101,16 @@ export class Authenticator {
     }
     if (issuer !== undefined) {
       for (const provider of this.options.providers) {
-        if (provider.type === 'AMAZON_COGNITO_USER_POOLS' && this.options.userPools.get(provider.userPoolId)?.issuer === issuer) {
+        if (
+          provider.type === 'AMAZON_COGNITO_USER_POOLS' &&
+          this.options.userPools.get(provider.userPoolId)?.issuer === issuer
+        ) {
           return this.cognitoCaller(token, provider, request.sourceIp);
         }
-        if (provider.type === 'OPENID_CONNECT' && provider.issuer.replace(/\/$/, '') === issuer.replace(/\/$/, '')) {
+        if (
+          provider.type === 'OPENID_CONNECT' &&
+          provider.issuer.replace(/\/$/, '') === issuer.replace(/\/$/, '')
+        ) {
           return this.oidcCaller(token, provider);
         }
       }
@@ -135,14 +150,19 @@ export class Authenticator {
     return payload;
   }
 
-  private async cognitoCaller(token: string, provider: CognitoProvider, sourceIp: readonly string[]): Promise<AuthenticatedCaller> {
+  private async cognitoCaller(
+    token: string,
+    provider: CognitoProvider,
+    sourceIp: readonly string[],
+  ): Promise<AuthenticatedCaller> {
     const pool = this.options.userPools.get(provider.userPoolId);
     if (!pool) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     const claims = await this.verify(token, pool.issuer, pool.jwksUri);
     const tokenUse = claims.token_use;
     if (tokenUse !== 'id' && tokenUse !== 'access') throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     const clientId = tokenUse === 'id' ? claims.aud : claims.client_id;
-    if (typeof clientId !== 'string' && !Array.isArray(clientId)) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
+    if (typeof clientId !== 'string' && !Array.isArray(clientId))
+      throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     if (provider.appIdClientRegex !== null) {
       const pattern = new RegExp(`^(?:${provider.appIdClientRegex})$`);
       const ids = Array.isArray(clientId) ? clientId : [clientId];
@@ -170,11 +190,17 @@ export class Authenticator {
       const pattern = new RegExp(`^(?:${provider.clientId})$`);
       if (!audiences.some((aud) => pattern.test(aud))) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     }
-    if (provider.iatTtlMs > 0 && (typeof claims.iat !== 'number' || nowS - claims.iat > provider.iatTtlMs / 1000)) {
+    if (
+      provider.iatTtlMs > 0 &&
+      (typeof claims.iat !== 'number' || nowS - claims.iat > provider.iatTtlMs / 1000)
+    ) {
       throw new UnauthorizedRequest(TOKEN_EXPIRED);
     }
     const authTime = claims.auth_time;
-    if (provider.authTtlMs > 0 && (typeof authTime !== 'number' || nowS - authTime > provider.authTtlMs / 1000)) {
+    if (
+      provider.authTtlMs > 0 &&
+      (typeof authTime !== 'number' || nowS - authTime > provider.authTtlMs / 1000)
+    ) {
       throw new UnauthorizedRequest(TOKEN_EXPIRED);
     }
     const identity = { sub: String(claims.sub), issuer: provider.issuer, claims } as unknown as Identity;
@@ -193,8 +219,15 @@ export class Authenticator {
     throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
   }
 
-  private async lambdaCaller(token: string, provider: LambdaProvider, request: RequestCredentials): Promise<AuthenticatedCaller> {
-    if (provider.identityValidationExpression !== null && !new RegExp(provider.identityValidationExpression).test(token)) {
+  private async lambdaCaller(
+    token: string,
+    provider: LambdaProvider,
+    request: RequestCredentials,
+  ): Promise<AuthenticatedCaller> {
+    if (
+      provider.identityValidationExpression !== null &&
+      !new RegExp(provider.identityValidationExpression).test(token)
+    ) {
       throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     }
     const cached = this.authorizerCache.get(token);
@@ -217,7 +250,11 @@ export class Authenticator {
     } catch {
       throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     }
-    const result = (answer ?? {}) as { isAuthorized?: unknown; resolverContext?: unknown; ttlOverride?: unknown };
+    const result = (answer ?? {}) as {
+      isAuthorized?: unknown;
+      resolverContext?: unknown;
+      ttlOverride?: unknown;
+    };
     if (result.isAuthorized !== true) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     const caller = {
       authMode: 'AWS_LAMBDA' as const,

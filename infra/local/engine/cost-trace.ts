@@ -23,7 +23,8 @@ export class CostTrace implements CostTraceRecorder {
         lambdaInvocations += 1;
         lambdaMs += entry.lambda.durationMs;
       }
-      if (entry.operation === 'Scan') scans.push(`${entry.resolver}${entry.table ? ` on ${entry.table}` : ''}`);
+      if (entry.operation === 'Scan')
+        scans.push(`${entry.resolver}${entry.table ? ` on ${entry.table}` : ''}`);
     }
     return {
       dataSourceCalls: this.entries.length,

@@ -1,8 +1,20 @@
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 
 export type PreparedDocument =
   | { readonly ok: true; readonly document: DocumentNode }
-  | { readonly ok: false; readonly syntaxError?: GraphQLError; readonly validationErrors: readonly GraphQLError[]; readonly document?: DocumentNode };
+  | {
+      readonly ok: false;
+      readonly syntaxError?: GraphQLError;
+      readonly validationErrors: readonly GraphQLError[];
+      readonly document?: DocumentNode;
+    };
 
 /**
  * Parsed and validated documents by query text. Clients send a fixed set of operations, and validation

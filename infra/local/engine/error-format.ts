@@ -25,7 +25,9 @@ export interface WireError {
   readonly message: string;
 }
 
-function wireLocations(locations: readonly { line: number; column: number }[] | undefined): WireLocation[] | null {
+function wireLocations(
+  locations: readonly { line: number; column: number }[] | undefined,
+): WireLocation[] | null {
   return locations ? locations.map(({ line, column }) => ({ line, column, sourceName: null })) : null;
 }
 
@@ -96,8 +98,14 @@ function fieldPathAt(document: DocumentNode | undefined, position: number | unde
 }
 
 const VALIDATION_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray, at: string) => string]> = [
-  [/^Cannot query field "(\w+)" on type "(\w+)"\./, (m, at) => `FieldUndefined: Field '${m[1]}' in type '${m[2]}' is undefined @ '${at}'`],
-  [/^Unknown argument "(\w+)" on field "[\w.]+"\./, (m, at) => `UnknownArgument: Unknown field argument ${m[1]} @ '${at}'`],
+  [
+    /^Cannot query field "(\w+)" on type "(\w+)"\./,
+    (m, at) => `FieldUndefined: Field '${m[1]}' in type '${m[2]}' is undefined @ '${at}'`,
+  ],
+  [
+    /^Unknown argument "(\w+)" on field "[\w.]+"\./,
+    (m, at) => `UnknownArgument: Unknown field argument ${m[1]} @ '${at}'`,
+  ],
   [
     /^Field "(\w+)" argument "(\w+)" of type "[^"]+" is required, but it was not provided\./,
     (m, at) => `MissingFieldArgument: Missing field argument ${m[2]} @ '${at}'`,
@@ -108,11 +116,15 @@ const VALIDATION_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray, at: strin
   ],
   [
     /^Field "(\w+)" must not have a selection since type "([^"]+)" has no subfields\./,
-    (m, at) => `SubSelectionNotAllowed: Sub selection not allowed on leaf type ${m[2]} of field ${m[1]} @ '${at}'`,
+    (m, at) =>
+      `SubSelectionNotAllowed: Sub selection not allowed on leaf type ${m[2]} of field ${m[1]} @ '${at}'`,
   ],
   [/^(Expected value of type "([^"]+)", found .*)$/s, (m, at) => `WrongType: ${m[1]} @ '${at}'`],
   [/^Unknown type "(\w+)"\./, (m) => `UnknownType: Unknown type ${m[1]}`],
-  [/^Variable "\$(\w+)" is not defined/, (m, at) => `UndefinedVariable: Undefined variable ${m[1]} @ '${at}'`],
+  [
+    /^Variable "\$(\w+)" is not defined/,
+    (m, at) => `UndefinedVariable: Undefined variable ${m[1]} @ '${at}'`,
+  ],
 ];
 
 /**
@@ -132,7 +144,11 @@ export function validationErrorEntry(error: GraphQLError, document?: DocumentNod
       };
     }
   }
-  return { path: null, locations: wireLocations(error.locations), message: `Validation error: ${error.message}` };
+  return {
+    path: null,
+    locations: wireLocations(error.locations),
+    message: `Validation error: ${error.message}`,
+  };
 }
 
 /** A syntax error, worded like graphql-java's `InvalidSyntaxError`. */

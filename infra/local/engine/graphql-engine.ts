@@ -111,7 +111,12 @@ export class GraphQLEngine implements RealtimeHost {
       userPools: options.userPools,
       invokeAuthorizer: options.invokeAuthorizer,
     });
-    this.runner = new ResolverRunner(options.runtime, options.dataSources, options.handlerTimeoutMs ?? 1000);
+    this.runner = new ResolverRunner(
+      options.runtime,
+      options.dataSources,
+      options.handlerTimeoutMs ?? 1000,
+      api.environmentVariables,
+    );
     const rules: ValidationRule[] = [...specifiedRules];
     if (!api.introspection) rules.push(NoIntrospectionRule);
     if (api.queryDepthLimit > 0) rules.push(queryDepthLimitRule(api.queryDepthLimit));
@@ -121,7 +126,8 @@ export class GraphQLEngine implements RealtimeHost {
     this.attachFieldResolvers();
     const subscriptionType = this.schema.getSubscriptionType();
     for (const field of Object.values(subscriptionType?.getFields() ?? {})) {
-      for (const mutation of subscribedMutations(field as GraphQLField<unknown, unknown>)) this.publishedMutations.add(mutation);
+      for (const mutation of subscribedMutations(field as GraphQLField<unknown, unknown>))
+        this.publishedMutations.add(mutation);
     }
   }
 
@@ -141,12 +147,14 @@ export class GraphQLEngine implements RealtimeHost {
         problems.push(`${key}: ${(error as Error).message}`);
       }
     }
-    if (problems.length > 0) throw new Error(`The API's resolver code cannot be loaded:\n  - ${problems.join('\n  - ')}`);
+    if (problems.length > 0)
+      throw new Error(`The API's resolver code cannot be loaded:\n  - ${problems.join('\n  - ')}`);
   }
 
   private compileResolver(resolver: ApiModel['resolvers'][number]): CompiledResolver {
     const key = `${resolver.typeName}.${resolver.fieldName}`;
-    const dataSource = (name: string | null) => this.options.api.dataSources.find((ds) => ds.name === name) ?? null;
+    const dataSource = (name: string | null) =>
+      this.options.api.dataSources.find((ds) => ds.name === name) ?? null;
     const functions: CompiledStep[] = resolver.functions.map((fn) => ({
       key: `function:${fn.name}`,
       compiled: this.options.runtime.compile(fn.code, `functions/${fn.name}.js`),
@@ -156,7 +164,8 @@ export class GraphQLEngine implements RealtimeHost {
     return {
       key,
       kind: resolver.kind,
-      compiled: resolver.code === null ? null : this.options.runtime.compile(resolver.code, `resolvers/${key}.js`),
+      compiled:
+        resolver.code === null ? null : this.options.runtime.compile(resolver.code, `resolvers/${key}.js`),
       dataSource: dataSource(resolver.dataSourceName),
       maxBatchSize: resolver.maxBatchSize,
       functions,
@@ -178,7 +187,9 @@ export class GraphQLEngine implements RealtimeHost {
     for (const [key, resolver] of this.resolvers) {
       if (!resolver.functions.some((fn) => fn.key === `function:${functionName}`)) continue;
       found = true;
-      const functions = resolver.functions.map((fn) => (fn.key === `function:${functionName}` ? { ...fn, compiled } : fn));
+      const functions = resolver.functions.map((fn) =>
+        fn.key === `function:${functionName}` ? { ...fn, compiled } : fn,
+      );
       this.resolvers.set(key, { ...resolver, functions });
     }
     if (!found) throw new Error(`No pipeline uses a function named ${functionName}`);
@@ -200,12 +211,16 @@ export class GraphQLEngine implements RealtimeHost {
         const isSubscription = type === this.schema.getSubscriptionType();
         field.resolve = (source, args, scope: RequestScope, info) => {
           if (isSubscription) scope.subscriptionArgs = args;
-          if (rule && !this.allowed(rule, scope.caller)) throw new FieldError(unauthorizedField(field.name, typeName));
+          if (rule && !this.allowed(rule, scope.caller))
+            throw new FieldError(unauthorizedField(field.name, typeName));
           const resolver = this.resolvers.get(key);
           if (!resolver) return defaultFieldResolver(source, args, scope, info);
           return this.runner.run(resolver, source, args, scope, info).catch((error: unknown) => {
             if (error instanceof FieldError) throw error;
-            throw new FieldError({ message: (error as Error).message ?? String(error), errorType: 'InternalFailure' });
+            throw new FieldError({
+              message: (error as Error).message ?? String(error),
+              errorType: 'InternalFailure',
+            });
           });
         };
       }
@@ -249,7 +264,8 @@ export class GraphQLEngine implements RealtimeHost {
     const variables = body.variables ?? null;
     const operationName = body.operationName ?? null;
     if (variables !== null && !isRecord(variables)) return malformed('"variables" must be a JSON object.');
-    if (operationName !== null && typeof operationName !== 'string') return malformed('"operationName" must be a string.');
+    if (operationName !== null && typeof operationName !== 'string')
+      return malformed('"operationName" must be a string.');
 
     let caller: AuthenticatedCaller;
     try {
@@ -262,7 +278,12 @@ export class GraphQLEngine implements RealtimeHost {
       });
     } catch (error) {
       if (error instanceof UnauthorizedRequest) {
-        return { status: 401, body: { errors: [error.toErrorInfo()] }, errorType: 'UnauthorizedException', label: 'unauthorized' };
+        return {
+          status: 401,
+          body: { errors: [error.toErrorInfo()] },
+          errorType: 'UnauthorizedException',
+          label: 'unauthorized',
+        };
       }
       throw error;
     }
@@ -276,7 +297,9 @@ export class GraphQLEngine implements RealtimeHost {
     }
     const document = prepared.document;
     const operation = getOperationAST(document, operationName ?? undefined);
-    const label = operation ? `${operation.operation} ${operation.name?.value ?? rootFieldNames(operation)}` : 'operation';
+    const label = operation
+      ? `${operation.operation} ${operation.name?.value ?? rootFieldNames(operation)}`
+      : 'operation';
     const scope = this.newScope(caller, request.headers);
     const result = (await execute({
       schema: this.schema,
@@ -295,10 +318,12 @@ export class GraphQLEngine implements RealtimeHost {
     }
     responseBody.data = result.data;
     const errors: WireError[] = (result.errors ?? []).map((error) => executionErrorEntry(error, this.schema));
-    for (const appended of scope.appendedErrors) errors.push(resolverErrorEntry(appended.info, appended.path, appended.locations));
+    for (const appended of scope.appendedErrors)
+      errors.push(resolverErrorEntry(appended.info, appended.path, appended.locations));
     if (errors.length > 0) responseBody.errors = errors;
 
-    if (operation?.operation === 'mutation' && result.data) this.publish(operation, document, result.data, scope);
+    if (operation?.operation === 'mutation' && result.data)
+      this.publish(operation, document, result.data, scope);
     const summary = scope.trace.summary();
     return {
       status: 200,
@@ -326,14 +351,20 @@ export class GraphQLEngine implements RealtimeHost {
       };
       for (const listener of this.mutationListeners) listener(event);
     }
-    for (const invalidation of scope.invalidations) for (const listener of this.invalidationListeners) listener(invalidation);
+    for (const invalidation of scope.invalidations)
+      for (const listener of this.invalidationListeners) listener(invalidation);
   }
 
   // ---- RealtimeHost -------------------------------------------------------------------------------
 
-  async authenticate(header: Readonly<Record<string, string>>): Promise<AuthenticatedCaller | AppSyncErrorInfo> {
+  async authenticate(
+    header: Readonly<Record<string, string>>,
+  ): Promise<AuthenticatedCaller | AppSyncErrorInfo> {
     try {
-      return await this.authenticator.authenticate({ headers: lowerCaseKeys(header), sourceIp: ['127.0.0.1'] });
+      return await this.authenticator.authenticate({
+        headers: lowerCaseKeys(header),
+        sourceIp: ['127.0.0.1'],
+      });
     } catch (error) {
       if (error instanceof UnauthorizedRequest) return error.toErrorInfo();
       throw error;
@@ -355,11 +386,25 @@ export class GraphQLEngine implements RealtimeHost {
     }
     const operation = getOperationAST(prepared.document, request.operationName);
     if (!operation || operation.operation !== 'subscription') {
-      return { errors: [{ errorType: 'UnsupportedOperation', message: `${operation?.operation ?? 'This'} operations are not supported over the real-time endpoint; only subscriptions are.` }] };
+      return {
+        errors: [
+          {
+            errorType: 'UnsupportedOperation',
+            message: `${operation?.operation ?? 'This'} operations are not supported over the real-time endpoint; only subscriptions are.`,
+          },
+        ],
+      };
     }
     const [rootField, ...others] = operation.selectionSet.selections;
     if (!rootField || rootField.kind !== Kind.FIELD || others.length > 0) {
-      return { errors: [{ errorType: 'UnsupportedOperation', message: 'A subscription must select exactly one root field.' }] };
+      return {
+        errors: [
+          {
+            errorType: 'UnsupportedOperation',
+            message: 'A subscription must select exactly one root field.',
+          },
+        ],
+      };
     }
     const fieldDef = this.schema.getSubscriptionType()?.getFields()[rootField.name.value];
     if (!fieldDef) return { errors: [{ message: `Unknown subscription field ${rootField.name.value}` }] };
@@ -376,7 +421,9 @@ export class GraphQLEngine implements RealtimeHost {
     const capturedArgs = scope.subscriptionArgs ?? {};
     const errors = [
       ...(result.errors ?? []).map((error) =>
-        result.data === undefined ? asErrorInfo(validationErrorEntry(error, prepared.document)) : asErrorInfo(executionErrorEntry(error, this.schema)),
+        result.data === undefined
+          ? asErrorInfo(validationErrorEntry(error, prepared.document))
+          : asErrorInfo(executionErrorEntry(error, this.schema)),
       ),
       ...scope.appendedErrors.map((appended) => appended.info),
     ];
@@ -388,7 +435,9 @@ export class GraphQLEngine implements RealtimeHost {
       document: prepared.document,
       variables: request.variables ?? {},
       ...(scope.subscriptionFilter !== undefined ? { filter: scope.subscriptionFilter } : {}),
-      ...(scope.subscriptionInvalidationFilter !== undefined ? { invalidationFilter: scope.subscriptionInvalidationFilter } : {}),
+      ...(scope.subscriptionInvalidationFilter !== undefined
+        ? { invalidationFilter: scope.subscriptionInvalidationFilter }
+        : {}),
       caller,
     };
   }
@@ -417,7 +466,12 @@ function lowerCaseKeys(header: Readonly<Record<string, string>>): Record<string,
 }
 
 function asErrorInfo(entry: WireError): AppSyncErrorInfo {
-  return { message: entry.message, errorType: entry.errorType ?? null, ...(entry.data !== undefined ? { data: entry.data } : {}), ...(entry.errorInfo !== undefined ? { errorInfo: entry.errorInfo } : {}) };
+  return {
+    message: entry.message,
+    errorType: entry.errorType ?? null,
+    ...(entry.data !== undefined ? { data: entry.data } : {}),
+    ...(entry.errorInfo !== undefined ? { errorInfo: entry.errorInfo } : {}),
+  };
 }
 
 function malformed(message: string): GraphQLResponse {

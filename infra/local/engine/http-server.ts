@@ -127,19 +127,43 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       return;
     }
     if (url.pathname !== '/graphql') {
-      send(response, 404, errorBody('NotFoundException', `No route for ${method} ${url.pathname}`), requestId, 'NotFoundException');
+      send(
+        response,
+        404,
+        errorBody('NotFoundException', `No route for ${method} ${url.pathname}`),
+        requestId,
+        'NotFoundException',
+      );
       request.resume();
       return;
     }
     if (method !== 'POST') {
       // AppSync only accepts POST on /graphql; the exact wording of its refusal is not documented.
-      send(response, 405, errorBody('MethodNotAllowedException', `${method} is not supported on /graphql; use POST`), requestId, 'MethodNotAllowedException');
+      send(
+        response,
+        405,
+        errorBody('MethodNotAllowedException', `${method} is not supported on /graphql; use POST`),
+        requestId,
+        'MethodNotAllowedException',
+      );
       request.resume();
       return;
     }
-    const contentType = (request.headers['content-type'] ?? 'application/json').split(';')[0]?.trim().toLowerCase();
+    const contentType = (request.headers['content-type'] ?? 'application/json')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
     if (contentType !== 'application/json' && contentType !== 'application/graphql') {
-      send(response, 415, errorBody('UnsupportedMediaTypeException', `Content type ${contentType} is not supported; send application/json`), requestId, 'UnsupportedMediaTypeException');
+      send(
+        response,
+        415,
+        errorBody(
+          'UnsupportedMediaTypeException',
+          `Content type ${contentType} is not supported; send application/json`,
+        ),
+        requestId,
+        'UnsupportedMediaTypeException',
+      );
       request.resume();
       return;
     }
@@ -148,7 +172,13 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       raw = await readBody(request, maxBody);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        send(response, 413, errorBody('PayloadTooLargeException', `The request body exceeds ${maxBody} bytes`), requestId, 'PayloadTooLargeException');
+        send(
+          response,
+          413,
+          errorBody('PayloadTooLargeException', `The request body exceeds ${maxBody} bytes`),
+          requestId,
+          'PayloadTooLargeException',
+        );
         return;
       }
       throw error;
@@ -157,12 +187,22 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     try {
       body = JSON.parse(raw.toString('utf8'));
     } catch {
-      send(response, 400, errorBody('MalformedHttpRequestException', 'The request body is not valid JSON.'), requestId, 'MalformedHttpRequestException');
+      send(
+        response,
+        400,
+        errorBody('MalformedHttpRequestException', 'The request body is not valid JSON.'),
+        requestId,
+        'MalformedHttpRequestException',
+      );
       return;
     }
     const started = performance.now();
     const headers = headerMap(request);
-    const result: GraphQLResponse = await options.engine.execute({ body, headers, sourceIp: sourceIps(request) });
+    const result: GraphQLResponse = await options.engine.execute({
+      body,
+      headers,
+      sourceIp: sourceIps(request),
+    });
     const elapsed = performance.now() - started;
     let responseBody = result.body;
     if (result.trace) {
@@ -180,7 +220,13 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     handle(request, response).catch((error: unknown) => {
       log(`internal error: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent) {
-        send(response, 500, errorBody('InternalFailure', 'An internal failure occurred.'), randomUUID(), 'InternalFailure');
+        send(
+          response,
+          500,
+          errorBody('InternalFailure', 'An internal failure occurred.'),
+          randomUUID(),
+          'InternalFailure',
+        );
       } else {
         response.end();
       }

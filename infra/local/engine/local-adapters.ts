@@ -15,7 +15,8 @@ export function maxBatchSizes(api: ApiModel): (resolverKey: string) => number | 
   const sizes = new Map<string, number>();
   for (const resolver of api.resolvers) {
     if (resolver.maxBatchSize) sizes.set(`${resolver.typeName}.${resolver.fieldName}`, resolver.maxBatchSize);
-    for (const fn of resolver.functions) if (fn.maxBatchSize) sizes.set(`function:${fn.name}`, fn.maxBatchSize);
+    for (const fn of resolver.functions)
+      if (fn.maxBatchSize) sizes.set(`function:${fn.name}`, fn.maxBatchSize);
   }
   return (resolverKey) => sizes.get(resolverKey);
 }
@@ -33,6 +34,8 @@ export function dataSourceGateway(invoker: DataSourceInvoker, api: ApiModel): Da
         trace: call.trace,
       }),
     directLambdaRequest: (context) =>
-      directLambdaRequest(context, { maxBatchSize: sizes(`${context.info.parentTypeName}.${context.info.fieldName}`) }),
+      directLambdaRequest(context, {
+        maxBatchSize: sizes(`${context.info.parentTypeName}.${context.info.fieldName}`),
+      }),
   };
 }

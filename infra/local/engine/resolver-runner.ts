@@ -29,7 +29,10 @@ type Outcome = HandlerOutcome & {
   readonly responseHeaders?: Readonly<Record<string, string>>;
 };
 
-const EXECUTION_TIMEOUT: AppSyncErrorInfo = { errorType: 'ExecutionTimeout', message: 'Execution timed out.' };
+const EXECUTION_TIMEOUT: AppSyncErrorInfo = {
+  errorType: 'ExecutionTimeout',
+  message: 'Execution timed out.',
+};
 
 function hidden<T extends object>(target: T, values: Record<string, unknown>): T {
   for (const [key, value] of Object.entries(values)) {
@@ -45,6 +48,8 @@ export class ResolverRunner {
     private readonly dataSources: DataSourceGateway,
     /** One handler's time limit; AppSync documents only the 30 s request limit. */
     private readonly handlerTimeoutMs: number,
+    /** `ctx.env`: the API's environment variables. */
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   async run(
@@ -72,7 +77,11 @@ export class ResolverRunner {
     ) as ResolverContext['info'];
     const isRoot = info.path.prev === undefined;
     const stash: Record<string, unknown> = {};
-    const makeContext = (prevResult: unknown, result?: unknown, error?: ResolverContext['error']): ResolverContext => ({
+    const makeContext = (
+      prevResult: unknown,
+      result?: unknown,
+      error?: ResolverContext['error'],
+    ): ResolverContext => ({
       arguments: args,
       args,
       identity: scope.caller.identity,
@@ -81,6 +90,7 @@ export class ResolverRunner {
       prev: { result: prevResult },
       info: resolverInfo,
       request: { headers: { ...scope.headers }, domainName: null },
+      env: this.env,
       ...(result !== undefined || error !== undefined ? { result, error } : {}),
     });
     const where: ErrorPlace = { path: pathOf(info), locations: locationsOf(info) };
@@ -88,8 +98,19 @@ export class ResolverRunner {
     if (resolver.compiled === null) {
       if (!resolver.dataSource) throw new FieldError({ message: `${resolver.key} has no data source` });
       const context = makeContext(undefined);
-      const result = await this.callDataSource(resolver, this.dataSources.directLambdaRequest(context), context, scope);
-      if (result.error) throw new FieldError({ message: result.error.message, errorType: result.error.type, data: null, errorInfo: null });
+      const result = await this.callDataSource(
+        resolver,
+        this.dataSources.directLambdaRequest(context),
+        context,
+        scope,
+      );
+      if (result.error)
+        throw new FieldError({
+          message: result.error.message,
+          errorType: result.error.type,
+          data: null,
+          errorInfo: null,
+        });
       return result.result;
     }
 
@@ -100,7 +121,13 @@ export class ResolverRunner {
       const result = resolver.dataSource
         ? await this.callDataSource(resolver, request.value, ctx, scope)
         : { result: request.value };
-      const response = await this.handler(resolver.compiled, 'response', makeContext(undefined, result.result, result.error), scope, where);
+      const response = await this.handler(
+        resolver.compiled,
+        'response',
+        makeContext(undefined, result.result, result.error),
+        scope,
+        where,
+      );
       return response.value;
     }
 
@@ -115,8 +142,16 @@ export class ResolverRunner {
           continue;
         }
         const ctx = makeContext(prev);
-        const result = step.dataSource ? await this.callDataSource(step, request.value, ctx, scope) : { result: request.value };
-        const response = await this.handler(step.compiled, 'response', makeContext(prev, result.result, result.error), scope, where);
+        const result = step.dataSource
+          ? await this.callDataSource(step, request.value, ctx, scope)
+          : { result: request.value };
+        const response = await this.handler(
+          step.compiled,
+          'response',
+          makeContext(prev, result.result, result.error),
+          scope,
+          where,
+        );
         prev = response.value;
         if (response.status === 'earlyReturn' && response.earlyReturnSkipTo === 'END') break;
       }

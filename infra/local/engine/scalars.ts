@@ -49,7 +49,8 @@ export function isAwsDateTime(value: string): boolean {
 }
 
 // RFC 822 addr-spec, as practically validated: a dot-atom local part and a dotted domain.
-const EMAIL_RE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+const EMAIL_RE =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
 export function isAwsEmail(value: string): boolean {
   return EMAIL_RE.test(value);
@@ -105,7 +106,11 @@ export function isAwsIpAddress(value: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128);
 }
 
-function stringScalar(name: string, test: (value: string) => boolean, description: string): GraphQLScalarType {
+function stringScalar(
+  name: string,
+  test: (value: string) => boolean,
+  description: string,
+): GraphQLScalarType {
   const check = (value: unknown, fail: (message: string) => never): string => {
     if (typeof value !== 'string' || !test(value)) fail(`Invalid ${name}: ${JSON.stringify(value)}`);
     return value;
@@ -151,7 +156,8 @@ const AWSJSON = new GraphQLScalarType({
 
 function timestamp(value: unknown, fail: (message: string) => never): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+    return Number(value);
   return fail(`Invalid AWSTimestamp: ${JSON.stringify(value)} is not a whole number of seconds`);
 }
 

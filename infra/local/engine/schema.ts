@@ -38,7 +38,7 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
   try {
     document = parse(sdl);
   } catch (error) {
-    throw new Error(`The API schema does not parse: ${(error as GraphQLError).message}`);
+    throw new Error(`The API schema does not parse: ${(error as GraphQLError).message}`, { cause: error });
   }
   const declared = declaredNames(document);
   for (const name of declared) {
@@ -46,10 +46,9 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
       throw new Error(`The API schema declares ${name}; AppSync reserves type names starting with "AWS"`);
     }
   }
-  const prelude = [
-    ...APPSYNC_SCALARS.map((scalar) => `scalar ${scalar.name}`),
-    APPSYNC_DIRECTIVES,
-  ].join('\n');
+  const prelude = [...APPSYNC_SCALARS.map((scalar) => `scalar ${scalar.name}`), APPSYNC_DIRECTIVES].join(
+    '\n',
+  );
   const full = parse(prelude);
   const schema = buildASTSchema(
     { kind: Kind.DOCUMENT, definitions: [...full.definitions, ...document.definitions] },

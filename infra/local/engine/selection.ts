@@ -17,7 +17,9 @@ export interface SelectionInfo {
 
 const cache = new WeakMap<FieldNode, SelectionInfo>();
 
-function fieldsOf(type: GraphQLNamedType): Record<string, { type: import('graphql').GraphQLOutputType }> | null {
+function fieldsOf(
+  type: GraphQLNamedType,
+): Record<string, { type: import('graphql').GraphQLOutputType }> | null {
   return isObjectType(type) || isInterfaceType(type) ? type.getFields() : null;
 }
 
@@ -41,9 +43,11 @@ function collect(
       const path = prefix ? `${prefix}/${key}` : key;
       out.push(path);
       const fieldType = fields?.[selection.name.value]?.type;
-      if (selection.selectionSet && fieldType) collect(selection.selectionSet, getNamedType(fieldType), fragments, path, out);
+      if (selection.selectionSet && fieldType)
+        collect(selection.selectionSet, getNamedType(fieldType), fragments, path, out);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (appliesTo(selection.typeCondition?.name.value, type)) collect(selection.selectionSet, type, fragments, prefix, out);
+      if (appliesTo(selection.typeCondition?.name.value, type))
+        collect(selection.selectionSet, type, fragments, prefix, out);
     } else {
       const fragment = fragments[selection.name.value];
       if (fragment && appliesTo(fragment.typeCondition.name.value, type)) {

@@ -17,7 +17,9 @@ export const NoIntrospectionRule: ValidationRule = (context: ValidationContext):
     const name = node.name.value;
     if (name === '__schema' || name === '__type') {
       const parent = context.getParentType()?.name ?? 'Query';
-      context.reportError(new GraphQLError(`Cannot query field "${name}" on type "${parent}".`, { nodes: node }));
+      context.reportError(
+        new GraphQLError(`Cannot query field "${name}" on type "${parent}".`, { nodes: node }),
+      );
     }
   },
 });
@@ -37,7 +39,11 @@ function depthOf(
       max = Math.max(max, depthOf(selection.selectionSet, fragments, visited));
     } else if (!visited.has(selection.name.value)) {
       const fragment = fragments[selection.name.value];
-      if (fragment) max = Math.max(max, depthOf(fragment.selectionSet, fragments, new Set([...visited, selection.name.value])));
+      if (fragment)
+        max = Math.max(
+          max,
+          depthOf(fragment.selectionSet, fragments, new Set([...visited, selection.name.value])),
+        );
     }
   }
   return max;
@@ -57,7 +63,9 @@ export function queryDepthLimitRule(limit: number): ValidationRule {
       const depth = depthOf(node.selectionSet, fragments, new Set());
       if (depth > limit) {
         context.reportError(
-          new GraphQLError(`Query depth ${depth} exceeds the maximum query depth of ${limit}.`, { nodes: node }),
+          new GraphQLError(`Query depth ${depth} exceeds the maximum query depth of ${limit}.`, {
+            nodes: node,
+          }),
         );
       }
     },

@@ -26,7 +26,10 @@ export function provideAppSyncValues(model: StackModel, port: number): void {
   }
   const apiOf = (apiIdValue: unknown, where: string) => model.resolver.resolveString(apiIdValue, where);
   for (const schema of resourcesOfType(model, 'AWS::AppSync::GraphQLSchema')) {
-    model.resolver.provide(schema.logicalId, { ref: `${apiOf(schema.properties.ApiId, schema.logicalId)}GraphQLSchema`, attributes: {} });
+    model.resolver.provide(schema.logicalId, {
+      ref: `${apiOf(schema.properties.ApiId, schema.logicalId)}GraphQLSchema`,
+      attributes: {},
+    });
   }
   for (const ds of resourcesOfType(model, 'AWS::AppSync::DataSource')) {
     const apiId = apiOf(ds.properties.ApiId, ds.logicalId);
@@ -53,12 +56,18 @@ export function provideAppSyncValues(model: StackModel, port: number): void {
     const typeName = model.resolver.resolveString(resolver.properties.TypeName, resolver.logicalId);
     const fieldName = model.resolver.resolveString(resolver.properties.FieldName, resolver.logicalId);
     const arn = `${arnBase}/${apiId}/types/${typeName}/resolvers/${fieldName}`;
-    model.resolver.provide(resolver.logicalId, { ref: arn, attributes: { ResolverArn: arn, TypeName: typeName, FieldName: fieldName } });
+    model.resolver.provide(resolver.logicalId, {
+      ref: arn,
+      attributes: { ResolverArn: arn, TypeName: typeName, FieldName: fieldName },
+    });
   }
   for (const key of resourcesOfType(model, 'AWS::AppSync::ApiKey')) {
     const apiId = apiOf(key.properties.ApiId, key.logicalId);
     const value = localApiKeyValue(model.stackName, key.logicalId);
     const arn = `${arnBase}/${apiId}/apikeys/${value}`;
-    model.resolver.provide(key.logicalId, { ref: arn, attributes: { ApiKey: value, Arn: arn, ApiKeyId: value } });
+    model.resolver.provide(key.logicalId, {
+      ref: arn,
+      attributes: { ApiKey: value, Arn: arn, ApiKeyId: value },
+    });
   }
 }

@@ -44,19 +44,29 @@ export function lambdaDefinition(
   const where = `${fn.logicalId} (AWS::Lambda::Function)`;
   const runtime = String(model.resolver.resolve(fn.properties.Runtime, `${where}.Runtime`) ?? '');
   if (!runtime.startsWith('nodejs')) {
-    throw new AssemblyError(`${where}: runtime ${runtime || '(none)'} is not supported; the twin runs Node.js functions`);
+    throw new AssemblyError(
+      `${where}: runtime ${runtime || '(none)'} is not supported; the twin runs Node.js functions`,
+    );
   }
-  const code = model.resolver.resolve(fn.properties.Code, `${where}.Code`) as Record<string, unknown> | undefined;
+  const code = model.resolver.resolve(fn.properties.Code, `${where}.Code`) as
+    Record<string, unknown> | undefined;
   if (!code || typeof code.S3Key !== 'string') {
-    throw new AssemblyError(`${where}: only code from a CDK asset is supported (inline ZipFile and image code are not)`);
+    throw new AssemblyError(
+      `${where}: only code from a CDK asset is supported (inline ZipFile and image code are not)`,
+    );
   }
   const asset = findAsset(model, code.S3Key, `${where}.Code`);
   const handler = String(model.resolver.resolve(fn.properties.Handler, `${where}.Handler`) ?? '');
   const dot = handler.lastIndexOf('.');
   if (dot <= 0) throw new AssemblyError(`${where}: handler "${handler}" is not <file>.<export>`);
   const base = path.join(asset.path, handler.slice(0, dot));
-  const codeFile = ENTRY_EXTENSIONS.map((ext) => base + ext).find((file) => existsSync(file) && statSync(file).isFile());
-  if (!codeFile) throw new AssemblyError(`${where}: handler file ${handler.slice(0, dot)}.{mjs,js,cjs} is not in ${asset.path}`);
+  const codeFile = ENTRY_EXTENSIONS.map((ext) => base + ext).find(
+    (file) => existsSync(file) && statSync(file).isFile(),
+  );
+  if (!codeFile)
+    throw new AssemblyError(
+      `${where}: handler file ${handler.slice(0, dot)}.{mjs,js,cjs} is not in ${asset.path}`,
+    );
   const timeout = Number(model.resolver.resolve(fn.properties.Timeout, `${where}.Timeout`) ?? 3);
   return {
     id: fn.logicalId,
@@ -71,8 +81,7 @@ export function lambdaDefinition(
 /** The function's own environment with references resolved to local values. */
 export function resolvedEnvironment(model: StackModel, fn: StackResource): Record<string, string> {
   const environment = model.resolver.resolve(fn.properties.Environment, `${fn.logicalId}.Environment`) as
-    | { Variables?: Record<string, unknown> }
-    | undefined;
+    { Variables?: Record<string, unknown> } | undefined;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(environment?.Variables ?? {})) out[name] = String(value);
   return out;

@@ -27,7 +27,12 @@ export function localTableName(model: StackModel, table: StackResource): string 
 
 type Props = Pick<
   CreateTableCommandInput,
-  'KeySchema' | 'AttributeDefinitions' | 'GlobalSecondaryIndexes' | 'LocalSecondaryIndexes' | 'BillingMode' | 'ProvisionedThroughput'
+  | 'KeySchema'
+  | 'AttributeDefinitions'
+  | 'GlobalSecondaryIndexes'
+  | 'LocalSecondaryIndexes'
+  | 'BillingMode'
+  | 'ProvisionedThroughput'
 > & { TimeToLiveSpecification?: { AttributeName?: string; Enabled?: boolean } };
 
 // DynamoDB Local needs throughput on provisioned indexes; on-demand tables have none.
@@ -62,12 +67,23 @@ export async function provisionTable(
         AttributeDefinitions: props.AttributeDefinitions,
         BillingMode: billing,
         ...(billing === 'PROVISIONED'
-          ? { ProvisionedThroughput: props.ProvisionedThroughput ?? { ReadCapacityUnits: 5, WriteCapacityUnits: 5 } }
+          ? {
+              ProvisionedThroughput: props.ProvisionedThroughput ?? {
+                ReadCapacityUnits: 5,
+                WriteCapacityUnits: 5,
+              },
+            }
           : {}),
         ...(props.GlobalSecondaryIndexes?.length
-          ? { GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map((index) => withThroughput(index, billing)) }
+          ? {
+              GlobalSecondaryIndexes: props.GlobalSecondaryIndexes.map((index) =>
+                withThroughput(index, billing),
+              ),
+            }
           : {}),
-        ...(props.LocalSecondaryIndexes?.length ? { LocalSecondaryIndexes: props.LocalSecondaryIndexes } : {}),
+        ...(props.LocalSecondaryIndexes?.length
+          ? { LocalSecondaryIndexes: props.LocalSecondaryIndexes }
+          : {}),
       }),
     );
   } else {
