@@ -94,6 +94,21 @@ describe('the AppSync message flow, frame by frame', () => {
     ).rejects.toThrow('Unexpected server response: 400');
   });
 
+  it('answers a repeated connection_init with another ack', async () => {
+    const client = await connect();
+    client.send({ type: 'connection_init' });
+    client.send({ type: 'connection_init' });
+    expect(await client.next()).toMatchObject({ type: 'connection_ack' });
+    expect(await client.next()).toMatchObject({ type: 'connection_ack' });
+  });
+
+  it('answers an upgrade on another path with 404', async () => {
+    const otherPath = server.realtimeUrl.replace('/graphql/realtime', '/elsewhere');
+    await expect(RealtimeTestClient.open(otherPath, apiKeyHeader, 'query')).rejects.toThrow(
+      'Unexpected server response: 404',
+    );
+  });
+
   it('runs the subscription resolver once at start, not per event', async () => {
     const client = await connected();
     const before = host.resolverRuns;

@@ -106,6 +106,7 @@ export class RealtimeConnection {
   /** Ids whose `start` is being prepared; a `stop` meanwhile cancels them. */
   private readonly pending = new Map<string, { cancelled: boolean }>();
   private acknowledged = false;
+  private initializing: Promise<void> | undefined;
   private closed = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private keepAlive: NodeJS.Timeout | undefined;
@@ -184,10 +185,17 @@ export class RealtimeConnection {
   }
 
   private async handleInit(): Promise<void> {
-    if (this.acknowledged) {
-      this.send(frames.connectionAck(this.settings.connectionTimeoutMs));
+    // A repeated connection_init is answered again, but only the first one starts keep-alives.
+    if (this.initializing) {
+      await this.initializing;
+      if (this.acknowledged) this.send(frames.connectionAck(this.settings.connectionTimeoutMs));
       return;
     }
+    this.initializing = this.acknowledge();
+    await this.initializing;
+  }
+
+  private async acknowledge(): Promise<void> {
     const outcome = await this.auth;
     if (this.closed) return;
     if (!outcome.ok) {

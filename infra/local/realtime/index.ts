@@ -85,7 +85,12 @@ export function attachRealtime(
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!paths.has(url.pathname)) return;
+    if (!paths.has(url.pathname)) {
+      // Leave other paths to other upgrade handlers; with none, do not leave the socket hanging.
+      if (server.listenerCount('upgrade') === 1)
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (!offeredProtocols(request.headers).includes(GRAPHQL_WS_PROTOCOL)) {
       // AWS does not document this case; refusing the handshake is what every client can report.
       socket.end(
