@@ -111,7 +111,7 @@ describe('util.time', () => {
       ['util.time.nowFormatted("yyyy").length', 4],
       [
         'util.time.epochMilliSecondsToFormatted(0, "yyyy QQQ", "Mars/Olympus")',
-        { error: 'cases.js:23:31: Unknown time-zone ID: Mars/Olympus' },
+        { error: expect.stringMatching(/^cases\.js:\d+:\d+: Unknown time-zone ID: Mars\/Olympus$/) },
       ],
     ]);
   });
@@ -169,6 +169,33 @@ describe('top-level util', () => {
       [
         'util.rds.toJsonObject(\'{"sqlStatementResults":[{"records":[[{"stringValue":"1"},{"longValue":2},{"isNull":true}]],"columnMetadata":[{"label":"id"},{"label":"n"},{"label":"z"}]}]}\')',
         [[{ id: '1', n: 2, z: null }]],
+      ],
+      ['"a.b.c".replace(".", "-")', '-.b.c'],
+      [String.raw`"a.b.c".replaceAll("\\.", "-")`, 'a-b-c'],
+      [String.raw`"2024-06-01".replaceAll("(\\d+)-(\\d+)-(\\d+)", "$3/$2/$1")`, '01/06/2024'],
+      [String.raw`"price".replace("p", "\\$")`, '$rice'],
+      ['"Hello".replaceAll("(?i)h", "J")', 'Jello'],
+      ['util.xml.toJsonString("<a>1</a>", true)', '"{\\"a\\":1}"'],
+      ['util.http.addResponseHeaders({ "x-one": "1", "x-two": 2 })', undefined],
+      [
+        'util.http.addResponseHeader("x-amzn-trace", "1")',
+        {
+          error: expect.stringMatching(
+            /^cases\.js:\d+:\d+: Header x-amzn-trace is a restricted header and cannot be set$/,
+          ),
+        },
+      ],
+      [
+        'util.transform.toElasticsearchQueryDSL({ title: { match: "heat" }, year: { range: [1990, 2000] }, genre: { ne: "horror" } })',
+        JSON.stringify({
+          bool: {
+            must: [
+              { match: { title: 'heat' } },
+              { range: { year: { gte: 1990, lte: 2000 } } },
+              { bool: { must_not: [{ term: { genre: 'horror' } }] } },
+            ],
+          },
+        }),
       ],
       ['JSON.parse("not json")', ''],
       ['JSON.parse("{\\"a\\":1}")', { a: 1 }],

@@ -80,3 +80,62 @@ export function translateJavaRegex(pattern: string, fullMatch: boolean, global: 
 export function matches(pattern: string, value: string): boolean {
   return translateJavaRegex(pattern, true, false).test(String(value));
 }
+
+/** Java `Matcher.replaceAll` replacement syntax (`$1`, `${name}`, `\$`) in JS `String.replace` syntax. */
+export function translateJavaReplacement(replacement: string): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i += 1) {
+    const ch = replacement.charAt(i);
+    if (ch === '\\') {
+      const next = replacement.charAt(i + 1);
+      if (next === '') throw new Error('character to be escaped is missing');
+      out += next === '$' ? '$$' : next;
+      i += 1;
+    } else if (ch === '$') {
+      const named = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(replacement.slice(i + 1));
+      const digits = /^\d+/.exec(replacement.slice(i + 1));
+      if (named) {
+        out += `$<${named[1]}>`;
+        i += named[0].length;
+      } else if (digits) {
+        out += `$${digits[0]}`;
+        i += digits[0].length;
+      } else throw new Error('Illegal group reference');
+    } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * `String.prototype.replace/replaceAll` as AppSync documents them: a string pattern is a Java regular
+ * expression (replace → first match, replaceAll → every match) with Java replacement syntax.
+ * A RegExp object (the runtime's own calls; `new RegExp` in resolver code) keeps JS behaviour.
+ */
+export function installJavaStringReplace(stringPrototype: { replace: unknown; replaceAll: unknown }): void {
+  const nativeReplace = String.prototype.replace as (
+    this: string,
+    pattern: RegExp,
+    replacement: string,
+  ) => string;
+  const javaReplace = (global: boolean) =>
+    function replace(this: unknown, pattern: unknown, replacement: unknown): string {
+      const subject = String(this);
+      if (typeof pattern !== 'string') {
+        return nativeReplace.call(subject, pattern as RegExp, replacement as string);
+      }
+      const regex = translateJavaRegex(pattern, false, global);
+      const translated =
+        typeof replacement === 'string' ? translateJavaReplacement(replacement) : replacement;
+      return nativeReplace.call(subject, regex, translated as string);
+    };
+  Object.defineProperty(stringPrototype, 'replace', {
+    value: javaReplace(false),
+    writable: true,
+    configurable: true,
+  });
+  Object.defineProperty(stringPrototype, 'replaceAll', {
+    value: javaReplace(true),
+    writable: true,
+    configurable: true,
+  });
+}

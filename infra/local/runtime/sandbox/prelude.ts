@@ -4,6 +4,7 @@
  * it with primitives and sandbox-realm functions only, so resolver code never touches a host object.
  */
 import { dynamodbModule } from './dynamodb-module';
+import { installJavaStringReplace } from './java-regex';
 import { current, EarlyReturnSignal, ErrorSignal, freshState, type ErrorEntry } from './invocation';
 import { createConsole, createExtensions, createRuntime, createUtil } from './util';
 
@@ -147,6 +148,7 @@ export function install(
   constant('extensions', extensions);
   constant('runtime', runtime);
   constant('console', consoleObject);
+  installJavaStringReplace(String.prototype);
   // Documented: JSON.parse returns '' instead of throwing on invalid input.
   JSON.parse = function parse(
     text: string,
