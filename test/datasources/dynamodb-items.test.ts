@@ -216,6 +216,19 @@ describe('errors from DynamoDB reach ctx.error with AppSync types', () => {
     expect(error?.message).toMatch(/\(Service: DynamoDb, Status Code: 400, Request ID: .+\)$/);
   });
 
+  it('an unreachable DynamoDB is an SdkClientException for the field, not a crash', async () => {
+    const { findFreePort } = await import('../../infra/local/services/ports');
+    const offline = testInvoker({ dynamodbEndpoint: `http://127.0.0.1:${await findFreePort()}` });
+    try {
+      const { result, error } = await run(offline, source, { operation: 'GetItem', key: key('x') });
+      expect(result).toBeNull();
+      expect(error?.type).toBe('DynamoDB:SdkClientException');
+      expect(error?.message).toMatch(/^Unable to execute HTTP request: /);
+    } finally {
+      offline.close();
+    }
+  });
+
   it('a missing table is ResourceNotFoundException', async () => {
     const { error } = await run(invoker, dynamoSource('no-such-table'), {
       operation: 'GetItem',

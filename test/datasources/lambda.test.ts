@@ -124,6 +124,20 @@ describe('Invoke', () => {
     expect(second.invocations).toBe(first.invocations + 1);
   });
 
+  it('runs concurrent calls in separate environments, up to maxConcurrency', async () => {
+    const concurrentCalls = async (maxConcurrency: number) => {
+      const solo = createLambdaRegistry({ functions: [fn('Solo', 'echo-env.mjs')], maxConcurrency });
+      try {
+        const results = await Promise.all([1, 2, 3].map(() => solo.invoke('Solo', {})));
+        return results.map(({ payload }) => (payload as Echo).invocations).sort();
+      } finally {
+        await solo.close();
+      }
+    };
+    expect(await concurrentCalls(1)).toEqual([1, 2, 3]);
+    expect(await concurrentCalls(4)).toEqual([1, 1, 1]);
+  });
+
   it('loads a CommonJS bundle with a callback-style handler', async () => {
     const { result } = await run(invoker, lambdaSource('CommonJs'), {
       operation: 'Invoke',
@@ -166,6 +180,17 @@ describe('failures surface as Lambda:Unhandled and never take the host down', ()
       payload: { mode: 'ok' },
     });
     expect(after.result).toEqual({ ok: true, mode: 'ok' });
+  });
+
+  it('a timeout replaces only its own environment; concurrent calls finish normally', async () => {
+    const [slow, quick, timedOut] = await Promise.all([
+      run(invoker, lambdaSource('Misbehave'), { operation: 'Invoke', payload: { mode: 'sleep', ms: 300 } }),
+      run(invoker, lambdaSource('Misbehave'), { operation: 'Invoke', payload: { mode: 'ok' } }),
+      run(invoker, lambdaSource('Misbehave'), { operation: 'Invoke', payload: { mode: 'sleep', ms: 5000 } }),
+    ]);
+    expect(slow.result).toEqual({ slept: 300 });
+    expect(quick.result).toEqual({ ok: true, mode: 'ok' });
+    expect(timedOut.error?.message).toMatch(/Task timed out after 1\.00 seconds$/);
   });
 
   it('a missing handler export is Runtime.HandlerNotFound', async () => {
