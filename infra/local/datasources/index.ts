@@ -8,6 +8,7 @@ import type {
 } from '../contracts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { invokeDynamoDb } from './dynamodb';
+import { conflictDecisionOf, functionNameOfArn, type ConflictHandler } from './dynamodb/conflict-handler';
 import { createNextTokenSealer } from './dynamodb/next-token';
 import { failedResult } from './errors';
 import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
@@ -35,6 +36,8 @@ export interface DataSourceInvokerOptions {
   readonly resolveTableName?: (name: string) => string;
   /** The resolver's `maxBatchSize` for BatchInvoke calls (default 1: docs are silent on an unset size). */
   readonly maxBatchSize?: (resolverKey: string) => number | undefined;
+  /** Maps a Lambda ARN in a request (conflict handlers) to a registry id (default: the ARN's function name). */
+  readonly resolveFunctionArn?: (arn: string) => string;
 }
 
 export interface LocalDataSourceInvoker extends DataSourceInvoker {
@@ -80,6 +83,53 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
     });
   });
 
+  /**
+   * A `Custom` conditionalCheckFailedHandler: the Lambda gets AppSync's documented event and its call
+   * is traced like any Lambda call. A failing handler rejects the write (the safe outcome).
+   */
+  function conflictHandlerFor(
+    invocation: DataSourceInvocation,
+    tableName: string,
+  ): ConflictHandler | undefined {
+    const { context } = invocation;
+    if (!options.lambdas || !context) return undefined;
+    return async ({ lambdaArn, requestMapping, currentValue }) => {
+      const functionId = (options.resolveFunctionArn ?? functionNameOfArn)(lambdaArn);
+      const started = performance.now();
+      const event = {
+        arguments: context.arguments,
+        requestMapping,
+        currentValue,
+        resolver: {
+          tableName,
+          awsRegion: LOCAL_REGION,
+          parentType: context.info.parentTypeName,
+          field: context.info.fieldName,
+        },
+        identity: context.identity,
+      };
+      try {
+        const outcome = await registry.invoke(functionId, event);
+        invocation.trace.record({
+          dataSource: invocation.dataSource.name,
+          dataSourceType: 'AWS_LAMBDA',
+          operation: 'ConflictHandler',
+          resolver: invocation.resolverKey,
+          lambda: { functionName: functionNameOf(registry, functionId), durationMs: outcome.durationMs },
+          durationMs: performance.now() - started,
+        });
+        if (outcome.functionError) {
+          console.error(`[conflict handler ${functionId}] ${outcome.functionError.errorMessage}`);
+          return { action: 'REJECT' };
+        }
+        return conflictDecisionOf(outcome.payload);
+      } catch (error) {
+        console.error(`[conflict handler ${functionId}]`, error);
+        return { action: 'REJECT' };
+      }
+    };
+  }
+
   async function invoke(invocation: DataSourceInvocation): Promise<DataSourceResult> {
     const { dataSource, request, resolverKey, trace } = invocation;
     const started = performance.now();
@@ -100,7 +150,13 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
         return result;
       }
       case 'AMAZON_DYNAMODB': {
-        const call = await invokeDynamoDb(dynamo, dataSource.tableName, request, resolverKey);
+        const call = await invokeDynamoDb(
+          dynamo,
+          dataSource.tableName,
+          request,
+          resolverKey,
+          conflictHandlerFor(invocation, dataSource.tableName),
+        );
         record({
           operation: call.operation,
           table: dataSource.tableName,

@@ -4,6 +4,7 @@ import { DataSourceRequestError, failedResult } from '../errors';
 import { checkVersion, isRecord } from '../request-shape';
 import { addCapacity, type CapacityTotals } from './capacity';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './batch';
+import type { ConflictHandler } from './conflict-handler';
 import type { NextTokenSealer } from './next-token';
 import type { DynamoOperationHandler } from './operation';
 import { query, scan, sync } from './reads';
@@ -59,6 +60,7 @@ export async function invokeDynamoDb(
   tableName: string,
   request: unknown,
   resolverKey: string,
+  conflictHandler?: ConflictHandler,
 ): Promise<DynamoDbCall> {
   const operation = dynamoDbOperationOf(request);
   const record = request as Record<string, unknown>;
@@ -74,6 +76,7 @@ export async function invokeDynamoDb(
     addCapacity: (more: CapacityTotals | undefined) => {
       capacity = addCapacity(capacity, more);
     },
+    conflictHandler,
   };
   try {
     const result = await handler(record, context);

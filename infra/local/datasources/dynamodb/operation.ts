@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import type { JsonRecord } from '../request-shape';
 import type { CapacityTotals } from './capacity';
+import type { ConflictHandler } from './conflict-handler';
 import type { NextTokenSealer } from './next-token';
 
 /** What every DynamoDB operation handler gets besides the request object. */
@@ -15,6 +16,10 @@ export interface DynamoOperationContext {
   readonly tokens: NextTokenSealer;
   /** Called with what each DynamoDB call consumed (an operation may make several calls). */
   readonly addCapacity: (capacity: CapacityTotals | undefined) => void;
+  /** Runs a `Custom` conditionalCheckFailedHandler (absent when no Lambda functions are available). */
+  readonly conflictHandler?: ConflictHandler;
+  /** Set while retrying after a conflict handler's RETRY: a second failure is final. */
+  readonly isConflictRetry?: boolean;
 }
 
 export type DynamoOperationHandler = (

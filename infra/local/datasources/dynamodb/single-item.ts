@@ -6,13 +6,15 @@ import {
   type ConditionalCheckFailedException,
 } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
-import { failedResult } from '../errors';
+import { DataSourceRequestError, failedResult } from '../errors';
 import {
+  elementPath,
   optionalBoolean,
   optionalRecord,
   rejectUnknownElements,
   requireArray,
   requireString,
+  type JsonRecord,
 } from '../request-shape';
 import { sumCapacity } from './capacity';
 import {
@@ -21,6 +23,7 @@ import {
   readOptionalExpression,
   type Expression,
 } from './expressions';
+import { retryRequestOf } from './conflict-handler';
 import { itemsEqual } from './item-equal';
 import { readKey } from './keys';
 import { allowedElements, type DynamoOperationContext, type DynamoOperationHandler } from './operation';
@@ -36,6 +39,8 @@ const CONDITION_ELEMENTS = ['equalsIgnore', 'consistentRead', 'conditionalCheckF
 
 interface WriteCondition extends Expression {
   readonly equalsIgnore: readonly string[];
+  /** The conflict-handler Lambda of a `Custom` conditionalCheckFailedHandler. */
+  readonly customHandlerArn?: string;
 }
 
 function readCondition(value: unknown): WriteCondition | undefined {
@@ -53,13 +58,21 @@ function readCondition(value: unknown): WriteCondition | undefined {
     'condition',
     'conditionalCheckFailedHandler',
   ]);
-  if (handler) {
-    rejectUnknownElements(handler, new Set(['strategy', 'lambdaArn']), [
-      'condition',
-      'conditionalCheckFailedHandler',
-    ]);
+  if (!handler) return { ...condition, equalsIgnore };
+  const handlerPath = ['condition', 'conditionalCheckFailedHandler'];
+  rejectUnknownElements(handler, new Set(['strategy', 'lambdaArn']), handlerPath);
+  const strategy = requireString(handler['strategy'], [...handlerPath, 'strategy']);
+  if (strategy === 'Reject') return { ...condition, equalsIgnore };
+  if (strategy !== 'Custom') {
+    throw new DataSourceRequestError(
+      `Unsupported value '${strategy}' for element '${elementPath([...handlerPath, 'strategy'])}'.`,
+    );
   }
-  return { ...condition, equalsIgnore };
+  return {
+    ...condition,
+    equalsIgnore,
+    customHandlerArn: requireString(handler['lambdaArn'], [...handlerPath, 'lambdaArn']),
+  };
 }
 
 function isConditionFailure(error: unknown): error is ConditionalCheckFailedException {
@@ -112,18 +125,40 @@ export const getItem: DynamoOperationHandler = async (request, context) => {
   return { result: itemOrNull(output.Item) };
 };
 
+interface ConditionalWrite {
+  readonly request: JsonRecord;
+  /** The operation itself, to run again when a conflict handler answers RETRY. */
+  readonly operation: DynamoOperationHandler;
+  readonly condition: WriteCondition | undefined;
+  readonly desired: AttributeMap | null | undefined;
+  readonly write: () => Promise<DataSourceResult>;
+}
+
 async function conditionalWrite(
   context: DynamoOperationContext,
-  condition: WriteCondition | undefined,
-  desired: AttributeMap | null | undefined,
-  write: () => Promise<DataSourceResult>,
+  spec: ConditionalWrite,
 ): Promise<DataSourceResult> {
+  const { condition } = spec;
+  let failed: DataSourceResult;
   try {
-    return await write();
+    return await spec.write();
   } catch (error) {
-    if (condition && isConditionFailure(error)) return conditionFailureResult(error, condition, desired);
-    throw error;
+    if (!condition || !isConditionFailure(error)) throw error;
+    failed = conditionFailureResult(error, condition, spec.desired);
   }
+  if (!failed.error || !condition.customHandlerArn || !context.conflictHandler || context.isConflictRetry) {
+    return failed;
+  }
+  const decision = await context.conflictHandler({
+    lambdaArn: condition.customHandlerArn,
+    requestMapping: spec.request,
+    currentValue: failed.result,
+  });
+  if (decision.action !== 'RETRY') return failed;
+  return spec.operation(retryRequestOf(spec.request, decision.retryMapping), {
+    ...context,
+    isConflictRetry: true,
+  });
 }
 
 export const putItem: DynamoOperationHandler = async (request, context) => {
@@ -137,19 +172,25 @@ export const putItem: DynamoOperationHandler = async (request, context) => {
   ]);
   const condition = readCondition(request['condition']);
   const item: AttributeMap = { ...attributes, ...key };
-  return conditionalWrite(context, condition, item, async () => {
-    const output = await context.client.send(
-      new PutItemCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: condition?.expression,
-        ...mergeExpressionAttributes([condition]),
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
-    return { result: fromAttributeMap(item) };
+  return conditionalWrite(context, {
+    request,
+    operation: putItem,
+    condition,
+    desired: item,
+    write: async () => {
+      const output = await context.client.send(
+        new PutItemCommand({
+          TableName: context.tableName,
+          Item: item,
+          ConditionExpression: condition?.expression,
+          ...mergeExpressionAttributes([condition]),
+          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+      return { result: fromAttributeMap(item) };
+    },
   });
 };
 
@@ -160,21 +201,27 @@ export const updateItem: DynamoOperationHandler = async (request, context) => {
   const condition = readCondition(request['condition']);
   // The state an UpdateItem would produce depends on the stored item, so a failed condition is never
   // reinterpreted as success here (the documented comparison needs a known target state).
-  return conditionalWrite(context, condition, undefined, async () => {
-    const output = await context.client.send(
-      new UpdateItemCommand({
-        TableName: context.tableName,
-        Key: key,
-        UpdateExpression: update.expression,
-        ConditionExpression: condition?.expression,
-        ...mergeExpressionAttributes([update, condition]),
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
-    return { result: itemOrNull(output.Attributes) };
+  return conditionalWrite(context, {
+    request,
+    operation: updateItem,
+    condition,
+    desired: undefined,
+    write: async () => {
+      const output = await context.client.send(
+        new UpdateItemCommand({
+          TableName: context.tableName,
+          Key: key,
+          UpdateExpression: update.expression,
+          ConditionExpression: condition?.expression,
+          ...mergeExpressionAttributes([update, condition]),
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+      return { result: itemOrNull(output.Attributes) };
+    },
   });
 };
 
@@ -183,19 +230,25 @@ export const deleteItem: DynamoOperationHandler = async (request, context) => {
   const key = readKey(request['key'], ['key']);
   const condition = readCondition(request['condition']);
   // A delete's target state is "no item": a failed condition on an already absent item is a success.
-  return conditionalWrite(context, condition, null, async () => {
-    const output = await context.client.send(
-      new DeleteItemCommand({
-        TableName: context.tableName,
-        Key: key,
-        ConditionExpression: condition?.expression,
-        ...mergeExpressionAttributes([condition]),
-        ReturnValues: 'ALL_OLD',
-        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
-    return { result: itemOrNull(output.Attributes) };
+  return conditionalWrite(context, {
+    request,
+    operation: deleteItem,
+    condition,
+    desired: null,
+    write: async () => {
+      const output = await context.client.send(
+        new DeleteItemCommand({
+          TableName: context.tableName,
+          Key: key,
+          ConditionExpression: condition?.expression,
+          ...mergeExpressionAttributes([condition]),
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
+      return { result: itemOrNull(output.Attributes) };
+    },
   });
 };
