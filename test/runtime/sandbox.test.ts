@@ -91,6 +91,18 @@ describe('the sandbox', () => {
     expect(callbacks.value).toBe(500);
   });
 
+  it('keeps built-ins frozen so one call cannot change what the next one sees', () => {
+    const compiled = compileCode(`export function request(ctx) {
+  if (ctx.args.pollute) { Array.prototype.leak = 'x'; }
+  return [typeof [].leak, Object.isFrozen(Object.prototype)];
+}`);
+    const polluting = runHandler(compiled, 'request', buildResolverContext({ arguments: { pollute: true } }));
+    expect(polluting.error?.message).toMatch(
+      /^code\.js:2:\d+: Cannot add property leak, object is not extensible$/,
+    );
+    expect(runHandler(compiled, 'request', buildResolverContext()).value).toEqual(['undefined', true]);
+  });
+
   it('gives every call fresh module state and copies values across the boundary', () => {
     const compiled = compileCode(`const seen = [];
 export function request(ctx) { seen.push(ctx.args.n); return { seen, when: undefined, fn: () => 1 }; }`);

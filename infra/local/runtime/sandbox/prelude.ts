@@ -89,6 +89,44 @@ function userFrame(stack: unknown, filename: string): { line: number; column: nu
   return null;
 }
 
+/**
+ * The sandbox lives as long as its compiled code; frozen built-ins keep one request from changing
+ * what the next one sees (`Array.prototype.x = ...` throws instead of persisting).
+ */
+function freezeIntrinsics(): void {
+  const intrinsics: unknown[] = [
+    Object,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Function,
+    Date,
+    RegExp,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    Symbol,
+    BigInt,
+    Error,
+    TypeError,
+    RangeError,
+    SyntaxError,
+    ReferenceError,
+    EvalError,
+    URIError,
+    Math,
+    JSON,
+    Reflect,
+  ];
+  for (const intrinsic of intrinsics) {
+    Object.freeze(intrinsic);
+    const prototype = (intrinsic as { prototype?: unknown }).prototype;
+    if (typeof prototype === 'object' && prototype !== null) Object.freeze(prototype);
+  }
+}
+
 export function install(
   token: string,
   filename: string,
@@ -168,6 +206,8 @@ export function install(
     ticks += 1;
     if ((ticks & 255) === 0 && Date.now() > deadline) throw timeout;
   });
+
+  freezeIntrinsics();
 
   let pending: string | null = null;
   constant('__appsyncPending', (payload: string): void => {
