@@ -78,7 +78,7 @@ describe('util.time', () => {
       ],
       [
         'util.time.epochMilliSecondsToFormatted(1530000000000, "hh:mm a z", "America/New_York")',
-        '04:00 AM America/New_York',
+        '04:00 AM EDT',
       ],
       [
         'util.time.epochMilliSecondsToFormatted(1530000000000, "EEEE d MMMM uuuu", "UTC")',

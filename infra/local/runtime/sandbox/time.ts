@@ -23,13 +23,16 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 interface Zone {
   id: string;
   offsetMinutesAt(epochMs: number): number;
+  /** Java's `z` (short) / `zzzz` (long) text: zone abbreviations from ICU, e.g. `EDT`. */
+  nameAt(epochMs: number, style: 'short' | 'long'): string;
 }
 
 const OFFSET_PATTERN = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/;
 const zoneCache = new Map<string, Zone>();
 
 function fixedZone(id: string, minutes: number): Zone {
-  return { id, offsetMinutesAt: () => minutes };
+  // Java prints a fixed zone's id for `z` (`UTC`, `+08:00`).
+  return { id, offsetMinutesAt: () => minutes, nameAt: () => id };
 }
 
 export function resolveZone(id: unknown): Zone {
@@ -60,8 +63,18 @@ export function resolveZone(id: unknown): Zone {
     } catch {
       throw new RangeError(`Unknown time-zone ID: ${id}`);
     }
+    const names = {
+      short: new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: 'short' }),
+      long: new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: 'long' }),
+    };
     zone = {
       id: format.resolvedOptions().timeZone,
+      // ICU's English names match Java's for zones with abbreviations (EDT, PST, CET); for zones
+      // without one ICU says `GMT+8` where Java says e.g. `AWST` (a documented gap).
+      nameAt(epochMs: number, style: 'short' | 'long'): string {
+        const part = names[style].formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName');
+        return part?.value ?? id;
+      },
       offsetMinutesAt(epochMs: number): number {
         const parts: Record<string, number> = {};
         for (const part of format.formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
@@ -144,6 +157,7 @@ interface Fields {
   dayOfYear: number;
   offsetMinutes: number;
   zone: Zone;
+  epochMs: number;
 }
 
 function fieldsAt(epochMs: number, zone: Zone): Fields {
@@ -165,6 +179,7 @@ function fieldsAt(epochMs: number, zone: Zone): Fields {
       ) + 1,
     offsetMinutes,
     zone,
+    epochMs,
   };
 }
 
@@ -241,7 +256,7 @@ function formatField(letter: string, count: number, f: Fields): string {
     case 'V':
       return f.zone.id;
     case 'z':
-      return f.offsetMinutes === 0 && (f.zone.id === 'UTC' || f.zone.id === 'Z') ? 'UTC' : f.zone.id;
+      return f.zone.nameAt(f.epochMs, count === 4 ? 'long' : 'short');
     case 'O': {
       if (f.offsetMinutes === 0) return 'GMT';
       const abs = Math.abs(f.offsetMinutes);
