@@ -213,6 +213,40 @@ describe('the twin’s real-time endpoint', () => {
     expect(texts).toEqual(cases.filter(([, delivered]) => delivered).map(([variables]) => variables.text));
   });
 
+  it('enforces auth directives on subscription fields per start', async () => {
+    const user = await viewer('directive');
+    const client = await connected(user.header, 'subprotocol');
+    // onUrgent allows only API keys: a user-pool token is refused, an API key on the same socket is not.
+    expect(await client.start('as-user', 'subscription { onUrgent { id } }', user.header)).toMatchObject({
+      type: 'error',
+      id: 'as-user',
+      payload: { errors: [{ errorType: 'Unauthorized' }] },
+    });
+    expect(await client.start('as-key', 'subscription { onUrgent { id } }', apiKeyHeader())).toEqual({
+      type: 'start_ack',
+      id: 'as-key',
+    });
+  });
+
+  it('stops on stop and serves a reconnect', async () => {
+    const first = await connected(apiKeyHeader());
+    const query = 'subscription { onRoomMessage(roomId: "again") { text } }';
+    await first.start('s', query, apiKeyHeader());
+    first.send({ type: 'stop', id: 's' });
+    expect(await first.next()).toEqual({ type: 'complete', id: 's' });
+    await postAs({ ownerId: 'o', roomId: 'again', text: 'after stop' });
+    expect(await first.drain(100)).toEqual([]);
+    await first.close();
+
+    const second = await connected(apiKeyHeader(), 'subprotocol');
+    await second.start('s', query, apiKeyHeader());
+    await postAs({ ownerId: 'o', roomId: 'again', text: 'after reconnect' });
+    expect(await second.next()).toMatchObject({
+      type: 'data',
+      payload: { data: { onRoomMessage: { text: 'after reconnect' } } },
+    });
+  });
+
   it('reports the engine’s validation errors and AppSync’s operation errors on start', async () => {
     const client = await connected(apiKeyHeader());
     expect(await client.start('bad', 'subscription { onNothing { id } }', apiKeyHeader())).toMatchObject({
