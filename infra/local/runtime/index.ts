@@ -1,6 +1,6 @@
 /** The APPSYNC_JS runtime of the local twin: load, validate and run resolver/function code. */
 export { compileCode, type CompiledCode, type HandlerName } from './compile';
-export { runHandler, DEFAULT_TIMEOUT_MS, type RunOptions } from './run';
+export { runHandler, DEFAULT_TIMEOUT_MS, type RunOptions, type RuntimeHandlerOutcome } from './run';
 export {
   evaluateCode,
   BadRequestError,

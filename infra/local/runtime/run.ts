@@ -9,6 +9,15 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * `HandlerOutcome` (contracts.ts) plus what only this runtime reports: `runtime.earlyReturn`'s
+ * `skipTo` and the `util.http.addResponseHeader(s)` calls.
+ */
+export interface RuntimeHandlerOutcome extends HandlerOutcome {
+  readonly earlyReturnSkipTo?: 'END' | 'NEXT';
+  readonly responseHeaders: Record<string, string>;
+}
+
 interface SandboxErrorEntry {
   message: string;
   errorType: string | null;
@@ -83,10 +92,7 @@ export function runHandler(
   handler: HandlerName,
   ctx: ResolverContext | Record<string, unknown>,
   options: RunOptions = {},
-): HandlerOutcome & {
-  readonly earlyReturnSkipTo?: 'END' | 'NEXT';
-  readonly responseHeaders: Record<string, string>;
-} {
+): RuntimeHandlerOutcome {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let raw: unknown;
   try {
