@@ -3,7 +3,12 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localS3Client } from '../../infra/local/services/local-clients';
-import { corsXmlFromCfn, startLocalS3, type LocalS3 } from '../../infra/local/services/s3-local';
+import {
+  corsXmlFromCfn,
+  localBucketName,
+  startLocalS3,
+  type LocalS3,
+} from '../../infra/local/services/s3-local';
 
 /** The bucket properties `cdk synth` writes for Marquee's media bucket. */
 const BUCKET_PROPERTIES = {
@@ -47,6 +52,7 @@ describe('local S3 (s3rver embedded)', () => {
 
   it('names the bucket stably and keeps it on a second ensure', async () => {
     expect(bucket).toBe('local-mediabucket');
+    expect(localBucketName('MediaMediaBucket84A4FA0D', {})).toBe('local-mediamediabucket');
     expect(await s3.ensureBucket('MediaBucket', BUCKET_PROPERTIES)).toEqual({ bucketName: bucket });
     expect(await s3.ensureBucket('Named', { BucketName: 'my-media' })).toEqual({ bucketName: 'my-media' });
   });

@@ -19,6 +19,7 @@ export interface TwinHttpServer {
   readonly port: number;
   /** `http://127.0.0.1:<port>/graphql` */
   readonly graphqlUrl: string;
+  /** An exact path, or `/prefix/*` for every path under `/prefix/`. */
   addRoute(method: string, path: string, handler: RouteHandler): void;
   close(): Promise<void>;
 }
@@ -109,6 +110,10 @@ function errorBody(errorType: string, message: string): unknown {
  */
 export async function startTwinHttpServer(options: TwinHttpServerOptions): Promise<TwinHttpServer> {
   const routes = new Map<string, RouteHandler>();
+  /** Routes registered as `/some/path/*`: every path under `/some/path/`, longest prefix first. */
+  const prefixRoutes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
+  const prefixRoute = (method: string, pathname: string): RouteHandler | undefined =>
+    prefixRoutes.find((r) => r.method === method && pathname.startsWith(r.prefix))?.handler;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? (() => undefined);
 
@@ -116,7 +121,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     const requestId = randomUUID();
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
-    const route = routes.get(`${method} ${url.pathname}`);
+    const route = routes.get(`${method} ${url.pathname}`) ?? prefixRoute(method, url.pathname);
     if (route) {
       await route(request, response);
       return;
@@ -246,6 +251,11 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     port,
     graphqlUrl: `http://127.0.0.1:${port}/graphql`,
     addRoute(method, path, handler) {
+      if (path.endsWith('/*')) {
+        prefixRoutes.push({ method: method.toUpperCase(), prefix: path.slice(0, -1), handler });
+        prefixRoutes.sort((a, b) => b.prefix.length - a.prefix.length);
+        return;
+      }
       routes.set(`${method.toUpperCase()} ${path}`, handler);
     },
     close: () =>

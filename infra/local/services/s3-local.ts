@@ -38,7 +38,9 @@ export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3R
 /** A literal CFN `BucketName`, or a stable local name derived from the logical id. */
 export function localBucketName(logicalId: string, cfnProperties: Readonly<Record<string, unknown>>): string {
   if (typeof cfnProperties.BucketName === 'string') return cfnProperties.BucketName;
+  // CDK logical ids end in an 8-character hash of the construct path; it adds nothing to a local name.
   const name = logicalId
+    .replace(/(?<=[a-z])[0-9A-F]{8}$/, '')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '');

@@ -1,0 +1,116 @@
+import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import type { CodeInbox } from '../../infra/local/services/cognito/code-inbox';
+import type { AddRoute } from './dev-routes';
+import type { HotReloadTarget } from './hot-reload';
+import { rebundleLambda } from './lambda-rebundle';
+import type { StartOptions } from './options';
+import { stackPorts } from './preflight';
+
+/** The stack outputs `npm start` needs; each must be a `CfnOutput` of the CDK stack. */
+const REQUIRED_OUTPUTS = [
+  'graphqlUrl',
+  'realtimeUrl',
+  'region',
+  'userPoolId',
+  'userPoolClientId',
+  'mediaBucketName',
+  'clientUrl',
+] as const;
+
+export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string>;
+
+export interface BootedStack {
+  readonly outputs: StackOutputs;
+  readonly cognitoEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly codes: CodeInbox;
+  readonly addRoute: AddRoute;
+  readonly reload: HotReloadTarget;
+  stop(): Promise<void>;
+}
+
+function requireOutputs(stack: LocalStack): StackOutputs {
+  const missing = REQUIRED_OUTPUTS.filter((name) => typeof stack.outputs[name] !== 'string');
+  if (missing.length > 0) {
+    throw new Error(`The stack ${stack.stackName} has no CfnOutput named ${missing.join(', ')}`);
+  }
+  return Object.fromEntries(
+    REQUIRED_OUTPUTS.map((name) => [name, String(stack.outputs[name])]),
+  ) as StackOutputs;
+}
+
+/** Explains the failures a newcomer can fix, and keeps the original error as the cause. */
+function explain(error: unknown, options: StartOptions): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/EADDRINUSE/.test(message)) {
+    return new Error(
+      `${message}\nA port of the stack is in use: stop the other process or pass --port <port>.`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (/JSON|damaged|Unexpected token|SQLITE|corrupt/i.test(message)) {
+    return new Error(
+      `${message}\nThe data folder ${options.dataDir} looks damaged. Start afresh with: npm start -- --reset`,
+      { cause: error },
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+/** Starts the local twin from the cloud assembly on the fixed ports, with the on-disk data folder. */
+export async function bootStack({
+  assemblyDir,
+  options,
+}: {
+  assemblyDir: string;
+  options: StartOptions;
+}): Promise<BootedStack> {
+  let stack: LocalStack;
+  let withoutLocalEffect = 0;
+  try {
+    stack = await startLocalStack({
+      assemblyDir,
+      dataDir: options.dataDir,
+      ports: stackPorts(options.graphqlPort),
+      logger: {
+        info: () => undefined,
+        warn: (message) => {
+          // Properties with no local meaning (IAM, X-Ray, backups…) are expected; say so once, not per property.
+          if (/has no local effect/.test(message)) withoutLocalEffect += 1;
+          else console.warn(`  ! ${message}`);
+        },
+      },
+    });
+  } catch (error) {
+    throw explain(error, options);
+  }
+  if (withoutLocalEffect > 0)
+    console.log(
+      `  ${withoutLocalEffect} CloudFormation properties have no local effect (IAM, X-Ray, backups, …)`,
+    );
+  let outputs: StackOutputs;
+  try {
+    outputs = requireOutputs(stack);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return {
+    outputs,
+    cognitoEndpoint: stack.cognito.endpoint,
+    s3Endpoint: stack.s3.endpoint,
+    codes: stack.cognito.codes,
+    addRoute: (method, path, handler) => stack.addRoute(method, path, handler),
+    reload: {
+      reloadResolverCode: (typeName, fieldName, code) => stack.reloadResolverCode(typeName, fieldName, code),
+      reloadFunctionCode: (functionName, code) => stack.reloadFunctionCode(functionName, code),
+      async reloadLambda(name) {
+        const functionId = await rebundleLambda(assemblyDir, stack.stackName, name);
+        await stack.reloadFunction(functionId);
+      },
+    },
+    stop: () => stack.stop(),
+  };
+}

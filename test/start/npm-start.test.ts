@@ -1,0 +1,216 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_CATALOG } from '../../infra/local/seed/catalog';
+import { graphqlRequest } from '../../infra/local/seed/graphql-client';
+import { clipFile } from '../../infra/local/seed/media-files';
+import { localCognitoClient } from '../../infra/local/services/local-clients';
+import { assertPortFree } from '../../infra/local/services/ports';
+import { launchBrowser } from '../e2e/support/browser';
+import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
+import { stackPorts } from '../../scripts/start/preflight';
+
+const EMAIL = 'newcomer@example.com';
+const PASSWORD = 'First-Night-2026';
+
+const BROWSE = /* GraphQL */ `
+  query Browse {
+    movies(limit: 50) {
+      items {
+        id
+        title
+        posterUrl
+        video {
+          contentType
+        }
+      }
+      nextToken
+    }
+  }
+`;
+const SAVE = /* GraphQL */ `
+  mutation Save($input: SavePlaybackPositionInput!) {
+    savePlaybackPosition(input: $input) {
+      movieId
+      positionSeconds
+    }
+  }
+`;
+const PLAY = /* GraphQL */ `
+  query Play($movieId: ID!) {
+    playbackUrl(movieId: $movieId) {
+      url
+      contentType
+    }
+  }
+`;
+const POSITION = /* GraphQL */ `
+  query Position($id: ID!) {
+    movie(id: $id) {
+      title
+      myPosition {
+        positionSeconds
+      }
+    }
+  }
+`;
+
+describe('npm start, as a newcomer uses it', () => {
+  let dataDir: string;
+  let outputsFile: string;
+  let port: number;
+  let stack: LaunchedStack | undefined;
+  let cognito: CognitoIdentityProviderClient;
+
+  const launch = () => launchStart({ dataDir, outputsFile, port });
+  const signIn = async (): Promise<string> => {
+    const auth = await cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: stack?.outputs.userPoolClientId,
+        AuthParameters: { USERNAME: EMAIL, PASSWORD },
+      }),
+    );
+    return auth.AuthenticationResult?.IdToken ?? '';
+  };
+
+  beforeAll(async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
+    dataDir = path.join(root, 'data');
+    outputsFile = path.join(root, 'outputs.json');
+    port = await findFreeStackPort();
+    stack = await launch();
+    cognito = localCognitoClient(stack.outputs.cognitoEndpoint);
+  }, 400_000);
+
+  afterAll(async () => {
+    cognito?.destroy();
+    await stack?.stop();
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  }, 60_000);
+
+  let movieId = '';
+
+  it('writes the outputs file with the local endpoints and the demo accounts', () => {
+    const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, unknown>;
+    expect(outputs).toMatchObject({
+      graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+      cognitoEndpoint: `http://127.0.0.1:${port + 2}`,
+      s3Endpoint: `http://127.0.0.1:${port + 3}`,
+      region: expect.any(String),
+      userPoolId: expect.any(String),
+      userPoolClientId: expect.any(String),
+      mediaBucketName: expect.any(String),
+      realtimeUrl: expect.any(String),
+      demoAccounts: [
+        { username: 'viewer@example.com', password: expect.any(String), role: 'viewer' },
+        { username: 'admin@example.com', password: expect.any(String), role: 'admin' },
+      ],
+    });
+  });
+
+  it('signs up, reads the code from the codes route, confirms and signs in', async () => {
+    const clientId = stack?.outputs.userPoolClientId;
+    await cognito.send(new SignUpCommand({ ClientId: clientId, Username: EMAIL, Password: PASSWORD }));
+    const codes = `${stack?.outputs.graphqlUrl.replace(/\/graphql$/, '')}/_local/cognito/codes/`;
+    const response = await fetch(`${codes}${encodeURIComponent(EMAIL)}?waitMs=5000`);
+    expect(response.status).toBe(200);
+    const { code } = (await response.json()) as { code: string };
+    expect(code).toMatch(/^\d{6}$/);
+    await cognito.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: EMAIL, ConfirmationCode: code }),
+    );
+    expect(await signIn()).toMatch(/^ey/);
+    expect((await fetch(`${codes}nobody%40example.com`)).status).toBe(404);
+  });
+
+  it('browses the seeded catalog, saves progress, and plays a byte range of the video', async () => {
+    const token = await signIn();
+    const url = stack?.outputs.graphqlUrl ?? '';
+    const { movies } = await graphqlRequest<{
+      movies: { items: Array<{ id: string; title: string; posterUrl: string | null; video: unknown }> };
+    }>(url, token, BROWSE);
+    expect(movies.items.length).toBe(SEED_CATALOG.length);
+    const seeded = SEED_CATALOG[0];
+    const movie = movies.items.find((m) => m.title === seeded?.title);
+    expect(movie?.posterUrl).toBeTruthy();
+    expect(movie?.video).toEqual({ contentType: 'video/mp4' });
+    movieId = movie?.id ?? '';
+
+    const saved = await graphqlRequest<{ savePlaybackPosition: { positionSeconds: number } }>(
+      url,
+      token,
+      SAVE,
+      {
+        input: {
+          movieId,
+          positionSeconds: 754,
+          clientTime: new Date().toISOString(),
+          deviceId: 'npm-start-test',
+        },
+      },
+    );
+    expect(saved.savePlaybackPosition.positionSeconds).toBe(754);
+
+    const { playbackUrl } = await graphqlRequest<{ playbackUrl: { url: string; contentType: string } }>(
+      url,
+      token,
+      PLAY,
+      { movieId },
+    );
+    const video = readFileSync(clipFile(seeded?.clip ?? 'tide'));
+    const range = await fetch(playbackUrl.url, { headers: { range: 'bytes=100-1123' } });
+    expect(range.status).toBe(206);
+    expect(range.headers.get('content-range')).toBe(`bytes 100-1123/${video.length}`);
+    expect(Buffer.from(await range.arrayBuffer()).equals(video.subarray(100, 1124))).toBe(true);
+  });
+
+  it('serves the API explorer on the twin', async () => {
+    const base = stack?.outputs.graphqlUrl.replace(/\/graphql$/, '') ?? '';
+    const page = await fetch(`${base}/explorer`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/explorer/app.js');
+    const app = await fetch(`${base}/explorer/app.js`);
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('runs a query in the explorer as a signed-in demo user, in a real browser', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newDevice()).newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(stack?.outputs.graphqlUrl.replace(/\/graphql$/, '/explorer') ?? '');
+      await page.getByRole('button', { name: 'Demo viewer' }).click();
+      await page.getByTestId('signed-in-as').getByText('viewer@example.com').waitFor();
+      await page.getByRole('button', { name: /Execute query/ }).click();
+      const result = page.locator('.result-window');
+      await result.getByText('"items"').waitFor();
+      expect(await result.textContent()).not.toContain('"errors"');
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('stops cleanly, leaving no JVM on the DynamoDB port, and keeps the data across a restart', async () => {
+    expect(await stack?.stop()).toBe(0);
+    for (const taken of Object.values(stackPorts(port))) await assertPortFree(taken, 'after stop');
+    stack = await launch();
+    expect(stack.log()).toMatch(/0 created, 0 trailers created, 0 files uploaded, 0 accounts created/);
+    const token = await signIn();
+    const { movie } = await graphqlRequest<{ movie: { myPosition: { positionSeconds: number } | null } }>(
+      stack.outputs.graphqlUrl,
+      token,
+      POSITION,
+      { id: movieId },
+    );
+    expect(movie.myPosition?.positionSeconds).toBe(754);
+  }, 240_000);
+});
