@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { DataSourceDefinition, ResolverContext } from '../../infra/local/contracts';
 import {
   createLambdaRegistry,
@@ -136,6 +136,27 @@ describe('Invoke', () => {
     };
     expect(await concurrentCalls(1)).toEqual([1, 2, 3]);
     expect(await concurrentCalls(4)).toEqual([1, 1, 1]);
+  });
+
+  it('console output is formatted as Lambda does, with the function name in front', async () => {
+    const lines: Array<{ line: string; stream: string }> = [];
+    const logging = createLambdaRegistry({
+      functions: [fn('Logs', 'echo-env.mjs', { handlerExport: 'logs' })],
+      onLog: (line, stream) => lines.push({ line, stream }),
+    });
+    try {
+      const { payload: requestId } = await logging.invoke('Logs', { title: 'Heat' });
+      const prefix = `\\[marquee-Logs\\] \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${String(requestId)}`;
+      await vi.waitFor(() => expect(lines).toHaveLength(2));
+      expect(lines.find(({ stream }) => stream === 'stdout')?.line).toMatch(
+        new RegExp(`^${prefix}\\tINFO\\twatching Heat$`),
+      );
+      expect(lines.find(({ stream }) => stream === 'stderr')?.line).toMatch(
+        new RegExp(`^${prefix}\\tERROR\\toops$`),
+      );
+    } finally {
+      await logging.close();
+    }
   });
 
   it('loads a CommonJS bundle with a callback-style handler', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { LambdaInvocationResult, LambdaRegistry } from '../../contracts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../services/dynamodb-local';
@@ -25,6 +26,8 @@ export interface LambdaRegistryOptions {
   readonly region?: string;
   /** Execution environments (workers) per function that may run at once; more calls wait. Default 4. */
   readonly maxConcurrency?: number;
+  /** Receives the functions' console output line by line; by default it goes to the host's stdout/stderr. */
+  readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 export interface LocalLambdaRegistry extends LambdaRegistry {
@@ -66,6 +69,7 @@ class ExecutionEnvironment {
     env: Record<string, string>,
     generation: number,
     region: string,
+    onLog?: LambdaRegistryOptions['onLog'],
   ) {
     this.generation = generation;
     const memorySize = definition.memorySize ?? 128;
@@ -84,7 +88,16 @@ class ExecutionEnvironment {
         logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]${randomUUID().replaceAll('-', '')}`,
       },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(memorySize, 64) },
+      stdout: onLog !== undefined,
+      stderr: onLog !== undefined,
     });
+    if (onLog) {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        createInterface({ input: this.worker[stream], crlfDelay: Infinity }).on('line', (line) =>
+          onLog(line, stream),
+        );
+      }
+    }
     this.ready = new Promise((resolve) => {
       const timer = setTimeout(
         () =>
@@ -221,6 +234,7 @@ class FunctionRuntime {
     readonly definition: LambdaFunctionDefinition,
     private readonly region: string,
     private readonly maxConcurrency: number,
+    private readonly onLog?: LambdaRegistryOptions['onLog'],
   ) {
     this.env = lambdaEnvironment(definition, region);
   }
@@ -238,7 +252,13 @@ class FunctionRuntime {
       }
       if (this.busy < this.maxConcurrency) {
         this.busy++;
-        const environment = new ExecutionEnvironment(this.definition, this.env, this.generation, this.region);
+        const environment = new ExecutionEnvironment(
+          this.definition,
+          this.env,
+          this.generation,
+          this.region,
+          this.onLog,
+        );
         this.all.add(environment);
         return environment;
       }
@@ -321,7 +341,7 @@ export function createLambdaRegistry(options: LambdaRegistryOptions): LocalLambd
     if (!Number.isFinite(definition.timeoutSeconds) || definition.timeoutSeconds <= 0) {
       throw new Error(`Lambda function ${definition.id} needs a positive timeoutSeconds`);
     }
-    const runtime = new FunctionRuntime(definition, region, maxConcurrency);
+    const runtime = new FunctionRuntime(definition, region, maxConcurrency, options.onLog);
     for (const name of [definition.id, definition.functionName]) {
       if (runtimes.has(name) && runtimes.get(name) !== runtime) {
         throw new Error(`Two Lambda functions are registered as ${name}`);

@@ -4,9 +4,29 @@ import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { codeFile, handlerExport, functionName, memorySize, region, logGroupName, logStreamName } = workerData;
+
+let currentRequestId;
+
+// Lambda's Node.js runtime prefixes console output with time, request id and level. All functions
+// share the twin's terminal here, so the function name leads the line.
+for (const [method, level] of [
+  ['log', 'INFO'],
+  ['info', 'INFO'],
+  ['warn', 'WARN'],
+  ['error', 'ERROR'],
+  ['debug', 'DEBUG'],
+  ['trace', 'TRACE'],
+]) {
+  const write = console[method].bind(console);
+  console[method] = (...args) =>
+    write(
+      `[${functionName}] ${new Date().toISOString()}\t${currentRequestId ?? 'undefined'}\t${level}\t${format(...args)}`,
+    );
+}
 
 /** Loads a bundle as CommonJS whatever the nearest package.json says (CDK bundles `index.js` as CJS). */
 function loadCommonJs(file) {
@@ -106,6 +126,7 @@ try {
 parentPort.on('message', async (message) => {
   if (message.type !== 'invoke') return;
   const { id, event, requestId, deadline } = message;
+  currentRequestId = requestId;
   try {
     const result = await runHandler(handler, event, lambdaContext(requestId, deadline));
     // Lambda serializes the response as JSON: undefined becomes null, functions disappear.
