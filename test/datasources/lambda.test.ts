@@ -138,6 +138,16 @@ describe('Invoke', () => {
     expect(await concurrentCalls(4)).toEqual([1, 1, 1]);
   });
 
+  it('close() ends running calls and refuses queued ones', async () => {
+    const closing = createLambdaRegistry({ functions: [fn('Closing', 'misbehave.mjs')], maxConcurrency: 1 });
+    const running = closing.invoke('Closing', { mode: 'sleep', ms: 2000 });
+    const queued = closing.invoke('Closing', { mode: 'ok' });
+    await closing.close();
+    expect((await running).functionError?.errorMessage).toMatch(/Runtime exited with error/);
+    await expect(queued).rejects.toThrow('The Lambda registry is closed');
+    await expect(closing.invoke('Closing', {})).rejects.toThrow('The Lambda registry is closed');
+  });
+
   it('console output is formatted as Lambda does, with the function name in front', async () => {
     const lines: Array<{ line: string; stream: string }> = [];
     const logging = createLambdaRegistry({

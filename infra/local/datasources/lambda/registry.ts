@@ -228,6 +228,7 @@ class FunctionRuntime {
   private busy = 0;
   private readonly waiting: Array<() => void> = [];
   private generation = 0;
+  private closed = false;
   private readonly env: Record<string, string>;
 
   constructor(
@@ -241,12 +242,14 @@ class FunctionRuntime {
 
   private async acquire(): Promise<ExecutionEnvironment> {
     for (;;) {
+      if (this.closed) throw new Error('The Lambda registry is closed');
       const reusable = this.idle.pop();
       if (reusable && !reusable.dead && reusable.generation === this.generation) {
         this.busy++;
         return reusable;
       }
       if (reusable) {
+        this.all.delete(reusable);
         await reusable.terminate();
         continue;
       }
@@ -268,9 +271,12 @@ class FunctionRuntime {
 
   private release(environment: ExecutionEnvironment): void {
     this.busy--;
-    if (environment.dead) this.all.delete(environment);
-    if (!environment.dead && environment.generation === this.generation) this.idle.push(environment);
-    else void environment.terminate();
+    if (!environment.dead && environment.generation === this.generation) {
+      this.idle.push(environment);
+    } else {
+      this.all.delete(environment);
+      void environment.terminate();
+    }
     this.waiting.shift()?.();
   }
 
@@ -302,7 +308,10 @@ class FunctionRuntime {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.generation++;
+    // Calls waiting for an environment wake up and see the registry is closed.
+    for (const wake of this.waiting.splice(0)) wake();
     this.idle.length = 0;
     const all = [...this.all];
     this.all.clear();
