@@ -188,6 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
       options.ports?.graphql ? Promise.resolve(options.ports.graphql) : findFreePort(),
     ]);
+    const servicesMs = performance.now() - startedAt;
     providePlaceholders(model);
     const { region, accountId, partition } = model.resolver.env;
 
@@ -355,6 +356,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const realtime: RealtimeHandle = attachRealtime(server.server, engine, options.realtime);
     cleanups.push(() => realtime.close());
 
+    const phases = `services ${servicesMs.toFixed(0)} ms, provisioning and engine ${(performance.now() - startedAt - servicesMs).toFixed(0)} ms`;
     const outputs: Record<string, string> = {};
     for (const [name, output] of Object.entries(model.template.Outputs ?? {})) {
       outputs[name] = model.resolver.resolveString(output.Value, `Outputs.${name}`);
@@ -362,7 +364,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const startupMs = performance.now() - startedAt;
     logger.info(
       `${model.stackName}: GraphQL ${server.graphqlUrl} · ${tables.length} table(s) · ${userPools.length} user pool(s) · ` +
-        `${functionResources.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms`,
+        `${functionResources.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms (${phases})`,
     );
 
     return {

@@ -99,7 +99,7 @@ describe('the fixture cloud assembly', () => {
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
     ]);
-    expect(api.resolvers).toHaveLength(12);
+    expect(api.resolvers).toHaveLength(13);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');
     expect(pipeline?.kind).toBe('PIPELINE');
     expect(pipeline?.functions.map((fn) => fn.name)).toEqual(['stepOne', 'stepTwo']);

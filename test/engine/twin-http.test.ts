@@ -153,14 +153,14 @@ describe('pipeline resolvers', () => {
 });
 
 describe('errors as AppSync reports them', () => {
-  it('util.error: null field, errorType, data filtered to nothing unselected, errorInfo, locations', async () => {
+  it('util.error: null field, errorType, data filtered by the selection set, errorInfo, locations', async () => {
     const { status, body } = await gql('{\n  fail(kind: "error") { id }\n}');
     expect(status).toBe(200);
     expect(body.data).toEqual({ fail: null });
     expect(body.errors).toEqual([
       {
         path: ['fail'],
-        data: { id: 'x', owner: 'o', title: 't' },
+        data: { id: 'x' },
         errorType: 'Custom:Nope',
         errorInfo: { reason: 'test' },
         locations: [{ line: 2, column: 3, sourceName: null }],
@@ -238,6 +238,62 @@ describe('errors as AppSync reports them', () => {
     const { body } = await gql('{ getItem(id: "u1") { id }');
     expect(body.data).toBeNull();
     expect(String(body.errors?.[0]?.message)).toMatch(/^Invalid Syntax : .* at line 1 column 27$/);
+  });
+});
+
+describe('the resolver context', () => {
+  it('carries info.selectionSetList/GraphQL, request headers without cookies, ctx.env and a null API-key identity', async () => {
+    const { body } = await gql(
+      '{ inspect { selectionSetList selectionSetGraphQL headers alias: identityIsNull ... on Inspection { env } } }',
+      {},
+      { 'x-custom': 'hello', cookie: 'session=secret' },
+    );
+    const inspection = body.data?.inspect as Record<string, string | boolean | string[]>;
+    expect(inspection.selectionSetList).toEqual([
+      'selectionSetList',
+      'selectionSetGraphQL',
+      'headers',
+      'alias',
+      'env',
+    ]);
+    expect(inspection.selectionSetGraphQL).toBe(
+      '{\n  selectionSetList\n  selectionSetGraphQL\n  headers\n  alias: identityIsNull\n  ... on Inspection {\n    env\n  }\n}',
+    );
+    const headers = JSON.parse(String(inspection.headers)) as Record<string, string>;
+    expect(headers['x-custom']).toBe('hello');
+    expect(headers['x-api-key']).toBe(apiKey);
+    expect(headers.cookie).toBeUndefined();
+    expect(JSON.parse(String(inspection.env))).toEqual({
+      STAGE: 'twin-test',
+      ITEMS_TABLE: 'TwinFixture-Items5C12978B',
+    });
+    expect(inspection.alias).toBe(true);
+  });
+});
+
+describe('hot reload and extra routes', () => {
+  const replacement =
+    "export function request(ctx) { return { payload: { id: ctx.args.id, owner: 'o', title: 'reloaded' } }; }\n" +
+    'export function response(ctx) { return ctx.result; }\n';
+
+  it("swaps a resolver's code, and keeps the old code when the new code is rejected", async () => {
+    stack.reloadResolverCode('Query', 'strictItem', replacement);
+    const reloaded = await gql('{ strictItem(id: "r1") { id title } }');
+    expect(reloaded.body).toEqual({ data: { strictItem: { id: 'r1', title: 'reloaded' } } });
+    expect(() =>
+      stack.reloadResolverCode('Query', 'strictItem', 'export function request(ctx) { while (true) {} }'),
+    ).toThrow();
+    const still = await gql('{ strictItem(id: "r2") { title } }');
+    expect(still.body).toEqual({ data: { strictItem: { title: 'reloaded' } } });
+  });
+
+  it('serves routes added by the caller', async () => {
+    stack.addRoute('GET', '/hello', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end('hi');
+    });
+    const response = await fetch(stack.graphqlUrl.replace('/graphql', '/hello'));
+    expect(await response.text()).toBe('hi');
   });
 });
 

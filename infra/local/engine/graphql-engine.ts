@@ -35,7 +35,7 @@ import {
   type WireError,
 } from './error-format';
 import { FieldError, UnauthorizedRequest, unauthorizedField } from './errors';
-import { byFieldNames } from './mutation-events';
+import { byFieldNames } from './selection-shapes';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 import type { RequestScope } from './request-scope';
 import { ResolverRunner, type CompiledResolver, type CompiledStep } from './resolver-runner';

@@ -4,6 +4,7 @@ import { FieldError } from './errors';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 import type { RequestScope } from './request-scope';
 import { selectionInfo } from './selection';
+import { filterBySelection } from './selection-shapes';
 import { getLocation, getNamedType } from 'graphql';
 
 export interface CompiledStep {
@@ -93,7 +94,11 @@ export class ResolverRunner {
       env: this.env,
       ...(result !== undefined || error !== undefined ? { result, error } : {}),
     });
-    const where: ErrorPlace = { path: pathOf(info), locations: locationsOf(info) };
+    const where: ErrorPlace = {
+      path: pathOf(info),
+      locations: locationsOf(info),
+      shape: (data) => filterBySelection(data, fieldNode?.selectionSet, info.fragments),
+    };
 
     if (resolver.compiled === null) {
       if (!resolver.dataSource) throw new FieldError({ message: `${resolver.key} has no data source` });
@@ -173,7 +178,11 @@ export class ResolverRunner {
     const outcome = (await this.runtime.run(compiled, which, ctx, { timeoutMs })) as Outcome;
     if (outcome.responseHeaders) Object.assign(scope.responseHeaders, outcome.responseHeaders);
     for (const appended of outcome.appendedErrors) {
-      scope.appendedErrors.push({ ...where, info: appended });
+      scope.appendedErrors.push({
+        path: where.path,
+        locations: where.locations,
+        info: shaped(appended, where),
+      });
     }
     const extensions = outcome.extensions;
     scope.invalidations.push(...extensions.invalidations);
@@ -182,7 +191,9 @@ export class ResolverRunner {
       scope.subscriptionInvalidationFilter = extensions.subscriptionInvalidationFilter;
     }
     if (outcome.status === 'error') {
-      throw new FieldError(outcome.error ?? { message: 'The resolver failed', errorType: null });
+      throw new FieldError(
+        shaped(outcome.error ?? { message: 'The resolver failed', errorType: null }, where),
+      );
     }
     return outcome;
   }
@@ -209,6 +220,14 @@ export class ResolverRunner {
 export interface ErrorPlace {
   readonly path: readonly (string | number)[];
   readonly locations: readonly { readonly line: number; readonly column: number }[];
+  /** Filters an error's `data` by the field's selection set. */
+  readonly shape: (data: unknown) => unknown;
+}
+
+function shaped(error: AppSyncErrorInfo, where: ErrorPlace): AppSyncErrorInfo {
+  return error.data === undefined || error.data === null
+    ? error
+    : { ...error, data: where.shape(error.data) };
 }
 
 export function locationsOf(info: GraphQLResolveInfo): { line: number; column: number }[] {

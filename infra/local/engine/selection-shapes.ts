@@ -32,3 +32,33 @@ export function byFieldNames(
   visit(selectionSet);
   return out;
 }
+
+/**
+ * Keeps only the fields a selection set asks for (keys stay as they are). AppSync filters the `data`
+ * of `util.error`/`util.appendError` this way before adding it to the error entry (§8.2).
+ */
+export function filterBySelection(
+  value: unknown,
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+): unknown {
+  if (value === null || value === undefined || !selectionSet || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => filterBySelection(item, selectionSet, fragments));
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const visit = (set: SelectionSetNode): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name in source) out[name] = filterBySelection(source[name], selection.selectionSet, fragments);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(selectionSet);
+  return out;
+}
