@@ -8,11 +8,12 @@ import type {
 } from '../contracts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { invokeDynamoDb } from './dynamodb';
-import { conflictDecisionOf, functionNameOfArn, type ConflictHandler } from './dynamodb/conflict-handler';
+import { lambdaConflictHandler } from './dynamodb/conflict-handler';
 import { createNextTokenSealer } from './dynamodb/next-token';
 import { failedResult } from './errors';
 import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
 import { invokeLambda, readLambdaRequest } from './lambda/datasource';
+import { registeredFunctionName } from './lambda/registry';
 import { invokeNone } from './none';
 
 export { DataSourceRequestError } from './errors';
@@ -47,11 +48,6 @@ export interface LocalDataSourceInvoker extends DataSourceInvoker {
   close(): void;
 }
 
-function functionNameOf(registry: LambdaRegistry, functionId: string): string {
-  const named = registry as LambdaRegistry & { functionNameOf?: (id: string) => string | undefined };
-  return named.functionNameOf?.(functionId) ?? functionId;
-}
-
 /** What the engine calls after a request handler returned a request object. */
 export function createDataSourceInvoker(options: DataSourceInvokerOptions): LocalDataSourceInvoker {
   const client = new DynamoDBClient({
@@ -78,57 +74,13 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
       dataSourceType: 'AWS_LAMBDA',
       operation: 'BatchInvoke',
       resolver: first.resolverKey,
-      lambda: { functionName: functionNameOf(registry, first.functionId), durationMs: invocation.durationMs },
+      lambda: {
+        functionName: registeredFunctionName(registry, first.functionId),
+        durationMs: invocation.durationMs,
+      },
       durationMs: wallMs,
     });
   });
-
-  /**
-   * A `Custom` conditionalCheckFailedHandler: the Lambda gets AppSync's documented event and its call
-   * is traced like any Lambda call. A failing handler rejects the write (the safe outcome).
-   */
-  function conflictHandlerFor(
-    invocation: DataSourceInvocation,
-    tableName: string,
-  ): ConflictHandler | undefined {
-    const { context } = invocation;
-    if (!options.lambdas || !context) return undefined;
-    return async ({ lambdaArn, requestMapping, currentValue }) => {
-      const functionId = (options.resolveFunctionArn ?? functionNameOfArn)(lambdaArn);
-      const started = performance.now();
-      const event = {
-        arguments: context.arguments,
-        requestMapping,
-        currentValue,
-        resolver: {
-          tableName,
-          awsRegion: LOCAL_REGION,
-          parentType: context.info.parentTypeName,
-          field: context.info.fieldName,
-        },
-        identity: context.identity,
-      };
-      try {
-        const outcome = await registry.invoke(functionId, event);
-        invocation.trace.record({
-          dataSource: invocation.dataSource.name,
-          dataSourceType: 'AWS_LAMBDA',
-          operation: 'ConflictHandler',
-          resolver: invocation.resolverKey,
-          lambda: { functionName: functionNameOf(registry, functionId), durationMs: outcome.durationMs },
-          durationMs: performance.now() - started,
-        });
-        if (outcome.functionError) {
-          console.error(`[conflict handler ${functionId}] ${outcome.functionError.errorMessage}`);
-          return { action: 'REJECT' };
-        }
-        return conflictDecisionOf(outcome.payload);
-      } catch (error) {
-        console.error(`[conflict handler ${functionId}]`, error);
-        return { action: 'REJECT' };
-      }
-    };
-  }
 
   async function invoke(invocation: DataSourceInvocation): Promise<DataSourceResult> {
     const { dataSource, request, resolverKey, trace } = invocation;
@@ -155,7 +107,14 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
           dataSource.tableName,
           request,
           resolverKey,
-          conflictHandlerFor(invocation, dataSource.tableName),
+          options.lambdas && invocation.context
+            ? lambdaConflictHandler({
+                registry,
+                invocation: { ...invocation, context: invocation.context },
+                tableName: dataSource.tableName,
+                resolveFunctionArn: options.resolveFunctionArn,
+              })
+            : undefined,
         );
         record({
           operation: call.operation,
@@ -182,7 +141,7 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
               ...(outcome.invocation
                 ? {
                     lambda: {
-                      functionName: functionNameOf(registry, dataSource.functionId),
+                      functionName: registeredFunctionName(registry, dataSource.functionId),
                       durationMs: outcome.invocation.durationMs,
                     },
                   }

@@ -1,4 +1,7 @@
+import type { DataSourceInvocation, LambdaRegistry, ResolverContext } from '../../contracts';
+import { LOCAL_REGION } from '../../services/dynamodb-local';
 import { DataSourceRequestError } from '../errors';
+import { registeredFunctionName } from '../lambda/registry';
 import { isRecord, type JsonRecord } from '../request-shape';
 
 /**
@@ -47,4 +50,59 @@ export function retryRequestOf(original: JsonRecord, retryMapping: JsonRecord): 
 export function functionNameOfArn(arn: string): string {
   const match = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?$/.exec(arn);
   return match?.[1] ?? arn;
+}
+
+export interface LambdaConflictHandlerOptions {
+  readonly registry: LambdaRegistry;
+  readonly invocation: DataSourceInvocation & { readonly context: ResolverContext };
+  readonly tableName: string;
+  /** Maps the handler's ARN to a registry id (default: the function name inside the ARN). */
+  readonly resolveFunctionArn?: (arn: string) => string;
+}
+
+/**
+ * A conflict handler backed by the Lambda registry: the function gets AppSync's documented event and
+ * its call is traced like any Lambda call. A failing handler rejects the write (the safe outcome).
+ */
+export function lambdaConflictHandler(options: LambdaConflictHandlerOptions): ConflictHandler {
+  const { registry, invocation, tableName } = options;
+  const { context } = invocation;
+  return async ({ lambdaArn, requestMapping, currentValue }) => {
+    const functionId = (options.resolveFunctionArn ?? functionNameOfArn)(lambdaArn);
+    const started = performance.now();
+    const event = {
+      arguments: context.arguments,
+      requestMapping,
+      currentValue,
+      resolver: {
+        tableName,
+        awsRegion: LOCAL_REGION,
+        parentType: context.info.parentTypeName,
+        field: context.info.fieldName,
+      },
+      identity: context.identity,
+    };
+    try {
+      const outcome = await registry.invoke(functionId, event);
+      invocation.trace.record({
+        dataSource: invocation.dataSource.name,
+        dataSourceType: 'AWS_LAMBDA',
+        operation: 'ConflictHandler',
+        resolver: invocation.resolverKey,
+        lambda: {
+          functionName: registeredFunctionName(registry, functionId),
+          durationMs: outcome.durationMs,
+        },
+        durationMs: performance.now() - started,
+      });
+      if (outcome.functionError) {
+        console.error(`[conflict handler ${functionId}] ${outcome.functionError.errorMessage}`);
+        return { action: 'REJECT' };
+      }
+      return conflictDecisionOf(outcome.payload);
+    } catch (error) {
+      console.error(`[conflict handler ${functionId}]`, error);
+      return { action: 'REJECT' };
+    }
+  };
 }

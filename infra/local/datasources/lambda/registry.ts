@@ -383,3 +383,9 @@ export function createLambdaRegistry(options: LambdaRegistryOptions): LocalLambd
     },
   };
 }
+
+/** The function name a registry knows for an id, for traces (the id itself for foreign registries). */
+export function registeredFunctionName(registry: LambdaRegistry, functionId: string): string {
+  const local = registry as Partial<LocalLambdaRegistry>;
+  return local.functionNameOf?.(functionId) ?? functionId;
+}
