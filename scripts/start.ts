@@ -77,10 +77,16 @@ async function main(options: StartOptions): Promise<void> {
             cognitoEndpoint: running.cognitoEndpoint,
             userPoolId: running.outputs.userPoolId,
             userPoolClientId: running.outputs.userPoolClientId,
+            stateFile: path.join(options.dataDir, 'seeded.json'),
           }),
         )
       : undefined;
-    if (seeded) {
+    if (seeded?.alreadySeeded) {
+      progress.info(
+        `The demo catalog (${seeded.titles} titles) was seeded into this data folder before; ` +
+          `${seeded.accountsCreated} accounts created`,
+      );
+    } else if (seeded) {
       progress.info(
         `${seeded.titles} titles: ${seeded.titlesCreated} created, ${seeded.trailersCreated} trailers created, ` +
           `${seeded.filesUploaded} files uploaded, ${seeded.accountsCreated} accounts created`,

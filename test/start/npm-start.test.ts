@@ -8,6 +8,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLocalStack } from '../../infra/local/seed';
 import { SEED_CATALOG } from '../../infra/local/seed/catalog';
 import { graphqlRequest } from '../../infra/local/seed/graphql-client';
 import { clipFile } from '../../infra/local/seed/media-files';
@@ -203,7 +204,9 @@ describe('npm start, as a newcomer uses it', () => {
     expect(await stack?.stop()).toBe(0);
     for (const taken of Object.values(stackPorts(port))) await assertPortFree(taken, 'after stop');
     stack = await launch();
-    expect(stack.log()).toMatch(/0 created, 0 trailers created, 0 files uploaded, 0 accounts created/);
+    expect(stack.log()).toMatch(
+      /The demo catalog \(\d+ titles\) was seeded into this data folder before; 0 accounts/,
+    );
     const token = await signIn();
     const { movie } = await graphqlRequest<{ movie: { myPosition: { positionSeconds: number } | null } }>(
       stack.outputs.graphqlUrl,
@@ -212,5 +215,21 @@ describe('npm start, as a newcomer uses it', () => {
       { id: movieId },
     );
     expect(movie.myPosition?.positionSeconds).toBe(754);
+
+    // Seeding itself is idempotent: run against the seeded stack without the state file, it changes nothing.
+    const again = await seedLocalStack({
+      graphqlUrl: stack.outputs.graphqlUrl,
+      cognitoEndpoint: stack.outputs.cognitoEndpoint,
+      userPoolId: stack.outputs.userPoolId,
+      userPoolClientId: stack.outputs.userPoolClientId,
+    });
+    expect(again).toEqual({
+      titlesCreated: 0,
+      trailersCreated: 0,
+      filesUploaded: 0,
+      accountsCreated: 0,
+      titles: SEED_CATALOG.length,
+      alreadySeeded: false,
+    });
   }, 240_000);
 });

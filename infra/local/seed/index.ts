@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SEED_CATALOG, type SeedTitle } from './catalog';
 import { DEMO_ACCOUNTS, ensureDemoAccount, signInForIdToken, type DemoAccount } from './demo-accounts';
 import { localCognitoClient } from '../services/local-clients';
@@ -10,11 +12,32 @@ export interface SeedTarget {
   readonly cognitoEndpoint: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
+  /**
+   * Records which catalog was seeded into this data folder. When it names the current catalog, the
+   * catalog is left alone: titles an admin deleted or edited stay that way, and a restart is quicker.
+   */
+  readonly stateFile?: string;
 }
 
 export interface SeedReport extends CatalogSeedReport {
   readonly accountsCreated: number;
   readonly titles: number;
+  /** True when the state file showed this catalog was already seeded, so it was not checked again. */
+  readonly alreadySeeded: boolean;
+}
+
+/** Identifies a catalog (titles, trailers and the media files they use). */
+export function catalogFingerprint(catalog: readonly SeedTitle[]): string {
+  return createHash('sha256').update(JSON.stringify(catalog)).digest('hex').slice(0, 16);
+}
+
+function seededFingerprint(stateFile: string | undefined): string | undefined {
+  if (!stateFile || !existsSync(stateFile)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(stateFile, 'utf8')) as { catalog?: string }).catalog;
+  } catch {
+    return undefined; // unreadable: seed again, which is idempotent
+  }
 }
 
 /** How many titles are seeded at once: enough to overlap round trips, few enough for a 2-core machine. */
@@ -32,7 +55,8 @@ async function inBatches<T>(
 
 /**
  * Seeds a running stack: the demo accounts (Cognito admin API), then the catalog with its media
- * (admin GraphQL mutations and presigned uploads). Idempotent: a second run creates and uploads nothing.
+ * (admin GraphQL mutations and presigned uploads). Idempotent: a second run creates and uploads nothing;
+ * with a `stateFile` it does not even look at a catalog it already seeded.
  */
 export async function seedLocalStack(
   target: SeedTarget,
@@ -46,6 +70,11 @@ export async function seedLocalStack(
     for (const account of accounts) {
       if ((await ensureDemoAccount(pool, account)) === 'created') accountsCreated += 1;
     }
+    const fingerprint = catalogFingerprint(catalog);
+    const emptyReport = { titlesCreated: 0, trailersCreated: 0, filesUploaded: 0 };
+    if (seededFingerprint(target.stateFile) === fingerprint) {
+      return { ...emptyReport, accountsCreated, titles: catalog.length, alreadySeeded: true };
+    }
     const admin = accounts.find((account) => account.role === 'admin');
     if (!admin) throw new Error('Seeding the catalog needs an admin demo account');
     const seeder = new CatalogSeeder(
@@ -56,7 +85,13 @@ export async function seedLocalStack(
     await inBatches(catalog, CONCURRENT_TITLES, (title) =>
       seeder.seedTitle(title, existing.get(seedTitleKey(title))),
     );
-    return { ...seeder.report, accountsCreated, titles: catalog.length };
+    if (target.stateFile) {
+      writeFileSync(
+        target.stateFile,
+        `${JSON.stringify({ catalog: fingerprint, seededAt: new Date().toISOString() })}\n`,
+      );
+    }
+    return { ...seeder.report, accountsCreated, titles: catalog.length, alreadySeeded: false };
   } finally {
     cognito.destroy();
   }
