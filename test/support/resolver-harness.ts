@@ -195,15 +195,13 @@ export async function createResolverHarness(): Promise<ResolverHarness> {
     ) as ResolverSpec;
     if (!spec) throw new Error(`No resolver for ${typeName}.${fieldName}`);
     const key = `${typeName}.${fieldName}`;
-    const ctx = Object.assign(
-      buildResolverContext({
-        arguments: structuredClone(args),
-        identity,
-        source: source ?? null,
-        info: { fieldName, parentTypeName: typeName },
-      }),
-      { env },
-    );
+    const ctx = buildResolverContext({
+      arguments: structuredClone(args),
+      identity,
+      source: source ?? null,
+      info: { fieldName, parentTypeName: typeName },
+      env,
+    });
     const operations: string[] = [];
     const appendedErrors: AppSyncErrorInfo[] = [];
     if (spec.dataSource) {
