@@ -7,6 +7,7 @@
  * Run: npx tsx bench/twin-getitem.bench.ts   (or: npm run bench twin-getitem)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,15 +75,39 @@ try {
     query: 'query Get($id: ID!) { getItem(id: $id) { id owner title createdAt } }',
     variables: { id: 'bench' },
   });
-  const viaTwin = async () => {
-    const response = await fetch(stack.graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-      body,
+  // node:http with a keep-alive agent, like the SDK's own HTTP handler, so both sides pay the same client cost.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const url = new URL(stack.graphqlUrl);
+  const viaTwin = () =>
+    new Promise<void>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-api-key': apiKey,
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              data?: { getItem?: { id?: string } };
+            };
+            if (json.data?.getItem?.id === 'bench') resolve();
+            else reject(new Error(`unexpected answer ${JSON.stringify(json)}`));
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
     });
-    const json = (await response.json()) as { data?: { getItem?: { id?: string } } };
-    if (json.data?.getItem?.id !== 'bench') throw new Error(`unexpected answer ${JSON.stringify(json)}`);
-  };
   const viaSdk = async () => {
     const { Item } = await client.send(
       new GetItemCommand({ TableName: tableName, Key: { id: { S: 'bench' } } }),
