@@ -24,7 +24,6 @@ export interface ConnectionTransport {
 
 export interface ConnectionSettings {
   readonly connectionTimeoutMs: number;
-  readonly keepAliveIntervalMs: number;
   readonly maxSubscriptions: number;
   readonly maxLifetimeMs: number;
   readonly log: (message: string) => void;
@@ -109,7 +108,6 @@ export class RealtimeConnection {
   private initializing: Promise<void> | undefined;
   private closed = false;
   private readonly timers: NodeJS.Timeout[] = [];
-  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly transport: ConnectionTransport,
@@ -146,8 +144,9 @@ export class RealtimeConnection {
     );
   }
 
-  get subscriptionCount(): number {
-    return this.active.size;
+  /** Called by the endpoint's shared keep-alive ticker; only acknowledged connections get `ka`. */
+  sendKeepAlive(): void {
+    if (this.acknowledged) this.send(frames.keepAlive);
   }
 
   handleMessage(raw: string, byteLength: number): void {
@@ -206,8 +205,6 @@ export class RealtimeConnection {
     this.acknowledged = true;
     this.send(frames.connectionAck(this.settings.connectionTimeoutMs));
     this.send(frames.keepAlive);
-    this.keepAlive = setInterval(() => this.send(frames.keepAlive), this.settings.keepAliveIntervalMs);
-    this.keepAlive.unref();
   }
 
   private async handleStart(message: Record<string, unknown>): Promise<void> {
@@ -359,6 +356,5 @@ export class RealtimeConnection {
     this.active.clear();
     for (const state of this.pending.values()) state.cancelled = true;
     for (const timer of this.timers) clearTimeout(timer);
-    if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
   }
 }
