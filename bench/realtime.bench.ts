@@ -6,10 +6,10 @@
  * server-side memory per open subscribed connection and connections held.
  * Writes bench/results/realtime.json. Run: npx tsx bench/realtime.bench.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -17,9 +17,11 @@ import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import WebSocket, { WebSocketServer } from 'ws';
 import { attachRealtime } from '../infra/local/realtime';
+import { startLocalStack } from '../infra/local/stack';
 import { base64Header } from '../test/support/realtime-client';
 import { CHAT_RESOLVERS, CHAT_SCHEMA } from '../test/support/realtime-fixture';
 import { TEST_API_KEY, createTestRealtimeHost } from '../test/support/realtime-host';
+import { synthRealtimeFixture } from '../test/realtime/fixture/stack';
 
 const SUBSCRIBER_COUNTS = [1, 100, 1000] as const;
 const EVENTS_PER_SCENARIO = 60;
@@ -200,19 +202,79 @@ function serverHeapBytes(): number {
 /** Publishes numbered events one at a time, each after the previous reached every subscriber. */
 async function drive(
   pool: ClientPool,
-  publish: (text: string, sequence: number) => void,
+  publish: (text: string, sequence: number) => void | Promise<void>,
   events: number,
 ): Promise<LatencySummary> {
-  // How long the publishing call itself takes: filtering, shaping and handing every frame to its socket.
+  // How long the publishing call takes (for an HTTP mutation: until its response arrived).
   const fanOut: number[] = [];
   for (let sequence = -WARMUP_EVENTS; sequence < events; sequence += 1) {
     const delivered = pool.delivered(sequence);
     const startedAt = performance.now();
-    publish(`${sequence}|${now()}`, sequence);
+    await publish(`${sequence}|${now()}`, sequence);
     if (sequence >= 0) fanOut.push(performance.now() - startedAt);
     await delivered;
   }
   return summarize(fanOut);
+}
+
+/**
+ * End to end through the real twin: `startLocalStack` on the real-time CDK fixture, an HTTP `postAs`
+ * mutation through the engine and its APPSYNC_JS resolver, delivery over the twin's WebSocket.
+ */
+interface ThroughTwinScenario {
+  readonly subscribers: number;
+  readonly endToEnd: LatencySummary;
+  readonly mutationHttpRoundTrip: LatencySummary;
+}
+
+async function measureThroughTwin(pool: ClientPool): Promise<ThroughTwinScenario[]> {
+  const assemblyDir = mkdtempSync(path.join(tmpdir(), 'realtime-bench-assembly-'));
+  synthRealtimeFixture(assemblyDir);
+  const silent = { info: () => {}, warn: () => {} };
+  const stack = await startLocalStack({ assemblyDir, logger: silent });
+  try {
+    const apiKey = stack.outputs.ApiKey ?? '';
+    const header = { host: new URL(stack.graphqlUrl).host, 'x-api-key': apiKey };
+    const url = `${stack.realtimeUrl}?header=${encodeURIComponent(base64Header(header))}&payload=e30=`;
+    const startFrame = JSON.stringify({
+      id: 'room',
+      type: 'start',
+      payload: {
+        data: JSON.stringify({
+          query: 'subscription { onRoomMessage(roomId: "bench") { id roomId text } }',
+          variables: {},
+        }),
+        extensions: { authorization: header },
+      },
+    });
+    const mutate = async (text: string): Promise<void> => {
+      const response = await fetch(stack.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: JSON.stringify({
+          query:
+            'mutation ($text: String) { postAs(ownerId: "o", roomId: "bench", text: $text) { id roomId text } }',
+          variables: { text },
+        }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`postAs failed: ${JSON.stringify(body.errors)}`);
+    };
+    const results: ThroughTwinScenario[] = [];
+    for (const subscribers of SUBSCRIBER_COUNTS) {
+      await pool.open(url, ['graphql-ws'], startFrame, subscribers);
+      const mutationCall = await drive(pool, mutate, EVENTS_PER_SCENARIO);
+      results.push({
+        subscribers,
+        endToEnd: summarize(await pool.close()),
+        mutationHttpRoundTrip: mutationCall,
+      });
+    }
+    return results;
+  } finally {
+    await stack.stop();
+    rmSync(assemblyDir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -258,18 +320,17 @@ async function main(): Promise<void> {
   const scenarios = [];
   for (const subscribers of SUBSCRIBER_COUNTS) {
     await pool.open(`ws://127.0.0.1:${barePort}/`, [], null, subscribers);
-    const baselineFanOut = await drive(pool, publishToBare, EVENTS_PER_SCENARIO);
+    await drive(pool, publishToBare, EVENTS_PER_SCENARIO);
     const baseline = summarize(await pool.close());
 
     await pool.open(twinUrl, ['graphql-ws'], startFrame, subscribers);
-    const twinFanOut = await drive(pool, publishToTwin, EVENTS_PER_SCENARIO);
+    await drive(pool, publishToTwin, EVENTS_PER_SCENARIO);
     const twin = summarize(await pool.close());
     scenarios.push({
       subscribers,
       twin,
       baseline,
       p99RatioToBaseline: Math.round((twin.p99Ms / baseline.p99Ms) * 100) / 100,
-      publishCall: { twin: twinFanOut, baseline: baselineFanOut },
     });
   }
 
@@ -288,6 +349,7 @@ async function main(): Promise<void> {
   await drive(pool, publishToTwin, 5);
   const heldDelivery = summarize(await pool.close());
 
+  const throughTwin = await measureThroughTwin(pool);
   await pool.terminate();
   await handle.close();
   await closeServer(twinServer);
@@ -312,6 +374,12 @@ async function main(): Promise<void> {
     },
     connectionsHeld,
     deliveryToAllHeldConnections: heldDelivery,
+    throughTwin: {
+      method:
+        'startLocalStack on the real-time CDK fixture; latency from sending an HTTP postAs mutation (APPSYNC_JS on a ' +
+        'NONE data source) to the data frame being parsed by each subscriber',
+      scenarios: throughTwin,
+    },
     target: {
       p99MsAt1000Subscribers: TARGET_P99_MS,
       met: atThousand !== undefined && atThousand.twin.p99Ms < TARGET_P99_MS,
@@ -324,13 +392,16 @@ async function main(): Promise<void> {
   console.log(`load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
   const pair = (summary: LatencySummary): string =>
     `${summary.p50Ms.toFixed(2)} / ${summary.p99Ms.toFixed(2)}`;
-  console.log(
-    'subscribers | twin p50 / p99 ms | bare ws p50 / p99 ms | p99 ratio | publish call twin / bare p50 ms',
-  );
-  for (const { subscribers, twin, baseline, p99RatioToBaseline, publishCall } of scenarios) {
+  console.log('subscribers | twin p50 / p99 ms | bare ws p50 / p99 ms | p99 ratio');
+  for (const { subscribers, twin, baseline, p99RatioToBaseline } of scenarios) {
     console.log(
-      `${String(subscribers).padStart(11)} | ${pair(twin).padEnd(17)} | ${pair(baseline).padEnd(20)} | ` +
-        `${String(p99RatioToBaseline).padEnd(9)} | ${publishCall.twin.p50Ms.toFixed(2)} / ${publishCall.baseline.p50Ms.toFixed(2)}`,
+      `${String(subscribers).padStart(11)} | ${pair(twin).padEnd(17)} | ${pair(baseline).padEnd(20)} | ${p99RatioToBaseline}`,
+    );
+  }
+  for (const { subscribers, endToEnd, mutationHttpRoundTrip } of throughTwin) {
+    console.log(
+      `through the twin, ${subscribers} subscribers: HTTP mutation → delivery p50 / p99 ${pair(endToEnd)} ms ` +
+        `(mutation round trip p50 ${mutationHttpRoundTrip.p50Ms.toFixed(2)} ms)`,
     );
   }
   console.log(

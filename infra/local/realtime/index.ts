@@ -137,11 +137,17 @@ export function attachRealtime(
   keepAlive.unref();
 
   server.on('upgrade', onUpgrade);
-  const stopMutations = host.onMutation((event) => registry.publish(event));
+  // Fan-out runs after the publishing request's turn, so a mutation's HTTP response never waits for
+  // thousands of socket writes (on AWS, too, delivery is asynchronous to the mutation). Order is kept.
+  const stopMutations = host.onMutation((event) => {
+    setImmediate(() => registry.publish(event));
+  });
   const stopInvalidations = host.onInvalidation((event) => {
-    for (const subscription of registry.matchInvalidation(event)) {
-      subscription.connection.invalidate(subscription);
-    }
+    setImmediate(() => {
+      for (const subscription of registry.matchInvalidation(event)) {
+        subscription.connection.invalidate(subscription);
+      }
+    });
   });
 
   return {
