@@ -144,6 +144,23 @@ describe('nextToken is sealed and bound to the resolver that issued it', () => {
 
   it.each([
     { name: 'a token from another resolver', make: async () => firstToken('Query.otherField') },
+    {
+      name: 'a token of the same resolver issued for another index',
+      make: async () => {
+        const { result } = await run(
+          invoker,
+          source,
+          {
+            operation: 'Query',
+            index: 'byGenre',
+            query: { expression: 'genre = :g', expressionValues: { ':g': { S: 'drama' } } },
+            limit: 2,
+          },
+          'Query.listTitles',
+        );
+        return (result as { nextToken: string }).nextToken;
+      },
+    },
     { name: 'a tampered token', make: async () => flipCharacter(await firstToken('Query.listTitles')) },
     {
       name: 'a forged plain-key token',

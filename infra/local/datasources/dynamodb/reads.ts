@@ -37,11 +37,20 @@ function readLimit(request: JsonRecord): number | undefined {
   return limit;
 }
 
+/**
+ * What a token is bound to: the resolver that issued it (as in AppSync) and, beyond that, the table,
+ * index and operation it pages through, so a key can never be replayed against another key schema.
+ */
+function tokenScope(request: JsonRecord, context: DynamoOperationContext): string {
+  const index = typeof request['index'] === 'string' ? request['index'] : '';
+  return [context.resolverKey, request['operation'], context.tableName, index].join('\u0000');
+}
+
 /** Opens `nextToken`; `null` means "start from the beginning", `undefined` means "refuse". */
 function startKeyOf(request: JsonRecord, context: DynamoOperationContext): AttributeMap | null | undefined {
   const token = optionalString(request['nextToken'], ['nextToken']);
   if (token === undefined) return null;
-  return context.tokens.open(token, context.resolverKey);
+  return context.tokens.open(token, tokenScope(request, context));
 }
 
 interface Page {
@@ -50,12 +59,17 @@ interface Page {
   readonly ScannedCount?: number;
 }
 
-function pageResult(page: Page, context: DynamoOperationContext, extra: JsonRecord = {}): DataSourceResult {
+function pageResult(
+  page: Page,
+  request: JsonRecord,
+  context: DynamoOperationContext,
+  extra: JsonRecord = {},
+): DataSourceResult {
   return {
     result: {
       items: (page.Items ?? []).map(fromAttributeMap),
       nextToken: page.LastEvaluatedKey
-        ? context.tokens.seal(page.LastEvaluatedKey, context.resolverKey)
+        ? context.tokens.seal(page.LastEvaluatedKey, tokenScope(request, context))
         : null,
       scannedCount: page.ScannedCount ?? 0,
       ...extra,
@@ -105,7 +119,7 @@ export const query: DynamoOperationHandler = async (request, context) => {
     new QueryCommand({ ...input, ExclusiveStartKey: startKey ?? undefined, ReturnConsumedCapacity: 'TOTAL' }),
   );
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
-  return pageResult(output, context);
+  return pageResult(output, request, context);
 };
 
 async function scanPage(
@@ -162,7 +176,7 @@ export const scan: DynamoOperationHandler = async (request, context) => {
   const limit = readLimit(request);
   const startKey = startKeyOf(request, context);
   if (startKey === undefined) return invalidToken();
-  return pageResult(await scanPage(context, request, filter, startKey, limit), context);
+  return pageResult(await scanPage(context, request, filter, startKey, limit), request, context);
 };
 
 const SYNC_DEFAULT_LIMIT = 100;
@@ -197,7 +211,7 @@ export const sync: DynamoOperationHandler = async (request, context) => {
   const startKey = startKeyOf(request, context);
   if (startKey === undefined) return invalidToken();
   const page = await scanPage(context, {}, filter, startKey, limit);
-  const result = pageResult(page, context, { startedAt });
+  const result = pageResult(page, request, context, { startedAt });
   const { scannedCount: _scannedCount, ...syncResult } = result.result as JsonRecord;
   return { result: syncResult };
 };
