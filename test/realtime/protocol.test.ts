@@ -523,3 +523,19 @@ describe('unsubscribe, reconnect and invalidation', () => {
     expect(await frank.next()).toMatchObject({ type: 'data', id: 'team' });
   });
 });
+
+describe('connection timeouts', () => {
+  it('advertises the configured timeout, closes sockets that never init, and ends connections at their lifetime', async () => {
+    const short = await startRealtimeServer(host, { connectionTimeoutMs: 150, maxConnectionLifetimeMs: 400 });
+    try {
+      const idle = await RealtimeTestClient.open(short.realtimeUrl, apiKeyHeader, 'query');
+      const active = await RealtimeTestClient.open(short.realtimeUrl, apiKeyHeader, 'query');
+      expect(await active.init()).toEqual({ type: 'connection_ack', payload: { connectionTimeoutMs: 150 } });
+      expect(await idle.closed).toEqual({ code: 1000, reason: 'connection_init not received' });
+      expect(active.socket.readyState).toBe(active.socket.OPEN);
+      expect(await active.closed).toEqual({ code: 1000, reason: 'Maximum connection lifetime reached' });
+    } finally {
+      await short.close();
+    }
+  });
+});
