@@ -26,10 +26,10 @@ export interface ApiProps {
 
 /** Deepest legitimate query: connection → items → trailers → video → contentType is 5 levels. */
 export const QUERY_DEPTH_LIMIT = 8;
-/** A home screen of 6 rows × 20 titles with two image URLs each stays well below this. */
+/** A home screen of 7 rows × 20 titles with two image URLs each (~300 resolvers) stays well below this. */
 export const RESOLVER_COUNT_LIMIT = 600;
 
-/** Pipeline resolvers whose own code only passes the last step's result through. */
+/** The only APPSYNC_JS runtime version. */
 const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
 
 /** The AppSync API: schema file, Cognito default auth, direct DynamoDB resolvers, two Lambda data sources. */
