@@ -184,7 +184,7 @@ export class RealtimeConnection {
   }
 
   private async handleInit(): Promise<void> {
-    // A repeated connection_init is answered again, but only the first one starts keep-alives.
+    // A repeated connection_init gets another ack; only the first one authenticates and sends the first `ka`.
     if (this.initializing) {
       await this.initializing;
       if (this.acknowledged) this.send(frames.connectionAck(this.settings.connectionTimeoutMs));
