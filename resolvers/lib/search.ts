@@ -1,6 +1,10 @@
 /** Characters that separate words in titles and search text. */
 const SEPARATORS = ' \t\n.,:;!?\'"()[]{}-_/\\&+*#@%$^|~`<>=·–—…';
 
+/** Accented Latin letters and the plain letter they are searched as (same positions in both strings). */
+const ACCENTED = 'àáâãäåāçćčèéêëēęěìíîïīłñńňòóôõöøōŕřśšşťùúûüūůýÿžźż';
+const PLAIN = 'aaaaaaaccceeeeeeeiiiiilnnnooooooorrssstuuuuuuyyzzz';
+
 /** Words of a title are indexed by prefixes of 1–6 characters; longer search words are checked in the response. */
 export const MAX_PREFIX_LENGTH = 6;
 /**
@@ -9,12 +13,16 @@ export const MAX_PREFIX_LENGTH = 6;
  */
 export const MAX_INDEXED_WORDS = 7;
 
-/** Lower-cased words of a text, split on punctuation and spaces, in order, without repeats. */
+/** Lower-cased words of a text without accents, split on punctuation and spaces, in order, without repeats. */
 export function wordsOf(text: string): string[] {
   const spaced = text
     .toLowerCase()
     .split('')
-    .map((ch) => (SEPARATORS.indexOf(ch) >= 0 ? ' ' : ch))
+    .map((ch) => {
+      if (SEPARATORS.indexOf(ch) >= 0) return ' ';
+      const accented = ACCENTED.indexOf(ch);
+      return accented >= 0 ? PLAIN.charAt(accented) : ch;
+    })
     .join('');
   const words: string[] = [];
   for (const word of spaced.split(' ')) {

@@ -358,7 +358,7 @@ export type Query = {
   /** The caller's recent searches, newest first. */
   searchHistory: SearchHistoryConnection;
   /**
-   * Titles whose words start with every word of `query` (case-insensitive), e.g. `star wa`.
+   * Titles whose words start with every word of `query`, ignoring case and accents on Latin letters, e.g. `star wa`.
    * Records the search in the caller's history unless `recordInHistory` is false.
    */
   searchMovies: MovieConnection;

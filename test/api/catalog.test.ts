@@ -65,6 +65,17 @@ describe('catalog', () => {
     expect((all.data as Page).items.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('matches words ignoring case and accents', async () => {
+    const movie = await createMovie(api, { title: "L'Été d'Amélie" });
+    for (const query of ['amel', 'AMÉLIE', 'ete', "l'été"]) {
+      const found = await api.data<Page>('Query', 'searchMovies', { query, recordInHistory: false }, viewer);
+      expect(
+        found.items.map((item) => item.id),
+        query,
+      ).toEqual([movie.id]);
+    }
+  });
+
   it('caps limit and rejects bad input without touching data', async () => {
     const tooMany = await api.run('Query', 'movies', { limit: 100000 }, viewer);
     expect(tooMany.error).toMatchObject({
