@@ -148,6 +148,16 @@ function providePlaceholders(model: StackModel): void {
   }
 }
 
+/** Waits for every promise to settle, then resolves with all values or rejects with the first failure. */
+async function allStartedOrThrow<T extends readonly unknown[]>(promises: {
+  readonly [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /**
  * Starts the whole stack of a cloud assembly on this machine: DynamoDB Local with the stack's tables,
  * the local Cognito with its pools, clients, groups and triggers, the local S3 with its buckets, the
@@ -168,7 +178,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const [dynamodb, cognito, s3, graphqlPort] = await Promise.all([
+    // allSettled, not all: when one service fails to start, the others must finish starting (and register
+    // their cleanup) before the stack is stopped, or a DynamoDB Local JVM still booting is left behind.
+    const [dynamodb, cognito, s3, graphqlPort] = await allStartedOrThrow([
       startDynamoDbLocal({
         dataDir: subDir(options.dataDir, 'dynamodb'),
         port: options.ports?.dynamodb,
@@ -187,7 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return s;
       }),
       options.ports?.graphql ? Promise.resolve(options.ports.graphql) : findFreePort(),
-    ]);
+    ] as const);
     const servicesMs = performance.now() - startedAt;
     providePlaceholders(model);
     const { region, accountId, partition } = model.resolver.env;
