@@ -99,7 +99,7 @@ describe('the fixture cloud assembly', () => {
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
     ]);
-    expect(api.resolvers).toHaveLength(13);
+    expect(api.resolvers).toHaveLength(14);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');
     expect(pipeline?.kind).toBe('PIPELINE');
     expect(pipeline?.functions.map((fn) => fn.name)).toEqual(['stepOne', 'stepTwo']);
@@ -164,7 +164,11 @@ describe('clear messages for what cannot run locally', () => {
     });
     new CfnResource(stack, 'Odd', {
       type: 'AWS::DynamoDB::Table',
-      properties: { KeySchema: [], Frobnicate: true },
+      properties: {
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        Frobnicate: true,
+      },
     });
     app.synth();
     const model = readStackModel(dir, { region: 'us-east-1' });

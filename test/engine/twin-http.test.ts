@@ -352,6 +352,21 @@ describe('cost trace', () => {
       ),
     ).toBe(true);
   });
+
+  it('flags a Scan in the trace and the log line', async () => {
+    const { body } = await gql('{ allItems(limit: 5) { items { id } } }', {}, { 'x-marquee-trace': '1' });
+    expect(body.extensions?.marqueeCostTrace).toMatchObject({
+      operations: { Scan: 1 },
+      scans: ['Query.allItems on TwinFixture-Items5C12978B'],
+    });
+    expect(
+      logger.lines.some(
+        (line) =>
+          line.startsWith('query allItems') &&
+          line.endsWith('SCAN! Query.allItems on TwinFixture-Items5C12978B'),
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('scalars through the API', () => {

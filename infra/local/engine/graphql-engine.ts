@@ -251,7 +251,6 @@ export class GraphQLEngine implements RealtimeHost {
       appendedErrors: [],
       invalidations: [],
       responseHeaders: {},
-      batchScope: {},
     };
   }
 

@@ -24,11 +24,8 @@ export interface DataSourceCall {
   readonly request: unknown;
   readonly resolverKey: string;
   readonly context: ResolverContext;
+  /** One per request: the data-source layer batches BatchInvoke calls per trace and resolver. */
   readonly trace: CostTraceRecorder;
-  /** The resolver's or function's `MaxBatchSize` (BatchInvoke and batched direct Lambda). */
-  readonly maxBatchSize: number | null;
-  /** Per-request scope for batching: calls with the same scope may be sent together. */
-  readonly batchScope: object;
 }
 
 /** Calls data sources for the engine (implemented with `infra/local/datasources`). */

@@ -25,6 +25,4 @@ export interface RequestScope {
   /** The coerced arguments of the subscription field (only used when preparing a subscription). */
   subscriptionArgs?: Record<string, unknown>;
   subscriptionInvalidationFilter?: unknown;
-  /** Batching scope for BatchInvoke and batched direct Lambda resolvers. */
-  readonly batchScope: object;
 }

@@ -211,8 +211,6 @@ export class ResolverRunner {
       resolverKey: step.key,
       context,
       trace: scope.trace,
-      maxBatchSize: step.maxBatchSize,
-      batchScope: scope.batchScope,
     });
   }
 }
