@@ -131,6 +131,14 @@ describe('AppSync', () => {
     }
   });
 
+  it("keeps every resolver and function under AppSync's 32,000-character code limit", () => {
+    const code = [
+      ...Object.values(template.findResources('AWS::AppSync::Resolver') as Resources),
+      ...Object.values(template.findResources('AWS::AppSync::FunctionConfiguration') as Resources),
+    ].map((resource) => String(resource.Properties.Code));
+    for (const text of code) expect(text.length).toBeLessThan(32_000);
+  });
+
   it('batches image URLs: one Lambda invocation per page', () => {
     template.hasResourceProperties('AWS::AppSync::Resolver', { FieldName: 'posterUrl', MaxBatchSize: 100 });
   });
