@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { PageGlobals, PageVideo } from './in-page';
 import type { RunningStack } from './stack';
 
 /** A new viewer's e-mail, unique per run. */
@@ -46,7 +47,34 @@ export async function expectSignedIn(page: Page) {
 
 /** Reads the current playback position (seconds) of the player's video element. */
 export function videoTime(page: Page): Promise<number> {
-  return page.getByTestId('video').evaluate((video) => (video as HTMLVideoElement).currentTime);
+  return page.getByTestId('video').evaluate((video) => (video as PageVideo).currentTime);
+}
+
+/** Waits until the video matching `selector` has loaded enough to play (and, optionally, has moved past `minTime`). */
+export async function waitForPlayableVideo(page: Page, selector: string, minTime = 0): Promise<void> {
+  await page.waitForFunction(
+    ([css, time]) => {
+      const web = globalThis as unknown as PageGlobals;
+      const video = web.document.querySelector(css) as PageVideo | null;
+      return !!video && video.readyState >= 2 && video.duration > 0 && video.currentTime >= time;
+    },
+    [selector, minTime] as const,
+    { timeout: 30_000 },
+  );
+}
+
+/** Pauses the player and seeks to the second `pick` chooses from its duration and current time. */
+export function pauseAndSeek(page: Page, pick: 'middle' | 'oneSecondBack'): Promise<number> {
+  return page.getByTestId('video').evaluate((element, how) => {
+    const video = element as PageVideo;
+    video.pause();
+    const seconds =
+      how === 'middle'
+        ? Math.max(2, Math.floor(video.duration * 0.5))
+        : Math.max(1, Math.floor(video.currentTime) - 1);
+    video.currentTime = seconds;
+    return seconds;
+  }, pick);
 }
 
 /**
@@ -73,7 +101,8 @@ export function subscriptionAcknowledged(page: Page, timeoutMs = 30_000): Promis
 /** A PNG made by the browser's canvas, so uploads carry a real, recognisable image. */
 export async function makePoster(page: Page, label: string): Promise<Buffer> {
   const dataUrl = await page.evaluate((text) => {
-    const canvas = document.createElement('canvas');
+    const web = globalThis as unknown as PageGlobals;
+    const canvas = web.document.createElement('canvas');
     canvas.width = 200;
     canvas.height = 300;
     const context = canvas.getContext('2d');
@@ -94,11 +123,12 @@ export async function makePoster(page: Page, label: string): Promise<Buffer> {
 /** The bytes behind an image the page shows (fetched by the page itself, as the browser would). */
 export async function imageBytes(page: Page, src: string): Promise<Buffer> {
   const base64 = await page.evaluate(async (url) => {
-    const response = await fetch(url);
+    const web = globalThis as unknown as PageGlobals;
+    const response = await web.fetch(url);
     const bytes = new Uint8Array(await response.arrayBuffer());
     let binary = '';
     for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary);
+    return web.btoa(binary);
   }, src);
   return Buffer.from(base64, 'base64');
 }

@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createServer, type ViteDevServer } from 'vite';
-import { findFreePort } from '../../../infra/local/services/ports';
+import { startClient, type RunningClient } from '../../../scripts/start/client';
+import { findFreeStackPort } from '../../../scripts/start/launch';
+import { assertPortFree } from '../../../infra/local/services/ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
+const CLIENT_PORT = 5173;
 
 export interface DemoAccount {
   readonly username: string;
@@ -45,9 +46,11 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   mkdirSync(resultsDir, { recursive: true });
   const logFile = join(resultsDir, 'e2e-stack.log');
   const log = createWriteStream(logFile);
-  // Not the fixed dev-loop ports (4000, 5173): a developer's `npm start` may be running.
-  const graphqlPort = await freeBasePort(5);
-  const clientPort = await findFreePort();
+  // The API and services take free ports (a developer's `npm start` may hold 4000). The client cannot:
+  // the media bucket's CORS rules (from the CDK stack) admit only http://localhost:5173 locally, and
+  // uploads and image reads from the page are cross-origin requests to S3.
+  const graphqlPort = await findFreeStackPort();
+  await assertPortFree(CLIENT_PORT, 'the web client, the origin the media bucket’s CORS rules allow');
   const child = spawn(
     process.execPath,
     [
@@ -60,7 +63,7 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
       '--port',
       String(graphqlPort),
       '--client-port',
-      String(clientPort),
+      String(CLIENT_PORT),
     ],
     {
       cwd: repoRoot,
@@ -71,10 +74,10 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  let viteServer: ViteDevServer | undefined;
+  let ownClient: RunningClient | undefined;
 
   const stop = async () => {
-    await viteServer?.close();
+    await ownClient?.stop();
     await killProcessGroup(child);
     log.end();
     rmSync(workDir, { recursive: true, force: true });
@@ -84,9 +87,9 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
     const outputs = await waitForOutputs(child, outputsFile, options.readyTimeoutMs ?? 240_000, logFile);
     let appUrl = outputs.clientUrl;
     if (!(await servesOutputs(appUrl, outputs.graphqlUrl))) {
-      // The start script did not (yet) serve this client with these outputs: serve it ourselves.
-      viteServer = await startClientDevServer(outputsFile);
-      appUrl = viteServer.resolvedUrls?.local[0] ?? '';
+      // The start script did not serve this client with these outputs: serve it the way it would.
+      ownClient = await startClient(repoRoot, CLIENT_PORT, outputsFile);
+      appUrl = ownClient.url;
     }
     const demoAdmin = outputs.demoAccounts.find((account) => account.role === 'admin');
     if (!demoAdmin) throw new Error('The stack outputs list no admin demo account.');
@@ -101,27 +104,6 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
     await stop();
     throw error;
   }
-}
-
-/** A port that is free along with the `count - 1` after it (the start script puts its services there). */
-async function freeBasePort(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const base = await findFreePort();
-    if (base + count > 65_535) continue;
-    const free = await Promise.all(
-      Array.from({ length: count - 1 }, (_, index) => isPortFree(base + index + 1)),
-    );
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error(`No ${count} consecutive free ports found`);
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const server = createNetServer();
-    server.once('error', () => resolvePort(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
-  });
 }
 
 async function waitForOutputs(
@@ -187,17 +169,6 @@ async function servesOutputs(clientUrl: string, graphqlUrl: string): Promise<boo
   }
 }
 
-async function startClientDevServer(outputsFile: string): Promise<ViteDevServer> {
-  process.env.MARQUEE_OUTPUTS = outputsFile;
-  const server = await createServer({
-    configFile: join(repoRoot, 'client/vite.config.ts'),
-    server: { port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
-  await server.listen();
-  return server;
-}
-
 async function fetchVerificationCode(graphqlUrl: string, email: string): Promise<string> {
   const url = new URL(`/_local/cognito/codes/${encodeURIComponent(email)}`, graphqlUrl);
   const deadline = Date.now() + 15_000;
@@ -220,7 +191,8 @@ async function killProcessGroup(child: ChildProcess): Promise<void> {
   } catch {
     return;
   }
-  const timedOut = await Promise.race([exited.then(() => false), delay(15_000).then(() => true)]);
+  // The start script stops its JVM and servers on SIGTERM; SIGKILL only if it hangs.
+  const timedOut = await Promise.race([exited.then(() => false), delay(30_000).then(() => true)]);
   if (timedOut) {
     try {
       process.kill(-child.pid, 'SIGKILL');
