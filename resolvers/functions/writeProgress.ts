@@ -36,6 +36,7 @@ export function request(ctx: Context<unknown, ProgressStash>): DynamoDBUpdateIte
     badRequest(`positionSeconds must not exceed the title's running time (${duration} s).`);
   }
   if (change === 'unwatched') position = 0;
+  if (change === 'watched') position = duration;
   const watched = change === 'watched' || (change === 'save' && isFinished(position, duration));
   const inProgress = change === 'save' && !watched && position > 0;
   const savedAt = util.time.nowISO8601();

@@ -85,7 +85,7 @@ export type MarkWatchedInput = {
   deviceId?: InputMaybe<Scalars['String']['input']>;
   /** The title's id. */
   movieId: Scalars['ID']['input'];
-  /** True to mark the title watched, false to mark it unwatched (the position goes back to the start). */
+  /** True to mark the title watched (the position moves to the end), false to mark it unwatched (back to the start). */
   watched: Scalars['Boolean']['input'];
 };
 

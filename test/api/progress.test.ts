@@ -109,6 +109,13 @@ describe('watch progress never goes backwards', () => {
       viewer,
     );
     expect(stale).toMatchObject({ positionSeconds: 0, watched: false });
+    const watched = await api.data<Position>(
+      'Mutation',
+      'markWatched',
+      { input: { movieId: film.id, watched: true, clientTime: isoFromNow(-500) } },
+      viewer,
+    );
+    expect(watched).toMatchObject({ positionSeconds: 6000, watched: true });
   });
 });
 

@@ -71,7 +71,7 @@ export type MarkWatchedInput = {
   deviceId?: string | null | undefined;
   /** The title's id. */
   movieId: string | number;
-  /** True to mark the title watched, false to mark it unwatched (the position goes back to the start). */
+  /** True to mark the title watched (the position moves to the end), false to mark it unwatched (back to the start). */
   watched: boolean;
 };
 
