@@ -189,6 +189,13 @@ describe('npm start, as a newcomer uses it', () => {
       const page = await (await browser.newDevice()).newPage();
       page.setDefaultTimeout(30_000);
       await page.goto(stack?.outputs.graphqlUrl.replace(/\/graphql$/, '/explorer') ?? '');
+      // The deployed schema's documentation is there before anyone signs in.
+      await page
+        .getByRole('button', { name: /Documentation Explorer/ })
+        .first()
+        .click();
+      await page.locator('.graphiql-doc-explorer-root-type').first().waitFor();
+      expect(await page.locator('.graphiql-doc-explorer-content').textContent()).toContain('Query');
       await page.getByRole('button', { name: 'Demo viewer' }).click();
       await page.getByTestId('signed-in-as').getByText('viewer@example.com').waitFor();
       await page.getByRole('button', { name: /Execute query/ }).click();

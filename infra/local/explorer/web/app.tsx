@@ -1,4 +1,5 @@
 import { GraphiQL } from 'graphiql';
+import { buildClientSchema } from 'graphql';
 import 'graphiql/style.css';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -137,7 +138,11 @@ function Explorer() {
     return (await response.json()) as Record<string, unknown>;
   }, []);
 
-  const schema = useMemo(() => config.introspection ?? undefined, []);
+  // GraphiQL only skips its own introspection (which needs a signed-in user) when handed a built schema.
+  const schema = useMemo(
+    () => (config.introspection ? buildClientSchema(config.introspection) : undefined),
+    [],
+  );
   return (
     <div className="explorer">
       <SignInBar session={session} onChange={setSession} />
