@@ -112,7 +112,9 @@ async function main(options: StartOptions): Promise<void> {
         progress.info('No web client yet (client/vite.config.ts is missing): skipping it');
       }
     }
-    const clientUrl = client?.url ?? running.outputs.clientUrl;
+    // Without the client, point at where `vite --config client/vite.config.ts` would serve it, rather than the
+    // stack's CloudFront placeholder.
+    const clientUrl = client?.url ?? `http://localhost:${options.clientPort || 5173}`;
     outputs = {
       graphqlUrl: running.outputs.graphqlUrl,
       realtimeUrl: running.outputs.realtimeUrl,
