@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh
 
+# The suite runs on Node 20; the AWS SDK's notice about its future Node 22 requirement is noise here.
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?

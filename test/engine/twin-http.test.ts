@@ -185,6 +185,18 @@ describe('errors as AppSync reports them', () => {
     ]);
   });
 
+  it('a request object the data source refuses fails the field with MappingTemplate', async () => {
+    const { body } = await gql('{ fail(kind: "badRequest") { id } }');
+    expect(body.data).toEqual({ fail: null });
+    expect(body.errors).toMatchObject([
+      {
+        path: ['fail'],
+        errorType: 'MappingTemplate',
+        message: 'The request object of a NONE data source must be a JSON object.',
+      },
+    ]);
+  });
+
   it('util.unauthorized() gives the Unauthorized error', async () => {
     const { body } = await gql('{ fail(kind: "unauthorized") { id } }');
     expect(body.errors).toMatchObject([

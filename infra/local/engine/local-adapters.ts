@@ -1,7 +1,8 @@
 import type { ApiModel } from '../assembly/api-model';
 import type { DataSourceInvoker } from '../contracts';
-import { directLambdaRequest } from '../datasources';
+import { DataSourceRequestError, directLambdaRequest } from '../datasources';
 import { compileCode, runHandler, type CompiledCode } from '../runtime';
+import { FieldError } from './errors';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 
 /** The APPSYNC_JS runtime (`infra/local/runtime`) behind the engine's port. */
@@ -26,13 +27,20 @@ export function dataSourceGateway(invoker: DataSourceInvoker, api: ApiModel): Da
   const sizes = maxBatchSizes(api);
   return {
     call: (call) =>
-      invoker.invoke({
-        dataSource: call.dataSource,
-        request: call.request,
-        resolverKey: call.resolverKey,
-        context: call.context,
-        trace: call.trace,
-      }),
+      invoker
+        .invoke({
+          dataSource: call.dataSource,
+          request: call.request,
+          resolverKey: call.resolverKey,
+          context: call.context,
+          trace: call.trace,
+        })
+        .catch((error: unknown) => {
+          // A request object AppSync would refuse fails the field with `MappingTemplate`; the response
+          // handler never runs (appsync-runtime.md §5.5).
+          if (error instanceof DataSourceRequestError) throw new FieldError(error.errorInfo);
+          throw error;
+        }),
     directLambdaRequest: (context) =>
       directLambdaRequest(context, {
         maxBatchSize: sizes(`${context.info.parentTypeName}.${context.info.fieldName}`),

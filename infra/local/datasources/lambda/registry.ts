@@ -337,6 +337,9 @@ function lambdaEnvironment(definition: LambdaFunctionDefinition, region: string)
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize ?? 128),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
     LAMBDA_TASK_ROOT: path.dirname(path.resolve(definition.codeFile)),
+    // On AWS the function runs on its own Node.js runtime; here it shares the host's Node 20, so the
+    // SDK's warning about the host's Node version says nothing about the function.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...definition.environment,
   };
 }
