@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSchema, isObjectType } from 'graphql';
+import { APPSYNC_DECLARATIONS_SDL } from '../../local/engine/appsync-declarations';
 import { projectPath } from '../paths';
 import { PIPELINE_FUNCTIONS, type ResolverSpec } from './resolver-table';
 
@@ -13,10 +14,7 @@ export function pipelineFunctionFile(name: string): string {
 
 /** Loads `schema.graphql` with AppSync's implicit scalars and directives (for validation only). */
 export function loadSchemaForValidation() {
-  const sdl =
-    readFileSync(projectPath('appsync.codegen.graphql'), 'utf8') +
-    readFileSync(projectPath('schema.graphql'), 'utf8');
-  return buildSchema(sdl);
+  return buildSchema(APPSYNC_DECLARATIONS_SDL + readFileSync(projectPath('schema.graphql'), 'utf8'));
 }
 
 /**

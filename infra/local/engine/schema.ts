@@ -8,18 +8,8 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
+import { APPSYNC_DECLARATIONS_SDL } from './appsync-declarations';
 import { APPSYNC_SCALARS } from './scalars';
-
-/** The directives AppSync defines implicitly (appsync-runtime.md §9.2); schemas must not redeclare them. */
-const APPSYNC_DIRECTIVES = `
-directive @aws_subscribe(mutations: [String!]!) on FIELD_DEFINITION
-directive @aws_auth(cognito_groups: [String!]!) on FIELD_DEFINITION
-directive @aws_api_key on FIELD_DEFINITION | OBJECT
-directive @aws_iam on FIELD_DEFINITION | OBJECT
-directive @aws_oidc on FIELD_DEFINITION | OBJECT
-directive @aws_cognito_user_pools(cognito_groups: [String!]) on FIELD_DEFINITION | OBJECT
-directive @aws_lambda on FIELD_DEFINITION | OBJECT
-`;
 
 function declaredNames(document: DocumentNode): Set<string> {
   const names = new Set<string>();
@@ -46,25 +36,23 @@ export function buildAppSyncSchema(sdl: string): GraphQLSchema {
       throw new Error(`The API schema declares ${name}; AppSync reserves type names starting with "AWS"`);
     }
   }
-  const prelude = [...APPSYNC_SCALARS.map((scalar) => `scalar ${scalar.name}`), APPSYNC_DIRECTIVES].join(
-    '\n',
-  );
-  const full = parse(prelude);
+  const full = parse(APPSYNC_DECLARATIONS_SDL);
   const schema = buildASTSchema(
     { kind: Kind.DOCUMENT, definitions: [...full.definitions, ...document.definitions] },
     { assumeValidSDL: false },
   );
   for (const implementation of APPSYNC_SCALARS) {
     const placeholder = schema.getType(implementation.name);
-    if (placeholder instanceof GraphQLScalarType) {
-      // buildASTSchema creates pass-through scalars; give them AppSync's validation in place.
-      Object.assign(placeholder, {
-        serialize: implementation.serialize,
-        parseValue: implementation.parseValue,
-        parseLiteral: implementation.parseLiteral,
-        description: implementation.description,
-      });
+    if (!(placeholder instanceof GraphQLScalarType)) {
+      throw new Error(`appsync-declarations.graphql does not declare the scalar ${implementation.name}`);
     }
+    // buildASTSchema creates pass-through scalars; give them AppSync's validation in place.
+    Object.assign(placeholder, {
+      serialize: implementation.serialize,
+      parseValue: implementation.parseValue,
+      parseLiteral: implementation.parseLiteral,
+      description: implementation.description,
+    });
   }
   return schema;
 }

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSchema, introspectionFromSchema, type IntrospectionQuery } from 'graphql';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { APPSYNC_DECLARATIONS_SDL } from '../engine/appsync-declarations';
 
 interface Manifest {
   artifacts?: Record<string, { type?: string; properties?: { templateFile?: string } }>;
@@ -34,14 +32,12 @@ export function readAssemblySchema(assemblyDir: string): string | undefined {
 /**
  * Introspection of the deployed schema, for GraphiQL's documentation before anyone signs in (on AppSync,
  * introspection needs an authorized caller too). AppSync declares its scalars and directives implicitly;
- * `appsync.codegen.graphql` declares them for tools, so it is prepended here.
+ * the engine's declarations file spells them out, so it is prepended here.
  */
 export function explorerIntrospection(schemaDefinition: string | undefined): IntrospectionQuery | null {
   if (!schemaDefinition) return null;
-  const declarationsFile = path.join(repoRoot, 'appsync.codegen.graphql');
-  const declarations = existsSync(declarationsFile) ? readFileSync(declarationsFile, 'utf8') : '';
   try {
-    return introspectionFromSchema(buildSchema(`${declarations}\n${schemaDefinition}`));
+    return introspectionFromSchema(buildSchema(`${APPSYNC_DECLARATIONS_SDL}\n${schemaDefinition}`));
   } catch {
     return null; // GraphiQL then introspects through the API once a user has signed in
   }

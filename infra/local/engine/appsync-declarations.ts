@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** SDL declaring AppSync's implicit scalars and directives; codegen.yml names the same file. */
+export const APPSYNC_DECLARATIONS_FILE = fileURLToPath(
+  new URL('./appsync-declarations.graphql', import.meta.url),
+);
+
+export const APPSYNC_DECLARATIONS_SDL = readFileSync(APPSYNC_DECLARATIONS_FILE, 'utf8');
