@@ -5,12 +5,13 @@
  * the sign-in UI, the player and the admin screens; the ratio shows what the splitting saves.
  * Writes `bench/results/bundle-size.json`. Target: entry < 250 KB gzipped.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { writeBenchResult } from './support/results';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY_TARGET_BYTES = 250_000;
@@ -80,11 +81,7 @@ try {
     initialToBaselineRatio: Number((initialGzipBytes / totalJsGzipBytes).toFixed(3)),
     onDemandChunks: onDemand,
   };
-  mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
-  writeFileSync(
-    path.join(repoRoot, 'bench/results/bundle-size.json'),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
+  writeBenchResult('bundle-size', result);
 
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
   console.log(`entry chunk        ${kb(entryGzipBytes)} gzipped (target < ${kb(ENTRY_TARGET_BYTES)})`);

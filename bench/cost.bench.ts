@@ -4,10 +4,8 @@
  * The baseline is the same home screen with 5 titles per row instead of 20: equal call counts show there is no
  * N+1. Writes bench/results/cost.json. Run: npx tsx bench/cost.bench.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../test/support/marquee-twin';
+import { writeBenchResult } from './support/results';
 
 interface TraceEntry {
   operation: string;
@@ -195,9 +193,7 @@ async function main(): Promise<void> {
       pageOf50WithPosterAndBackdropUrls: summarize(pageBoth.trace, pageBoth.titles),
       costPer1000MonthlyViewers: monthlyCost(homeSummary, homeImagesSummary),
     };
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'cost.json');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    const out = writeBenchResult('cost', result);
     console.log(
       `home: ${home.titles} titles in ${ROWS} rows, ${homeSummary.dynamodbCalls} DynamoDB calls (${result.home.dynamodbCallsPerRow.toFixed(2)}/row), ` +
         `${homeSummary.readCapacityUnits} RCU, ${homeSummary.lambdaInvocations} Lambda | 5/row baseline ratio ${result.noNPlusOneRatio.toFixed(2)}`,

@@ -15,13 +15,14 @@ import {
   PutItemCommand,
   QueryCommand,
 } from '@aws-sdk/client-dynamodb';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CostTraceRecorder, DataSourceDefinition } from '../infra/local/contracts';
 import { createDataSourceInvoker, createLambdaRegistry } from '../infra/local/datasources';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/services/dynamodb-local';
+import { writeBenchResult } from './support/results';
+import { percentile, time } from './support/stats';
 
 const WARMUP = 100;
 const SAMPLES = 600;
@@ -31,17 +32,6 @@ const BATCH_ROUNDS = 20;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '../test/fixtures/lambdas');
 const noTrace: CostTraceRecorder = { record: () => undefined };
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function time(action: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await action();
-  return performance.now() - started;
-}
 
 /** Runs baseline and candidate alternately so load changes hit both alike. */
 async function compare(
@@ -280,9 +270,7 @@ try {
     lambdaColdStartMs: coldStartMs,
     comparisons: [getItem, query, invoke, batched],
   };
-  const out = path.join(here, 'results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'datasources.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeBenchResult('datasources', results);
 } finally {
   invoker.close();
   await registry.close();

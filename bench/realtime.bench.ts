@@ -6,12 +6,11 @@
  * server-side memory per open subscribed connection and connections held.
  * Writes bench/results/realtime.json. Run: npx tsx bench/realtime.bench.ts
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
@@ -22,6 +21,8 @@ import { base64Header } from '../test/support/realtime-client';
 import { CHAT_RESOLVERS, CHAT_SCHEMA } from '../test/support/realtime-fixture';
 import { TEST_API_KEY, createTestRealtimeHost } from '../test/support/realtime-host';
 import { synthRealtimeFixture } from '../test/realtime/fixture/stack';
+import { writeBenchResult } from './support/results';
+import { percentile } from './support/stats';
 
 const SUBSCRIBER_COUNTS = [1, 100, 1000] as const;
 const EVENTS_PER_SCENARIO = 60;
@@ -116,12 +117,14 @@ interface LatencySummary {
 }
 
 function summarize(samples: readonly number[]): LatencySummary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (quantile: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] ?? NaN;
   const round = (value: number): number => Math.round(value * 1000) / 1000;
-  const mean = sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
-  return { p50Ms: round(at(0.5)), p99Ms: round(at(0.99)), meanMs: round(mean), deliveries: sorted.length };
+  const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
+  return {
+    p50Ms: round(percentile(samples, 50)),
+    p99Ms: round(percentile(samples, 99)),
+    meanMs: round(mean),
+    deliveries: samples.length,
+  };
 }
 
 class ClientPool {
@@ -385,9 +388,7 @@ async function main(): Promise<void> {
       met: atThousand !== undefined && atThousand.twin.p99Ms < TARGET_P99_MS,
     },
   };
-  const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'realtime.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeBenchResult('realtime', results);
 
   console.log(`load average ${results.machine.loadAverage1m} on ${results.machine.cpus} CPUs`);
   const pair = (summary: LatencySummary): string =>

@@ -6,12 +6,12 @@
  *   `vm` `timeout` option (a watchdog thread per call), both running the same sandboxed script.
  * Absolute microseconds are printed for orientation only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { bundleAppSyncCode } from '../infra/lib/appsync/bundle';
 import { buildResolverContext, compileCode, runHandler } from '../infra/local/runtime/index';
+import { writeBenchResult } from './support/results';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const fixture = path.join(benchDir, '../test/runtime/fixtures/get-video.ts');
@@ -74,6 +74,5 @@ const results = {
     compileOnceMs: Number(compileMs.toFixed(1)),
   },
 };
-mkdirSync(path.join(benchDir, 'results'), { recursive: true });
-writeFileSync(path.join(benchDir, 'results', 'runtime.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeBenchResult('runtime', results);
 console.log(JSON.stringify(results, null, 2));

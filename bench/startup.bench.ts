@@ -4,13 +4,15 @@
  * spawning the script to the outputs file appearing. Baseline, measured in this same run: starting and
  * stopping DynamoDB Local alone on a fresh folder, the floor every start pays. Results are ratios to it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from '../infra/local/services/dynamodb-local';
 import { findFreeStackPort, launchStart } from '../scripts/start/launch';
 import { assemblyIsFresh, synthesize } from '../scripts/start/synth';
+import { writeBenchResult } from './support/results';
+import { percentile } from './support/stats';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WARM_RUNS = 3;
@@ -23,10 +25,7 @@ async function dynamoBaseline(root: string): Promise<number> {
   return elapsed;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+const median = (values: readonly number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
   // Synthesis is not part of start-up once cdk.out is fresh; make it fresh outside the measurement.
@@ -62,11 +61,7 @@ async function main(): Promise<void> {
       node: process.version,
       measuredAt: new Date().toISOString(),
     };
-    mkdirSync(path.join(repoRoot, 'bench', 'results'), { recursive: true });
-    writeFileSync(
-      path.join(repoRoot, 'bench', 'results', 'startup.json'),
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
+    writeBenchResult('startup', result);
     console.log(JSON.stringify(result, null, 2));
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -6,33 +6,21 @@
  * time. Writes bench/results/twin-getitem.json.
  * Run: npx tsx bench/twin-getitem.bench.ts   (or: npm run bench twin-getitem)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services/dynamodb-local';
 import { startLocalStack } from '../infra/local/stack';
 import { synthTwinFixture } from '../test/fixtures/twin-stack/stack';
+import { writeBenchResult } from './support/results';
+import { percentile, time } from './support/stats';
 
 const WARMUP = 200;
 const SAMPLES = 1000;
 const THROUGHPUT_REQUESTS = 2000;
 const CONCURRENCY = 8;
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-async function time(action: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await action();
-  return performance.now() - started;
-}
 
 async function throughput(action: () => Promise<unknown>): Promise<number> {
   let next = 0;
@@ -181,9 +169,7 @@ try {
   console.log(
     `ratio ${result.p50Ratio.toFixed(2)} · twin adds ${fmt(result.p50AddedMs)} ms at p50 (target < 0.5 ms)`,
   );
-  const resultsDir = path.join(here, 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'twin-getitem.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeBenchResult('twin-getitem', result);
 } finally {
   client.destroy();
   await stack.stop();
