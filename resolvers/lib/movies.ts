@@ -1,19 +1,15 @@
 import type { Movie, PlaybackPosition } from '../types/schema';
+import { toMediaFile, type StoredMediaFile } from './media-file';
+import type { MovieFields } from './movie-input';
 
 /** A title as stored in the catalog table. */
-export interface MovieItem {
+export interface MovieItem extends MovieFields {
   pk: string;
   sk: string;
   id: string;
-  title: string;
-  synopsis: string;
-  year: number;
-  genres: string[];
-  maturityRating: string;
-  durationSeconds: number;
   posterKey?: string | null;
   backdropKey?: string | null;
-  video?: { key: string; contentType: string; sizeBytes: number; updatedAt: string } | null;
+  video?: (StoredMediaFile & { key: string }) | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -68,13 +64,7 @@ export function toMovie(item: MovieItem, viewer: ViewerTitleItem | null | undefi
     durationSeconds: item.durationSeconds,
     posterKey: item.posterKey ?? null,
     backdropKey: item.backdropKey ?? null,
-    video: item.video
-      ? {
-          contentType: item.video.contentType,
-          sizeBytes: item.video.sizeBytes,
-          updatedAt: item.video.updatedAt,
-        }
-      : null,
+    video: toMediaFile(item.video),
     myPosition: toPosition(viewer),
     inMyList: !!viewer?.inMyList,
     createdAt: item.createdAt,

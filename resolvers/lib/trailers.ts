@@ -1,11 +1,12 @@
 import type { Trailer } from '../types/schema';
+import { toMediaFile, type StoredMediaFile } from './media-file';
 
 export interface TrailerItem {
   id: string;
   movieId: string;
   title: string;
   durationSeconds: number;
-  video?: { contentType: string; sizeBytes: number; updatedAt: string } | null;
+  video?: StoredMediaFile | null;
   createdAt: string;
 }
 
@@ -15,13 +16,7 @@ export function toTrailer(item: TrailerItem): Trailer {
     movieId: item.movieId,
     title: item.title,
     durationSeconds: item.durationSeconds,
-    video: item.video
-      ? {
-          contentType: item.video.contentType,
-          sizeBytes: item.video.sizeBytes,
-          updatedAt: item.video.updatedAt,
-        }
-      : null,
+    video: toMediaFile(item.video),
     createdAt: item.createdAt,
   };
 }
