@@ -5,19 +5,7 @@ import type { HotReloadTarget } from './hot-reload';
 import { rebundleLambda } from './lambda-rebundle';
 import type { StartOptions } from './options';
 import { stackPorts } from './preflight';
-
-/** The stack outputs `npm start` needs; each must be a `CfnOutput` of the CDK stack. */
-const REQUIRED_OUTPUTS = [
-  'graphqlUrl',
-  'realtimeUrl',
-  'region',
-  'userPoolId',
-  'userPoolClientId',
-  'mediaBucketName',
-  'clientUrl',
-] as const;
-
-export type StackOutputs = Record<(typeof REQUIRED_OUTPUTS)[number], string>;
+import { REQUIRED_OUTPUTS, type StackOutputs } from './required-outputs';
 
 export interface BootedStack {
   readonly outputs: StackOutputs;
