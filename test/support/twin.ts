@@ -60,6 +60,11 @@ export interface PoolUser {
   readonly refreshToken: string;
 }
 
+/** A user just signed up: the tokens plus the `sub` Cognito assigned. */
+export interface SignedUpUser extends PoolUser {
+  readonly sub: string;
+}
+
 export const TEST_PASSWORD = 'Correct-Horse-9-Battery';
 
 /** Signs a user up through the local Cognito (real code, real tokens), optionally into groups first. */
@@ -68,12 +73,12 @@ export async function signUpUser(
   clientId: string,
   email: string,
   groups: readonly string[] = [],
-): Promise<PoolUser> {
+): Promise<SignedUpUser> {
   const client = localCognitoClient(stack.cognito.endpoint);
   try {
     const pool = stack.userPools[0];
     if (!pool) throw new Error('The stack has no user pool');
-    await client.send(
+    const signUp = await client.send(
       new SignUpCommand({
         ClientId: clientId,
         Username: email,
@@ -81,7 +86,8 @@ export async function signUpUser(
         UserAttributes: [{ Name: 'email', Value: email }],
       }),
     );
-    const code = await stack.cognito.codes.waitFor(email, 5000);
+    if (!signUp.UserSub) throw new Error(`No sub for ${email} from the local Cognito`);
+    const code = await stack.cognito.codes.waitFor(email, 10_000);
     await client.send(
       new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }),
     );
@@ -90,7 +96,7 @@ export async function signUpUser(
         new AdminAddUserToGroupCommand({ UserPoolId: pool.userPoolId, Username: email, GroupName: group }),
       );
     }
-    return await signIn(stack, clientId, email);
+    return { ...(await signIn(stack, clientId, email)), sub: signUp.UserSub };
   } finally {
     client.destroy();
   }
