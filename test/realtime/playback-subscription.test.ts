@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPSYNC_DECLARATIONS_SDL } from '../../infra/local/engine/appsync-declarations';
 import { appsyncJsSubscriptionResolver } from '../support/appsync-subscription-resolver';
 import { RealtimeTestClient, startRealtimeServer, type RealtimeTestServer } from '../support/realtime-client';
 import { TEST_API_KEY, createTestRealtimeHost, type TestRealtimeHost } from '../support/realtime-host';
@@ -37,7 +36,7 @@ function savedPosition(ownerId: string, positionSeconds: number, extra: Record<s
 
 beforeAll(async () => {
   host = await createTestRealtimeHost({
-    schema: APPSYNC_DECLARATIONS_SDL + readFileSync(root('schema.graphql'), 'utf8'),
+    schema: readFileSync(root('schema.graphql'), 'utf8'),
     resolvers: {
       onMyPlaybackPositionChanged: appsyncJsSubscriptionResolver(
         root('resolvers/Subscription.onMyPlaybackPositionChanged.ts'),

@@ -1,16 +1,16 @@
 /**
- * A `RealtimeHost` for real-time tests, made of real pieces: a graphql-js schema with AppSync's
- * directives, RS256 JWTs minted and verified with jose, API-key checks, graphql validation and
- * argument coercion, `@aws_subscribe` read from the schema, auth directives on subscription fields,
- * and subscription "resolvers" that return the filter objects `util.transform.toSubscriptionFilter`
- * produces (recorded shape: `{filterGroup:[{filters:[{fieldName, operator, value}]}]}`).
+ * A `RealtimeHost` for real-time tests, made of real pieces: the schema as the twin engine builds it
+ * (AppSync's implicit scalars and directives), RS256 JWTs minted and verified with jose, API-key checks,
+ * graphql validation and argument coercion, `@aws_subscribe` read from the schema, auth directives on
+ * subscription fields, and subscription "resolvers" that return the filter objects
+ * `util.transform.toSubscriptionFilter` produces (recorded shape:
+ * `{filterGroup:[{filters:[{fieldName, operator, value}]}]}`).
  */
 import { randomUUID } from 'node:crypto';
 import {
   GraphQLError,
   Kind,
   OperationTypeNode,
-  buildSchema,
   parse,
   validate,
   type DocumentNode,
@@ -30,12 +30,7 @@ import type {
   PreparedSubscription,
   RealtimeHost,
 } from '../../infra/local/contracts';
-
-const APPSYNC_DECLARATIONS = /* GraphQL */ `
-  directive @aws_subscribe(mutations: [String!]!) on FIELD_DEFINITION
-  directive @aws_api_key on FIELD_DEFINITION | OBJECT
-  directive @aws_cognito_user_pools(cognito_groups: [String!]) on FIELD_DEFINITION | OBJECT
-`;
+import { buildAppSyncSchema } from '../../infra/local/engine/schema';
 
 export const TEST_ISSUER = 'http://127.0.0.1:9229/local_testpool';
 export const TEST_API_KEY = 'da2-testrealtimekey000000000000';
@@ -101,8 +96,7 @@ export async function createTestRealtimeHost(options: {
   schema: string;
   resolvers?: Readonly<Record<string, SubscriptionResolver>>;
 }): Promise<TestRealtimeHost> {
-  const declared = /directive\s+@aws_subscribe\b/.test(options.schema);
-  const schema = buildSchema(declared ? options.schema : APPSYNC_DECLARATIONS + options.schema);
+  const schema = buildAppSyncSchema(options.schema);
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const kid = randomUUID();
   // Round-trip through JWK as a Cognito JWKS would hand it out.
