@@ -1,17 +1,14 @@
 import type { Context } from '@aws-appsync/utils';
 import { callerSub } from './lib/identity';
 import { searchHistoryPartition } from './lib/keys';
-import { pageLimit, pageToken } from './lib/validate';
+import { stashUserIndexPage } from './lib/pipeline';
 import type { QuerySearchHistoryArgs, SearchHistoryEntry } from './types/schema';
 
 export function request(ctx: Context<QuerySearchHistoryArgs>): Record<string, never> {
-  ctx.stash.indexName = 'byRecency';
-  ctx.stash.indexPartition = searchHistoryPartition(callerSub(ctx));
+  stashUserIndexPage(ctx, 'byRecency', searchHistoryPartition(callerSub(ctx)));
   // Entries older than the last "clear" are hidden until their TTL removes them.
   ctx.stash.afterFromProfile = true;
   ctx.stash.skipExpired = true;
-  ctx.stash.limit = pageLimit(ctx.args.limit);
-  ctx.stash.nextToken = pageToken(ctx.args.nextToken);
   return {};
 }
 
