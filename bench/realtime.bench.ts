@@ -202,6 +202,21 @@ function serverHeapBytes(): number {
   return usage.heapUsed + usage.external;
 }
 
+/** The `start` frame that subscribes to the bench room, authorized with the connection's header. */
+function roomStartFrame(authorization: Record<string, string>): string {
+  return JSON.stringify({
+    id: 'room',
+    type: 'start',
+    payload: {
+      data: JSON.stringify({
+        query: 'subscription { onRoomMessage(roomId: "bench") { id roomId text } }',
+        variables: {},
+      }),
+      extensions: { authorization },
+    },
+  });
+}
+
 /** Publishes numbered events one at a time, each after the previous reached every subscriber. */
 async function drive(
   pool: ClientPool,
@@ -239,17 +254,7 @@ async function measureThroughTwin(pool: ClientPool): Promise<ThroughTwinScenario
     const apiKey = stack.outputs.ApiKey ?? '';
     const header = { host: new URL(stack.graphqlUrl).host, 'x-api-key': apiKey };
     const url = `${stack.realtimeUrl}?header=${encodeURIComponent(base64Header(header))}&payload=e30=`;
-    const startFrame = JSON.stringify({
-      id: 'room',
-      type: 'start',
-      payload: {
-        data: JSON.stringify({
-          query: 'subscription { onRoomMessage(roomId: "bench") { id roomId text } }',
-          variables: {},
-        }),
-        extensions: { authorization: header },
-      },
-    });
+    const startFrame = roomStartFrame(header);
     const mutate = async (text: string): Promise<void> => {
       const response = await fetch(stack.graphqlUrl, {
         method: 'POST',
@@ -290,17 +295,7 @@ async function main(): Promise<void> {
   const twinPort = await listen(twinServer);
   const header = { host: `127.0.0.1:${twinPort}`, 'x-api-key': TEST_API_KEY };
   const twinUrl = `ws://127.0.0.1:${twinPort}/graphql/realtime?header=${encodeURIComponent(base64Header(header))}&payload=e30=`;
-  const startFrame = JSON.stringify({
-    id: 'room',
-    type: 'start',
-    payload: {
-      data: JSON.stringify({
-        query: 'subscription { onRoomMessage(roomId: "bench") { id roomId text } }',
-        variables: {},
-      }),
-      extensions: { authorization: header },
-    },
-  });
+  const startFrame = roomStartFrame(header);
   const publishToTwin = (text: string, sequence: number): void =>
     host.publish({
       mutationField: 'postMessage',
