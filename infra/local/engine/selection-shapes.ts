@@ -1,4 +1,24 @@
-import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * The field selections of a selection set in document order, inline fragments and fragment spreads
+ * flattened without type conditions (validated documents have no fragment cycles).
+ */
+function* selectedFields(
+  set: SelectionSetNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+): Generator<FieldNode> {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      yield selection;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      yield* selectedFields(selection.selectionSet, fragments);
+    } else {
+      const fragment = fragments[selection.name.value];
+      if (fragment) yield* selectedFields(fragment.selectionSet, fragments);
+    }
+  }
+}
 
 /**
  * Re-keys a response value from aliases to field names along its selection set, the shape the
@@ -14,22 +34,12 @@ export function byFieldNames(
   if (typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        if (key in source && !(selection.name.value in out)) {
-          out[selection.name.value] = byFieldNames(source[key], selection.selectionSet, fragments);
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        const fragment = fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet);
-      }
+  for (const field of selectedFields(selectionSet, fragments)) {
+    const key = field.alias?.value ?? field.name.value;
+    if (key in source && !(field.name.value in out)) {
+      out[field.name.value] = byFieldNames(source[key], field.selectionSet, fragments);
     }
-  };
-  visit(selectionSet);
+  }
   return out;
 }
 
@@ -46,19 +56,9 @@ export function filterBySelection(
   if (Array.isArray(value)) return value.map((item) => filterBySelection(item, selectionSet, fragments));
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  const visit = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        if (name in source) out[name] = filterBySelection(source[name], selection.selectionSet, fragments);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        const fragment = fragments[selection.name.value];
-        if (fragment) visit(fragment.selectionSet);
-      }
-    }
-  };
-  visit(selectionSet);
+  for (const field of selectedFields(selectionSet, fragments)) {
+    const name = field.name.value;
+    if (name in source) out[name] = filterBySelection(source[name], field.selectionSet, fragments);
+  }
   return out;
 }
