@@ -1,4 +1,4 @@
-import { runtime, type LambdaRequest } from '@aws-appsync/utils';
+import { runtime, util, type Context, type LambdaRequest } from '@aws-appsync/utils';
 
 /**
  * A BatchInvoke request for one image URL: AppSync gathers the same field of every title on the page into one
@@ -12,11 +12,12 @@ export function imageUrlRequest(key: string | null | undefined): LambdaRequest {
   } as unknown as LambdaRequest;
 }
 
-export function imageUrlResult(
-  result: unknown,
-  error: { message: string; type: string } | undefined,
-): string | null {
-  if (error) return null;
-  const url = (result as { url?: string } | null)?.url;
+/** A missing image URL is not worth failing a whole row for: the error is reported and the field is null. */
+export function imageUrlResponse(ctx: Context): string | null {
+  if (ctx.error) {
+    util.appendError(ctx.error.message, ctx.error.type);
+    return null;
+  }
+  const url = (ctx.result as { url?: string } | null)?.url;
   return url ?? null;
 }
