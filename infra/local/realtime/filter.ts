@@ -59,6 +59,13 @@ function isOrderable(value: unknown): value is string | number {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
+/** What is wrong with an `in`/`notIn`/`containsAny` value: it must list 1 to `max` strings or numbers. */
+function orderableListProblem(value: unknown, max: number): string | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > max)
+    return `a list of 1 to ${max} values`;
+  return value.every(isOrderable) ? undefined : 'a list of strings or numbers';
+}
+
 function isScalar(value: unknown): value is Scalar {
   return value === null || typeof value === 'boolean' || isOrderable(value);
 }
@@ -83,17 +90,9 @@ function valueProblem(operator: FilterOperator, value: unknown): string | undefi
       return typeof value === 'string' ? undefined : 'a string';
     case 'in':
     case 'notIn':
-      return Array.isArray(value) && value.length > 0 && value.length <= FILTER_LIMITS.maxInValues
-        ? value.every(isOrderable)
-          ? undefined
-          : 'a list of strings or numbers'
-        : `a list of 1 to ${FILTER_LIMITS.maxInValues} values`;
+      return orderableListProblem(value, FILTER_LIMITS.maxInValues);
     case 'containsAny':
-      return Array.isArray(value) && value.length > 0 && value.length <= FILTER_LIMITS.maxContainsAnyValues
-        ? value.every(isOrderable)
-          ? undefined
-          : 'a list of strings or numbers'
-        : `a list of 1 to ${FILTER_LIMITS.maxContainsAnyValues} values`;
+      return orderableListProblem(value, FILTER_LIMITS.maxContainsAnyValues);
     case 'between':
       return Array.isArray(value) &&
         value.length === 2 &&
