@@ -1,6 +1,8 @@
 /**
  * Cost of the home screen and of a page of 50 titles with image URLs, from the twin's per-request cost trace
  * (`x-marquee-trace: 1` → `extensions.marqueeCostTrace`): DynamoDB calls, consumed capacity, Lambda invocations.
+ * Image URLs are built by the resolvers from the images distribution's address, so every image query must
+ * cost 0 Lambda invocations while returning a URL for every title; the bench fails otherwise.
  * The baseline is the same home screen with 5 titles per row instead of 20: equal call counts show there is no
  * N+1. Writes bench/results/cost.json. Run: npx tsx bench/cost.bench.ts
  */
@@ -51,22 +53,28 @@ async function traced(
   twin: MarqueeTwin,
   user: SignedInUser,
   query: string,
-): Promise<{ trace: Trace; titles: number }> {
+): Promise<{ trace: Trace; titles: number; imageUrls: number }> {
   const response = await twin.gql(user.idToken, query, {}, { 'x-marquee-trace': '1' });
   if (response.errors?.length) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(response.errors)}`);
   let titles = 0;
-  for (const value of Object.values(response.data ?? {}))
-    titles += (value as { items?: unknown[] }).items?.length ?? 0;
-  return { trace: response.extensions?.marqueeCostTrace as Trace, titles };
+  let imageUrls = 0;
+  for (const value of Object.values(response.data ?? {})) {
+    const items = (value as { items?: Array<Record<string, unknown>> }).items ?? [];
+    titles += items.length;
+    for (const item of items)
+      imageUrls += [item.posterUrl, item.backdropUrl].filter((url) => typeof url === 'string').length;
+  }
+  return { trace: response.extensions?.marqueeCostTrace as Trace, titles, imageUrls };
 }
 
 function dynamoCalls(trace: Trace): number {
   return trace.entries.filter((entry) => entry.dataSourceType === 'AMAZON_DYNAMODB').length;
 }
 
-function summarize(trace: Trace, titles: number) {
+function summarize({ trace, titles, imageUrls }: { trace: Trace; titles: number; imageUrls: number }) {
   return {
     titles,
+    imageUrls,
     dynamodbCalls: dynamoCalls(trace),
     operations: trace.operations,
     readCapacityUnits: trace.readCapacityUnits,
@@ -161,11 +169,30 @@ function monthlyCost(home: ReturnType<typeof summarize>, homeWithImages: ReturnT
       prices:
         'us-east-1 on-demand: AppSync $4/M ops; DynamoDB $0.125/M RRU, $0.625/M WRU; Lambda $0.20/M + $0.0000133334/GB-s',
       excluded:
-        'real-time messages and connection minutes, CloudFront video egress, Cognito (free under 10k MAU)',
+        'real-time messages and connection minutes, CloudFront image and S3 video egress, Cognito (free under 10k MAU)',
     },
     monthlyUsd: Object.fromEntries(Object.entries(lines).map(([name, value]) => [name, round(value)])),
     totalUsd: round(Object.values(lines).reduce((sum, value) => sum + value, 0)),
   };
+}
+
+/** Image queries must return a URL per image field of every title and invoke no Lambda. */
+function assertImagesCostNoLambda(
+  runs: Record<string, { titles: number; imageUrls: number; lambdaInvocations: number }>,
+): void {
+  const expectedUrls: Record<string, (titles: number) => number> = {
+    homeWithPosterUrls: (titles) => titles + 1, // every poster, plus the hero's backdrop
+    pageOf50WithPosterUrls: (titles) => titles,
+    pageOf50WithPosterAndBackdropUrls: (titles) => titles * 2,
+  };
+  for (const [name, run] of Object.entries(runs)) {
+    const expected = expectedUrls[name]?.(run.titles);
+    if (run.lambdaInvocations !== 0 || run.imageUrls !== expected) {
+      throw new Error(
+        `${name}: ${run.lambdaInvocations} Lambda invocation(s) and ${run.imageUrls} image URLs for ${run.titles} titles (expected 0 and ${expected})`,
+      );
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -181,16 +208,16 @@ async function main(): Promise<void> {
     const homeWithImages = await traced(twin, viewer, homeQuery(20, true));
     const page = await traced(twin, viewer, PAGE_OF_50_POSTERS);
     const pageBoth = await traced(twin, viewer, PAGE_OF_50_BOTH_IMAGES);
-    const homeSummary = summarize(home.trace, home.titles);
-    const homeImagesSummary = summarize(homeWithImages.trace, homeWithImages.titles);
+    const homeSummary = summarize(home);
+    const homeImagesSummary = summarize(homeWithImages);
     const result = {
       rows: ROWS,
       home: { ...homeSummary, dynamodbCallsPerRow: homeSummary.dynamodbCalls / ROWS },
-      homeBaselineFiveTitlesPerRow: summarize(baseline.trace, baseline.titles),
+      homeBaselineFiveTitlesPerRow: summarize(baseline),
       noNPlusOneRatio: dynamoCalls(home.trace) / dynamoCalls(baseline.trace),
       homeWithPosterUrls: homeImagesSummary,
-      pageOf50WithPosterUrls: summarize(page.trace, page.titles),
-      pageOf50WithPosterAndBackdropUrls: summarize(pageBoth.trace, pageBoth.titles),
+      pageOf50WithPosterUrls: summarize(page),
+      pageOf50WithPosterAndBackdropUrls: summarize(pageBoth),
       costPer1000MonthlyViewers: monthlyCost(homeSummary, homeImagesSummary),
     };
     const out = writeBenchResult('cost', result);
@@ -203,8 +230,13 @@ async function main(): Promise<void> {
     );
     console.log(
       `page of 50 with posterUrl: ${result.pageOf50WithPosterUrls.lambdaInvocations} Lambda invocation(s), ${result.pageOf50WithPosterUrls.dynamodbCalls} DynamoDB calls; ` +
-        `with posterUrl+backdropUrl: ${result.pageOf50WithPosterAndBackdropUrls.lambdaInvocations} (one BatchInvoke per image field)`,
+        `with posterUrl+backdropUrl: ${result.pageOf50WithPosterAndBackdropUrls.lambdaInvocations} (${result.pageOf50WithPosterAndBackdropUrls.imageUrls} image URLs)`,
     );
+    assertImagesCostNoLambda({
+      homeWithPosterUrls: homeImagesSummary,
+      pageOf50WithPosterUrls: result.pageOf50WithPosterUrls,
+      pageOf50WithPosterAndBackdropUrls: result.pageOf50WithPosterAndBackdropUrls,
+    });
     console.log(
       `≈ $${result.costPer1000MonthlyViewers.totalUsd}/month per 1,000 viewers (API only) → ${out}`,
     );

@@ -4,6 +4,7 @@ import { raiseDataSourceError } from './lib/errors';
 import { CATALOG_PARTITION, movieKey } from './lib/keys';
 import { validMovieFields } from './lib/movie-input';
 import { toMovie, type MovieItem } from './lib/movies';
+import { imagesBaseUrl } from './lib/images';
 import { titlePrefixes } from './lib/search';
 import { catalogTable } from './lib/tables';
 import type { MutationCreateMovieArgs } from './types/schema';
@@ -30,5 +31,5 @@ export function request(ctx: Context<MutationCreateMovieArgs>): DynamoDBTransact
 
 export function response(ctx: Context<MutationCreateMovieArgs>): unknown {
   raiseDataSourceError(ctx.error);
-  return toMovie(ctx.stash.created as MovieItem, null);
+  return toMovie(ctx.stash.created as MovieItem, null, imagesBaseUrl(ctx));
 }

@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { movieKey } from './lib/keys';
 import { toMovie, type MovieItem } from './lib/movies';
+import { imagesBaseUrl } from './lib/images';
 import { requireId } from './lib/validate';
 import type { MutationDeleteMovieArgs } from './types/schema';
 
@@ -12,5 +13,5 @@ export function request(ctx: Context<MutationDeleteMovieArgs>): Record<string, n
 
 export function response(ctx: Context<MutationDeleteMovieArgs>): unknown {
   const movie = ctx.prev.result as MovieItem | null;
-  return movie ? toMovie(movie, null) : null;
+  return movie ? toMovie(movie, null, imagesBaseUrl(ctx)) : null;
 }

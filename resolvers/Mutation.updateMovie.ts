@@ -1,6 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
 import { movieKey } from './lib/keys';
 import { toMovie, type MovieItem } from './lib/movies';
+import { imagesBaseUrl } from './lib/images';
 import { requireId } from './lib/validate';
 import type { MutationUpdateMovieArgs } from './types/schema';
 
@@ -19,5 +20,5 @@ export function request(ctx: Context<MutationUpdateMovieArgs>): Record<string, n
 
 /** Viewer fields (position, My List) are not read for admin results. */
 export function response(ctx: Context<MutationUpdateMovieArgs>): unknown {
-  return toMovie(ctx.prev.result as MovieItem, null);
+  return toMovie(ctx.prev.result as MovieItem, null, imagesBaseUrl(ctx));
 }

@@ -4,7 +4,6 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { extensionFor, uploadProblem } from '../../resolvers/lib/upload-rules';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
-const IMAGE_URL_SECONDS = 3600;
 const UPLOAD_URL_SECONDS = 900;
 const MEDIA_PREFIX = 'media/';
 
@@ -20,9 +19,9 @@ function bucket(): string {
   return name;
 }
 
+/** Videos only: posters and backdrops are served by CloudFront with URLs the resolvers build. */
 interface GetRequest {
   action: 'get';
-  purpose: 'video' | 'image';
   key: string;
 }
 
@@ -43,11 +42,10 @@ async function presignGet(request: GetRequest): Promise<{ url: string; expiresAt
   if (typeof request.key !== 'string' || !request.key.startsWith(MEDIA_PREFIX)) {
     throw new Error('Only media keys can be presigned.');
   }
-  const seconds = request.purpose === 'video' ? VIDEO_URL_SECONDS : IMAGE_URL_SECONDS;
   const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket(), Key: request.key }), {
-    expiresIn: seconds,
+    expiresIn: VIDEO_URL_SECONDS,
   });
-  return { url, expiresAt: expiry(seconds) };
+  return { url, expiresAt: expiry(VIDEO_URL_SECONDS) };
 }
 
 async function presignPut(request: PutRequest) {
@@ -76,29 +74,13 @@ async function presignPut(request: PutRequest) {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function handleOne(event: unknown) {
+/** One Invoke request: a playback URL or an upload target. */
+export async function handler(event: unknown): Promise<unknown> {
   if (!isRecord(event)) throw new Error('Expected an object payload.');
   if (event.action === 'get') return presignGet(event as unknown as GetRequest);
   if (event.action === 'put') return presignPut(event as unknown as PutRequest);
   throw new Error(`Unknown action ${String(event.action)}.`);
-}
-
-/**
- * Invoke: one request. BatchInvoke (image URLs of a whole page): an array, answered in order; a failed item
- * becomes an AppSync per-item error instead of failing the page.
- */
-export async function handler(event: unknown): Promise<unknown> {
-  if (!Array.isArray(event)) return handleOne(event);
-  return Promise.all(
-    event.map(async (item) => {
-      try {
-        return await handleOne(item);
-      } catch (error) {
-        return { data: null, errorMessage: (error as Error).message, errorType: 'PresignError' };
-      }
-    }),
-  );
 }

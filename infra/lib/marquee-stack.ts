@@ -7,6 +7,7 @@ import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Hosting } from './constructs/hosting';
+import { Images } from './constructs/images';
 import { createMarqueeFunction } from './constructs/lambda-function';
 import { createAccessLogsBucket, Media } from './constructs/media';
 import { Monitoring } from './constructs/monitoring';
@@ -38,6 +39,8 @@ export class MarqueeStack extends Stack {
       allowedOrigins: [clientUrl, ...props.config.devOrigins],
     });
 
+    const images = new Images(this, 'Images', { mediaBucket: media.bucket, accessLogs });
+
     const postConfirmation = createMarqueeFunction(this, 'PostConfirmationFunction', {
       name: 'post-confirmation',
       description: 'Cognito post-confirmation trigger: creates the viewer profile (idempotent).',
@@ -56,7 +59,7 @@ export class MarqueeStack extends Stack {
 
     const presign = createMarqueeFunction(this, 'PresignFunction', {
       name: 'presign',
-      description: 'Presigned S3 URLs: GET for playback and images, PUT for admin uploads.',
+      description: 'Presigned S3 URLs: GET for playback, PUT for admin uploads.',
       environment: { MEDIA_BUCKET: media.bucket.bucketName },
     });
     presign.addToRolePolicy(
@@ -90,6 +93,7 @@ export class MarqueeStack extends Stack {
       catalogTable: data.catalogTable,
       userTable: data.userTable,
       presignFunction: presign,
+      imagesBaseUrl: images.baseUrl,
       accountDeletionFunction: accountDeletion,
       introspection: props.config.introspection,
     });
@@ -124,6 +128,10 @@ export class MarqueeStack extends Stack {
       description: 'Cognito app client id of the web client',
     });
     new CfnOutput(this, 'mediaBucketName', { value: media.bucket.bucketName, description: 'Media bucket' });
+    new CfnOutput(this, 'imagesBaseUrl', {
+      value: images.baseUrl,
+      description: 'Posters and backdrops (CloudFront): an image URL is this, "/" and its key',
+    });
     new CfnOutput(this, 'clientUrl', { value: clientUrl, description: 'The web app (CloudFront)' });
   }
 }

@@ -29,6 +29,13 @@ import {
 import { findFreePort } from './services/ports';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './services/s3-local';
 import type { UserPoolKeys } from './engine/authenticator';
+import {
+  CLOUDFRONT_ROUTE_PREFIX,
+  provideDistributions,
+  readDistributions,
+  type LocalBucket,
+} from './cloudfront/distributions';
+import { cloudFrontRoute } from './cloudfront/route';
 
 export interface LocalStackLogger {
   info(message: string): void;
@@ -148,6 +155,20 @@ function providePlaceholders(model: StackModel): void {
   }
 }
 
+/** The resolved policy documents of each bucket (bucket policies have no other local effect). */
+function bucketPolicyReader(model: StackModel): (bucketLogicalId: string) => readonly unknown[] {
+  const byBucketName = new Map<string, unknown[]>();
+  for (const [logicalId, resource] of Object.entries(model.template.Resources)) {
+    if (resource.Type !== 'AWS::S3::BucketPolicy') continue;
+    if (resource.Condition && !model.resolver.conditionHolds(resource.Condition)) continue;
+    const props = model.resolver.resolve(resource.Properties ?? {}, logicalId) as Record<string, unknown>;
+    const bucketName = String(props.Bucket);
+    byBucketName.set(bucketName, [...(byBucketName.get(bucketName) ?? []), props.PolicyDocument]);
+  }
+  return (bucketLogicalId) =>
+    byBucketName.get(model.resolver.resolveString({ Ref: bucketLogicalId }, bucketLogicalId)) ?? [];
+}
+
 /** Waits for every promise to settle, then resolves with all values or rejects with the first failure. */
 async function allStartedOrThrow<T extends readonly unknown[]>(promises: {
   readonly [K in keyof T]: Promise<T[K]>;
@@ -202,6 +223,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ] as const);
     const servicesMs = performance.now() - startedAt;
     providePlaceholders(model);
+    // Distribution domains point at this server's /_cloudfront route; bucket CORS rules may name them.
+    provideDistributions(model, graphqlPort);
     const { region, accountId, partition } = model.resolver.env;
 
     // Tables.
@@ -241,10 +264,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
 
     // Buckets.
+    const buckets: LocalBucket[] = [];
     for (const bucket of resourcesOfType(model, 'AWS::S3::Bucket')) {
       const props = model.resolver.resolve(bucket.properties, bucket.logicalId) as Record<string, unknown>;
       const { bucketName } = await s3.ensureBucket(bucket.logicalId, props);
       const host = new URL(s3.endpoint).host;
+      buckets.push({ logicalId: bucket.logicalId, bucketName, domainNames: [`${host}/${bucketName}`] });
       model.resolver.provide(bucket.logicalId, {
         ref: bucketName,
         attributes: {
@@ -365,6 +390,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log: (line) => logger.info(line),
     });
     cleanups.push(() => server.close());
+    const serveDistributions = cloudFrontRoute({
+      distributions: readDistributions(model, buckets, (line) => logger.warn(line)),
+      bucketPolicies: bucketPolicyReader(model),
+      s3Endpoint: s3.endpoint,
+      partition,
+    });
+    for (const method of ['GET', 'HEAD'])
+      server.addRoute(method, `${CLOUDFRONT_ROUTE_PREFIX}*`, serveDistributions);
     const realtime: RealtimeHandle = attachRealtime(server.server, engine, options.realtime);
     cleanups.push(() => realtime.close());
 

@@ -2,6 +2,7 @@ import { runtime, util, type Context, type DynamoDBBatchGetItemRequest } from '@
 import { callerSub } from '../lib/identity';
 import { movieKey, viewerTitleKey } from '../lib/keys';
 import { toMovie, type MovieItem, type MovieResult, type ViewerTitleItem } from '../lib/movies';
+import { imagesBaseUrl } from '../lib/images';
 import { raiseDataSourceError } from '../lib/errors';
 import { catalogTable, userTable } from '../lib/tables';
 
@@ -58,7 +59,7 @@ function assemble(
   // Titles deleted since they were listed are left out.
   return ctx.stash.movieIds
     .filter((id) => !!movies[id])
-    .map((id) => toMovie(movies[id] as MovieItem, viewer[id]));
+    .map((id) => toMovie(movies[id] as MovieItem, viewer[id], imagesBaseUrl(ctx)));
 }
 
 export function response(ctx: Context<unknown, ViewerMoviesStash>): MovieResult[] {

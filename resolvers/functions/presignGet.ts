@@ -11,7 +11,7 @@ export function request(ctx: Context): LambdaRequest {
   if (!video) notFound('No video has been uploaded for this title yet.');
   const { key, contentType } = video as { key: string; contentType: string };
   ctx.stash.contentType = contentType;
-  return { operation: 'Invoke', payload: { action: 'get', purpose: 'video', key } };
+  return { operation: 'Invoke', payload: { action: 'get', key } };
 }
 
 export function response(ctx: Context): unknown {

@@ -1,4 +1,5 @@
 import type { Movie, PlaybackPosition } from '../types/schema';
+import { imageUrl } from './images';
 import { toMediaFile, type StoredMediaFile } from './media-file';
 import type { MovieFields } from './movie-input';
 
@@ -32,11 +33,8 @@ export interface ViewerTitleItem {
   inMyList?: boolean;
 }
 
-/** The movie fields resolved from the item; `trailers`, `posterUrl` and `backdropUrl` have their own resolvers. */
-export type MovieResult = Omit<Movie, 'trailers' | 'posterUrl' | 'backdropUrl'> & {
-  posterKey: string | null;
-  backdropKey: string | null;
-};
+/** The movie fields resolved from the item; `trailers` has its own resolver. */
+export type MovieResult = Omit<Movie, 'trailers'>;
 
 export function toPosition(item: ViewerTitleItem | null | undefined): PlaybackPosition | null {
   if (!item || typeof item.clientTimeMs !== 'number') return null;
@@ -53,7 +51,12 @@ export function toPosition(item: ViewerTitleItem | null | undefined): PlaybackPo
   };
 }
 
-export function toMovie(item: MovieItem, viewer: ViewerTitleItem | null | undefined): MovieResult {
+/** `imagesBaseUrl` is where posters and backdrops are served (see `lib/images`). */
+export function toMovie(
+  item: MovieItem,
+  viewer: ViewerTitleItem | null | undefined,
+  imagesBaseUrl: string,
+): MovieResult {
   return {
     id: item.id,
     title: item.title,
@@ -62,8 +65,8 @@ export function toMovie(item: MovieItem, viewer: ViewerTitleItem | null | undefi
     genres: item.genres as Movie['genres'],
     maturityRating: item.maturityRating as Movie['maturityRating'],
     durationSeconds: item.durationSeconds,
-    posterKey: item.posterKey ?? null,
-    backdropKey: item.backdropKey ?? null,
+    posterUrl: imageUrl(imagesBaseUrl, item.posterKey),
+    backdropUrl: imageUrl(imagesBaseUrl, item.backdropKey),
     video: toMediaFile(item.video),
     myPosition: toPosition(viewer),
     inMyList: !!viewer?.inMyList,

@@ -127,7 +127,7 @@ export type MediaKind =
 /** A title in the catalog, as the caller sees it (with the caller's own progress and list membership). */
 export type Movie = {
   __typename?: 'Movie';
-  /** A short-lived signed URL of the backdrop image, or null while none has been uploaded. */
+  /** The backdrop image's URL (public catalog art served by CloudFront), or null while none has been uploaded. */
   backdropUrl: Maybe<Scalars['AWSURL']['output']>;
   /** When the title was added to the catalog. */
   createdAt: Scalars['AWSDateTime']['output'];
@@ -143,7 +143,7 @@ export type Movie = {
   maturityRating: MaturityRating;
   /** The caller's playback position in this title, or null if the caller never played it. */
   myPosition: Maybe<PlaybackPosition>;
-  /** A short-lived signed URL of the poster image, or null while none has been uploaded. */
+  /** The poster image's URL (public catalog art served by CloudFront), or null while none has been uploaded. */
   posterUrl: Maybe<Scalars['AWSURL']['output']>;
   /** A short description of the story (at most 2,000 characters). */
   synopsis: Scalars['String']['output'];

@@ -147,7 +147,7 @@ describe('presign', () => {
     expect(url.pathname.startsWith(`/${bucket}/`)).toBe(true);
     const put = await fetch(target.url, { method: 'PUT', headers: target.headers, body });
     expect(put.status).toBe(200);
-    const get = (await presign({ action: 'get', purpose: 'video', key: target.key })) as { url: string };
+    const get = (await presign({ action: 'get', key: target.key })) as { url: string };
     const read = await fetch(get.url, { headers: { Range: 'bytes=0-3' } });
     expect(read.status).toBe(206);
     expect(await read.text()).toBe('fake');
@@ -166,24 +166,14 @@ describe('presign', () => {
         sizeBytes: 11 * 1024 * 1024,
       }),
     ).rejects.toThrow(/sizeBytes must be from 1 to/);
-    await expect(presign({ action: 'get', purpose: 'image', key: 'private/secret' })).rejects.toThrow(
+    await expect(presign({ action: 'get', key: 'private/secret' })).rejects.toThrow(
       'Only media keys can be presigned.',
     );
   });
 
-  it('answers a BatchInvoke in order, with a per-item error instead of failing the page', async () => {
-    const results = (await presign([
-      { action: 'get', purpose: 'image', key: 'media/a/poster.png' },
-      { action: 'get', purpose: 'image', key: 'elsewhere' },
-      { action: 'get', purpose: 'image', key: 'media/b/poster.png' },
-    ])) as Array<{ url?: string; errorMessage?: string }>;
-    expect(results).toHaveLength(3);
-    expect(results[0]?.url).toContain('media/a/poster.png');
-    expect(results[1]).toEqual({
-      data: null,
-      errorMessage: 'Only media keys can be presigned.',
-      errorType: 'PresignError',
-    });
-    expect(results[2]?.url).toContain('media/b/poster.png');
+  it('refuses a batch: images are no longer presigned, so nothing sends one', async () => {
+    await expect(presign([{ action: 'get', key: 'media/a/poster-1.png' }])).rejects.toThrow(
+      'Expected an object payload.',
+    );
   });
 });

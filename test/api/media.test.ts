@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('media', () => {
-  it('uploads a video and a poster, then plays the video with a range request and shows the poster', async () => {
+  it('uploads a video, then plays it with a range request', async () => {
     const video = Buffer.from('0123456789 pretend this is H.264');
     const videoTarget = await upload({ kind: 'VIDEO', contentType: 'video/mp4' }, video);
     expect(videoTarget.key).toMatch(new RegExp(`^media/${movieId}/video-`));
@@ -85,8 +85,59 @@ describe('media', () => {
     );
     expect(detail.data?.movie.backdropUrl).toBeNull();
     expect(detail.data?.movie.video.sizeBytes).toBe(video.length);
-    const poster = await fetch(detail.data?.movie.posterUrl as string);
+  });
+
+  it('serves the poster through the images distribution with no Lambda, and never a video', async () => {
+    const videoTarget = await upload(
+      { kind: 'VIDEO', contentType: 'video/mp4' },
+      Buffer.from('secret video'),
+    );
+    const posterTarget = await upload({ kind: 'POSTER', contentType: 'image/png' }, Buffer.from('png bytes'));
+    const detail = await twin.gql<{ movie: { posterUrl: string | null } }>(
+      viewer.idToken,
+      'query ($id: ID!) { movie(id: $id) { posterUrl } }',
+      { id: movieId },
+      { 'x-marquee-trace': '1' },
+    );
+    const trace = detail.extensions?.marqueeCostTrace as { lambdaInvocations: number };
+    expect(trace.lambdaInvocations).toBe(0);
+    const imagesBase = twin.stack.outputs.imagesBaseUrl as string;
+    expect(imagesBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+$/);
+    const posterUrl = detail.data?.movie.posterUrl as string;
+    expect(posterUrl).toBe(`${imagesBase}/${posterTarget.key}`);
+
+    const poster = await fetch(posterUrl);
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toBe('image/png');
+    expect(poster.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
     expect(await poster.text()).toBe('png bytes');
+    const ranged = await fetch(posterUrl, { headers: { Range: 'bytes=0-2' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe('bytes 0-2/9');
+    expect(await ranged.text()).toBe('png');
+    const head = await fetch(posterUrl, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('9');
+
+    // The video exists in the same bucket, but the bucket policy grants the distribution image keys only.
+    const direct = await fetch(
+      `${twin.stack.s3.endpoint}/${twin.stack.outputs.mediaBucketName}/${videoTarget.key}`,
+    );
+    expect(await direct.text()).toBe('secret video');
+    const video = await fetch(`${imagesBase}/${videoTarget.key}`);
+    expect(video.status).toBe(404);
+    expect(await video.text()).not.toContain('secret video');
+  });
+
+  it('answers 404 for unknown images, unknown paths and unknown distributions', async () => {
+    const imagesBase = twin.stack.outputs.imagesBaseUrl as string;
+    const missing = await fetch(`${imagesBase}/media/${movieId}/poster-missing.png`);
+    expect(missing.status).toBe(404);
+    expect((await fetch(`${imagesBase}/elsewhere/file.txt`)).status).toBe(404);
+    expect((await fetch(`${imagesBase}/`)).status).toBe(404);
+    expect((await fetch(`${imagesBase}/media/%E0%A4%A`)).status).toBe(404);
+    const origin = new URL(imagesBase).origin;
+    expect((await fetch(`${origin}/_cloudfront/NoSuchDistribution/media/x/poster-1.png`)).status).toBe(404);
   });
 
   it('rejects wrong content types, sizes and kinds, and changes nothing', async () => {

@@ -7,6 +7,22 @@ import { synthMarquee } from '../support/marquee-template';
 import { REQUIRED_OUTPUTS } from '../../scripts/start/required-outputs';
 
 type Resources = Record<string, { Properties: Record<string, unknown> }>;
+interface PolicyStatement {
+  Action: unknown;
+  Principal?: unknown;
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** The distribution without a default root object: the images one (the site has `index.html`). */
+function imagesDistributionId(): string {
+  const distributions = template.findResources('AWS::CloudFront::Distribution') as Resources;
+  const ids = Object.entries(distributions)
+    .filter(([, d]) => !(d.Properties.DistributionConfig as { DefaultRootObject?: string }).DefaultRootObject)
+    .map(([id]) => id);
+  expect(ids).toHaveLength(1);
+  return ids[0] as string;
+}
 
 let template: Template;
 beforeAll(() => {
@@ -140,8 +156,18 @@ describe('AppSync', () => {
     for (const text of code) expect(text.length).toBeLessThan(32_000);
   });
 
-  it('batches image URLs: one Lambda invocation per page', () => {
-    template.hasResourceProperties('AWS::AppSync::Resolver', { FieldName: 'posterUrl', MaxBatchSize: 100 });
+  it('builds image URLs in the Movie mapping from the images distribution address, with no Lambda', () => {
+    const resolvers = template.findResources('AWS::AppSync::Resolver') as Resources;
+    const fields = Object.values(resolvers).map((resolver) => String(resolver.Properties.FieldName));
+    expect(fields).not.toContain('posterUrl');
+    expect(fields).not.toContain('backdropUrl');
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      EnvironmentVariables: Match.objectLike({
+        IMAGES_BASE_URL: {
+          'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [imagesDistributionId(), 'DomainName'] }]],
+        },
+      }),
+    });
   });
 
   it('has no Scan in any resolver or function code', () => {
@@ -203,11 +229,34 @@ describe('monitoring and hosting', () => {
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
       }),
     });
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+
+  it('serves posters and backdrops through a second distribution that may read the image keys only', () => {
+    const distributionId = imagesDistributionId();
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: 'media/*/poster-*', AllowedMethods: ['GET', 'HEAD'] }),
+          Match.objectLike({ PathPattern: 'media/*/backdrop-*', AllowedMethods: ['GET', 'HEAD'] }),
+        ],
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+      }),
+    });
+    const grants = Object.values(template.findResources('AWS::S3::BucketPolicy') as Resources)
+      .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: PolicyStatement[] }).Statement)
+      .filter((statement) => JSON.stringify(statement.Condition ?? {}).includes(distributionId));
+    expect(grants).toHaveLength(1);
+    expect(grants[0]?.Action).toBe('s3:GetObject');
+    expect(grants[0]?.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+    const resources = JSON.stringify(grants[0]?.Resource);
+    expect(resources).toContain('/media/*/poster-*');
+    expect(resources).toContain('/media/*/backdrop-*');
+    expect(resources).not.toMatch(/\/\*"|\/media\/\*"/);
   });
 
   it('exports the outputs the client and the twin read', () => {
     const outputs = Object.keys(template.findOutputs('*'));
-    expect(outputs).toEqual(expect.arrayContaining([...REQUIRED_OUTPUTS]));
+    expect(outputs).toEqual(expect.arrayContaining([...REQUIRED_OUTPUTS, 'imagesBaseUrl']));
   });
 });

@@ -53,8 +53,6 @@ export const RESOLVERS: readonly ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'myList', pipeline: ['queryUserIndex', 'loadMoviesForViewer'] },
   { typeName: 'Query', fieldName: 'playbackUrl', pipeline: ['getCatalogItem', 'presignGet'] },
   { typeName: 'Movie', fieldName: 'trailers', dataSource: 'catalog' },
-  { typeName: 'Movie', fieldName: 'posterUrl', dataSource: 'media', maxBatchSize: 100 },
-  { typeName: 'Movie', fieldName: 'backdropUrl', dataSource: 'media', maxBatchSize: 100 },
   {
     typeName: 'Mutation',
     fieldName: 'savePlaybackPosition',

@@ -20,13 +20,15 @@ export interface ApiProps {
   readonly catalogTable: dynamodb.ITable;
   readonly userTable: dynamodb.ITable;
   readonly presignFunction: lambda.IFunction;
+  /** `https://<images distribution domain>`: resolvers build poster and backdrop URLs from it. */
+  readonly imagesBaseUrl: string;
   readonly accountDeletionFunction: lambda.IFunction;
   readonly introspection: boolean;
 }
 
 /** Deepest legitimate query: connection → items → trailers → video → contentType is 5 levels. */
 export const QUERY_DEPTH_LIMIT = 8;
-/** A home screen of 7 rows × 20 titles with two image URLs each (~300 resolvers) stays well below this. */
+/** A home screen of 7 rows × 20 titles (a resolver per row, one per title for trailers) stays well below this. */
 export const RESOLVER_COUNT_LIMIT = 600;
 
 /** The only APPSYNC_JS runtime version. */
@@ -60,10 +62,12 @@ export class Api extends Construct {
       introspectionConfig: props.introspection
         ? appsync.IntrospectionConfig.ENABLED
         : appsync.IntrospectionConfig.DISABLED,
-      // Batch and transaction requests name their tables; resolvers read the names from ctx.env.
+      // Batch and transaction requests name their tables, and image URLs start with the images distribution's
+      // address; resolvers read both from ctx.env.
       environmentVariables: {
         CATALOG_TABLE: props.catalogTable.tableName,
         USER_TABLE: props.userTable.tableName,
+        IMAGES_BASE_URL: props.imagesBaseUrl,
       },
     });
 

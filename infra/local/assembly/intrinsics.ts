@@ -16,6 +16,11 @@ export interface LocalResourceValues {
   readonly attributes: Readonly<Record<string, unknown>>;
   /** For resources with no local effect: any attribute resolves to a recognisable placeholder. */
   readonly placeholder?: boolean;
+  /**
+   * Hosts (with an optional path) of an emulated endpoint that speaks plain HTTP locally, where AWS speaks
+   * HTTPS: a URL the template builds as `https://` + one of these comes out as `http://…`.
+   */
+  readonly httpHosts?: readonly string[];
 }
 
 /** Marks a property removed by `Ref: AWS::NoValue`; stripped from objects and arrays. */
@@ -23,6 +28,10 @@ const NO_VALUE = Symbol('AWS::NoValue');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**
@@ -33,6 +42,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class IntrinsicResolver {
   private readonly resources = new Map<string, LocalResourceValues>();
   private readonly conditionCache = new Map<string, boolean>();
+  private readonly httpHosts = new Set<string>();
 
   constructor(
     private readonly template: CfnTemplate,
@@ -41,6 +51,7 @@ export class IntrinsicResolver {
 
   provide(logicalId: string, values: LocalResourceValues): void {
     this.resources.set(logicalId, values);
+    for (const host of values.httpHosts ?? []) this.httpHosts.add(host);
   }
 
   has(logicalId: string): boolean {
@@ -107,10 +118,10 @@ export class IntrinsicResolver {
         const [separator, items] = this.list(arg, 2, name, where);
         const parts = this.walk(items, where);
         if (!Array.isArray(parts)) throw new AssemblyError(`${where}: Fn::Join needs a list`);
-        return parts.map((part) => this.scalarString(part, where)).join(String(separator));
+        return this.localScheme(parts.map((part) => this.scalarString(part, where)).join(String(separator)));
       }
       case 'Fn::Sub':
-        return this.sub(arg, where);
+        return this.localScheme(this.sub(arg, where));
       case 'Fn::Select': {
         const [index, items] = this.list(arg, 2, name, where);
         const list = this.walk(items, where);
@@ -161,6 +172,19 @@ export class IntrinsicResolver {
       default:
         throw new AssemblyError(`${where}: intrinsic function ${name} is not supported by the local twin`);
     }
+  }
+
+  /**
+   * The one place URLs change scheme: an emulated endpoint speaks http locally, so `https://<its host>` that
+   * a template joins together becomes `http://<its host>`. Only whole registered hosts match, so a real
+   * https URL that merely starts alike is left alone.
+   */
+  private localScheme(text: string): string {
+    let out = text;
+    for (const host of this.httpHosts) {
+      out = out.replace(new RegExp(`https://${escapeRegExp(host)}(?=[/?#]|$)`, 'g'), `http://${host}`);
+    }
+    return out;
   }
 
   private list(arg: unknown, length: number, name: string, where: string): unknown[] {

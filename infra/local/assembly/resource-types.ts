@@ -148,6 +148,8 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'AWS::Cognito::UserPoolClient': { emulated: ['*'] },
   'AWS::Cognito::UserPoolGroup': { emulated: ['*'] },
   'AWS::S3::Bucket': { emulated: ['*'] },
+  // S3-origin behaviors are served at /_cloudfront/<logical id>/ (see infra/local/cloudfront).
+  'AWS::CloudFront::Distribution': { emulated: ['*'] },
 };
 
 /** Resource types that exist in AWS but change nothing about how the local twin behaves. */
@@ -156,7 +158,7 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::IAM::Policy': 'IAM is not enforced locally',
   'AWS::IAM::ManagedPolicy': 'IAM is not enforced locally',
   'AWS::Lambda::Permission': 'IAM is not enforced locally',
-  'AWS::S3::BucketPolicy': 'IAM is not enforced locally',
+  'AWS::S3::BucketPolicy': 'IAM is not enforced locally, except CloudFront grants (checked by /_cloudfront)',
   'AWS::Logs::LogGroup': 'logs go to the twin console',
   'AWS::Logs::MetricFilter': 'CloudWatch is not emulated',
   'AWS::CloudWatch::Alarm': 'CloudWatch is not emulated',
@@ -165,11 +167,10 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::SNS::Subscription': 'alarm notifications are not emulated',
   'AWS::SNS::TopicPolicy': 'alarm notifications are not emulated',
   'Custom::LogRetention': 'logs go to the twin console',
-  'AWS::CloudFront::Distribution': 'the client is served by the local dev server',
-  'AWS::CloudFront::OriginAccessControl': 'the client is served by the local dev server',
-  'AWS::CloudFront::ResponseHeadersPolicy': 'the client is served by the local dev server',
-  'AWS::CloudFront::CachePolicy': 'the client is served by the local dev server',
-  'AWS::CloudFront::Function': 'the client is served by the local dev server',
+  'AWS::CloudFront::OriginAccessControl': 'bucket grants are checked for the /_cloudfront route itself',
+  'AWS::CloudFront::ResponseHeadersPolicy': 'the /_cloudfront route adds no response headers',
+  'AWS::CloudFront::CachePolicy': 'the /_cloudfront route does not cache',
+  'AWS::CloudFront::Function': 'edge functions do not run locally',
   'AWS::Cognito::UserPoolDomain': 'the hosted UI is not emulated',
   'AWS::WAFv2::WebACL': 'WAF is not emulated',
   'AWS::WAFv2::WebACLAssociation': 'WAF is not emulated',
