@@ -141,7 +141,11 @@ describe('npm start, as a newcomer uses it', () => {
     expect(movies.items.length).toBe(SEED_CATALOG.length);
     const seeded = SEED_CATALOG[0];
     const movie = movies.items.find((m) => m.title === seeded?.title);
-    expect(movie?.posterUrl).toBeTruthy();
+    expect(movie?.posterUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+\/media\//);
+    const poster = await fetch(movie?.posterUrl ?? '');
+    expect(poster.status).toBe(200);
+    expect(poster.headers.get('content-type')).toBe('image/jpeg');
+    expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect(movie?.video).toEqual({ contentType: 'video/mp4' });
     movieId = movie?.id ?? '';
 
