@@ -120,15 +120,19 @@ export async function makePoster(page: Page, label: string): Promise<Buffer> {
   return Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
 }
 
-/** The bytes behind an image the page shows (fetched by the page itself, as the browser would). */
+/**
+ * The bytes behind an image the page shows. The page must have rendered it (a decoded `<img>`); the bytes
+ * are then read from the same URL by the test process, since a page-side `fetch` of a cross-origin image
+ * needs CORS headers that an `<img>` does not (CloudFront serves the art without them).
+ */
 export async function imageBytes(page: Page, src: string): Promise<Buffer> {
-  const base64 = await page.evaluate(async (url) => {
+  await page.waitForFunction((url) => {
     const web = globalThis as unknown as PageGlobals;
-    const response = await web.fetch(url);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return web.btoa(binary);
+    return Array.from(web.document.querySelectorAll('img')).some(
+      (img) => (img as { src: string }).src === url && (img as { naturalWidth: number }).naturalWidth > 0,
+    );
   }, src);
-  return Buffer.from(base64, 'base64');
+  const response = await fetch(src);
+  if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
 }

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  imageBytes,
+  makePoster,
+  openApp,
+  signIn,
+  signUp,
+  subscriptionAcknowledged,
+  pauseAndSeek,
+  uniqueEmail,
+  videoTime,
+  waitForPlayableVideo,
+} from './support/app';
+import type { PageGlobals } from './support/in-page';
+import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
+import { startStack, type RunningStack } from './support/stack';
+
+/**
+ * One viewer's journey through the real stack `npm start` runs (local twin, cognito-local, s3rver, DynamoDB
+ * Local, the Vite client) in Debian's Chromium: sign up, browse, play, progress saved and synced live to a
+ * second device of the same viewer (and not to another viewer), search history, an admin's poster upload,
+ * and account deletion.
+ */
+describe('a viewer in a real browser against the local stack', () => {
+  let stack: RunningStack;
+  let browser: TestBrowser;
+  const devices: BrowserContext[] = [];
+  const viewerEmail = uniqueEmail('viewer');
+  let deviceA: Page;
+  let movieId = '';
+  let movieTitle = '';
+
+  const newDevice = async (options?: { phone?: boolean }) => {
+    const device = await browser.newDevice(options);
+    devices.push(device);
+    return device;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const device of devices) await device.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('signs up with the e-mailed code and lands on a browsable home screen', async () => {
+    deviceA = await openApp(await newDevice(), stack);
+    await deviceA.getByRole('tab', { name: 'Create Account' }).waitFor();
+    await screenshot(deviceA, '01-sign-in');
+
+    await signUp(deviceA, stack, viewerEmail);
+    await deviceA.getByTestId('hero').waitFor();
+    const firstRowPoster = deviceA.locator('section[data-testid^="genre-"] a.poster').first();
+    await firstRowPoster.waitFor();
+    expect(await deviceA.locator('section[data-testid^="genre-"]').count()).toBeGreaterThan(1);
+    await deviceA.waitForFunction(() => {
+      const web = globalThis as unknown as PageGlobals;
+      return Array.from(web.document.querySelectorAll('a.poster img')).some(
+        (img) => (img as { naturalWidth: number }).naturalWidth > 0,
+      );
+    });
+    await screenshot(deviceA, '02-home');
+
+    // Scrolling down pages genre rows in.
+    const rowsBefore = await deviceA.locator('section[data-testid^="genre-"]').count();
+    await deviceA.mouse.wheel(0, 4000);
+    await deviceA.waitForTimeout(500);
+    await deviceA.mouse.wheel(0, 4000);
+    await expect
+      .poll(() => deviceA.locator('section[data-testid^="genre-"]').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(rowsBefore);
+  });
+
+  test('opens a title with its synopsis and a playable trailer', async () => {
+    await deviceA.goto(`${stack.appUrl}/`);
+    const poster = deviceA.locator('section[data-testid^="genre-"] a.poster').first();
+    movieId = (await poster.getAttribute('data-movie-id')) ?? '';
+    expect(movieId).not.toBe('');
+    await poster.click();
+    await deviceA.getByTestId('title-details').waitFor();
+    movieTitle = (await deviceA.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    expect(movieTitle).not.toBe('');
+    expect((await deviceA.getByTestId('synopsis').textContent())?.length).toBeGreaterThan(10);
+
+    const trailerButton = deviceA.getByRole('button', { name: /^Play trailer/ }).first();
+    await trailerButton.click();
+    const trailer = deviceA.locator('.trailer video').first();
+    await trailer.waitFor();
+    await waitForPlayableVideo(deviceA, '.trailer video');
+    await screenshot(deviceA, '03-title');
+  });
+
+  test('plays the title and saves the position on seek and pause', async () => {
+    await deviceA.getByTestId('play').click();
+    await deviceA.getByTestId('player').waitFor();
+    await waitForPlayableVideo(deviceA, '[data-testid="video"]');
+    const target = await pauseAndSeek(deviceA, 'middle');
+    await expect.poll(() => deviceA.getByTestId('player-status').textContent()).toMatch(/^Saved at /);
+    expect(Math.floor(await videoTime(deviceA))).toBe(target);
+    await screenshot(deviceA, '04-player');
+
+    // Leaving the player and reopening the title shows the saved place.
+    await deviceA.getByRole('button', { name: 'Back' }).click();
+    await deviceA.getByTestId('title-details').waitFor();
+    await deviceA.reload();
+    await expect
+      .poll(() => deviceA.getByTestId('play').textContent(), { timeout: 15_000 })
+      .toContain(`Resume from 0:${String(target).padStart(2, '0')}`);
+
+    // ...and Home lists it under Continue Watching with a progress bar.
+    await deviceA.goto(`${stack.appUrl}/`);
+    const continueRow = deviceA.getByTestId('continue-watching');
+    await continueRow.locator(`a.poster[data-movie-id="${movieId}"]`).waitFor();
+    expect(await continueRow.getByRole('progressbar').first().getAttribute('aria-valuenow')).not.toBeNull();
+  });
+
+  test('resumes at the saved position and syncs it live to the same viewer only', async () => {
+    const deviceB = await openApp(await newDevice(), stack);
+    await signIn(deviceB, viewerEmail);
+    const otherViewer = await openApp(await newDevice(), stack);
+    await signUp(otherViewer, stack, uniqueEmail('other'));
+
+    const bReady = subscriptionAcknowledged(deviceB);
+    const otherReady = subscriptionAcknowledged(otherViewer);
+    await deviceB.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+    await otherViewer.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+    await Promise.all([bReady, otherReady]);
+
+    await deviceA.goto(`${stack.appUrl}/watch/${encodeURIComponent(movieId)}`);
+    await waitForPlayableVideo(deviceA, '[data-testid="video"]', 1);
+    const resumedAt = Math.floor(await videoTime(deviceA));
+    expect(resumedAt).toBeGreaterThanOrEqual(2);
+
+    const newTarget = await pauseAndSeek(deviceA, 'oneSecondBack');
+    const banner = deviceB.getByTestId('remote-position-banner');
+    await banner.waitFor({ timeout: 20_000 });
+    // The pause may publish first; the seek's later save wins and the banner follows it.
+    await expect
+      .poll(() => banner.textContent(), { timeout: 20_000 })
+      .toContain(`Resume from 0:${String(newTarget).padStart(2, '0')} — watched on another device`);
+    await screenshot(deviceB, '05-live-resume-banner');
+
+    // The other viewer's page got nothing (their subscription was live before the save).
+    await deviceB.waitForTimeout(1500);
+    expect(await otherViewer.getByTestId('remote-position-banner').count()).toBe(0);
+  });
+
+  test('searches as you type, records the search, and deletes a history entry', async () => {
+    await deviceA.goto(`${stack.appUrl}/search`);
+    const firstWord = movieTitle.split(/\s+/)[0] ?? movieTitle;
+    const prefix = firstWord.slice(0, Math.max(2, Math.min(4, firstWord.length)));
+    await deviceA.getByTestId('search-input').fill(prefix);
+    await deviceA.locator(`[data-testid="search-results"] a.poster[data-movie-id="${movieId}"]`).waitFor();
+    await deviceA.getByTestId('search-input').press('Enter');
+    const entry = deviceA.getByTestId('history-entry').filter({ hasText: prefix });
+    await entry.waitFor();
+    await screenshot(deviceA, '06-search');
+
+    await entry.getByRole('button', { name: `Delete “${prefix}” from history` }).click();
+    await entry.waitFor({ state: 'detached' });
+    await deviceA.reload();
+    await deviceA.getByTestId('search-input').waitFor();
+    await deviceA.waitForTimeout(1000);
+    expect(await deviceA.getByTestId('history-entry').filter({ hasText: prefix }).count()).toBe(0);
+  });
+
+  test('an admin uploads a poster that then shows on the title', async () => {
+    const admin = await openApp(await newDevice(), stack);
+    await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
+    await admin.getByRole('link', { name: 'Admin' }).click();
+    await admin.getByTestId('admin-movies').waitFor();
+    await screenshot(admin, '07-admin');
+    await admin.goto(`${stack.appUrl}/admin/${encodeURIComponent(movieId)}`);
+    await admin.getByTestId('movie-form').waitFor();
+
+    const poster = await makePoster(admin, 'E2E POSTER');
+    await admin
+      .getByLabel('Poster image')
+      .setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: poster });
+    const outcome = admin
+      .getByTestId('upload-POSTER')
+      .getByRole('status')
+      .or(admin.getByTestId('upload-POSTER').getByRole('alert'));
+    await outcome.waitFor({ timeout: 20_000 });
+    expect(await outcome.textContent()).toBe('Uploaded poster.png.');
+    await screenshot(admin, '08-admin-upload');
+
+    // The viewer sees the new poster on the title.
+    await deviceA.goto(`${stack.appUrl}/search?q=${encodeURIComponent(movieTitle)}`);
+    const image = deviceA.locator(`[data-testid="search-results"] a.poster[data-movie-id="${movieId}"] img`);
+    await image.waitFor();
+    const src = (await image.getAttribute('src')) ?? '';
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    expect(sha(await imageBytes(deviceA, src))).toBe(sha(poster));
+  });
+
+  test('shows the main screens on a phone-sized screen', async () => {
+    const phone = await openApp(await newDevice({ phone: true }), stack);
+    await signIn(phone, viewerEmail);
+    await phone.getByTestId('hero').waitFor();
+    await screenshot(phone, '09-home-phone');
+    await phone.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+    await phone.getByTestId('title-details').waitFor();
+    await screenshot(phone, '10-title-phone');
+    const overflow = await phone.evaluate(() => {
+      const web = globalThis as unknown as PageGlobals;
+      return web.document.documentElement.scrollWidth - web.innerWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+
+  test('deletes the account: signed out, and the credentials no longer work', async () => {
+    await deviceA.goto(`${stack.appUrl}/account`);
+    await deviceA.getByTestId('profile').getByText(viewerEmail).waitFor();
+    await screenshot(deviceA, '11-account');
+    await deviceA.getByRole('button', { name: 'Delete my account…' }).click();
+    await deviceA.getByLabel('Confirmation').fill('DELETE');
+    await deviceA.getByRole('button', { name: 'Delete permanently' }).click();
+    await deviceA.getByRole('tab', { name: 'Sign In' }).waitFor({ timeout: 30_000 });
+
+    await deviceA.getByLabel('Email').fill(viewerEmail);
+    await deviceA.getByLabel('Password', { exact: true }).fill('Marquee-e2e-Passw0rd!');
+    await deviceA.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await deviceA.getByRole('alert').first().waitFor();
+    expect(await deviceA.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+  });
+});
