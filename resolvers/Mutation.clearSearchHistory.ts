@@ -1,7 +1,8 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
-import { raiseDataSourceError } from './lib/errors';
+import { isConditionFailure, raiseDataSourceError } from './lib/errors';
 import { callerSub } from './lib/identity';
 import { profileKey } from './lib/keys';
+import { liveSessionCondition, refuseEndedSession } from './lib/session';
 
 /**
  * One write however long the history: entries searched before this moment stop being listed at once, and their
@@ -16,10 +17,13 @@ export function request(ctx: Context): DynamoDBUpdateItemRequest {
       expressionNames: { '#clearedAt': 'searchHistoryClearedAt' },
       expressionValues: util.dynamodb.toMapValues({ ':now': util.time.nowISO8601() }),
     },
+    // Without it, an UpdateItem would re-create the profile of a deleted account.
+    condition: liveSessionCondition(ctx),
   };
 }
 
 export function response(ctx: Context): boolean {
+  if (isConditionFailure(ctx.error)) refuseEndedSession();
   raiseDataSourceError(ctx.error);
   return true;
 }

@@ -6,6 +6,7 @@ import { validMovieFields } from './lib/movie-input';
 import { toMovie, type MovieItem } from './lib/movies';
 import { imagesBaseUrl } from './lib/images';
 import { titlePrefixes } from './lib/search';
+import { failedTransactItem, liveSessionCheck } from './lib/session';
 import { catalogTable } from './lib/tables';
 import type { MutationCreateMovieArgs } from './types/schema';
 
@@ -23,13 +24,14 @@ export function request(ctx: Context<MutationCreateMovieArgs>): DynamoDBTransact
     gsi1sk: `${now}#${id}`,
   });
   titleItem.condition = { expression: 'attribute_not_exists(pk)' };
-  const transactItems = [titleItem]
+  const transactItems = [liveSessionCheck(ctx), titleItem]
     .concat(genreItems(table, fields.genres, now, id, false))
     .concat(prefixItems(table, titlePrefixes(fields.title), id, false));
   return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
 }
 
 export function response(ctx: Context<MutationCreateMovieArgs>): unknown {
+  if (ctx.error) failedTransactItem(ctx);
   raiseDataSourceError(ctx.error);
   return toMovie(ctx.stash.created as MovieItem, null, imagesBaseUrl(ctx));
 }

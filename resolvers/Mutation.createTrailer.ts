@@ -3,6 +3,7 @@ import { putItem, type TransactItem } from './lib/catalog-writes';
 import { isTransactionCancelled, notFound, raiseDataSourceError } from './lib/errors';
 import { movieKey, trailerKey } from './lib/keys';
 import { toTrailer, TRAILER_MAX_SECONDS, type TrailerItem } from './lib/trailers';
+import { failedTransactItem, liveSessionCheck } from './lib/session';
 import { catalogTable } from './lib/tables';
 import { requireId, requireInt, requireText } from './lib/validate';
 import type { MutationCreateTrailerArgs, Trailer } from './types/schema';
@@ -29,12 +30,13 @@ export function request(ctx: Context<MutationCreateTrailerArgs>): DynamoDBTransa
   };
   return {
     operation: 'TransactWriteItems',
-    transactItems: [titleExists, putItem(table, trailerKey(movieId, id), { ...item })],
+    transactItems: [liveSessionCheck(ctx), titleExists, putItem(table, trailerKey(movieId, id), { ...item })],
   } as DynamoDBTransactWriteItemsRequest;
 }
 
 export function response(ctx: Context<MutationCreateTrailerArgs>): Trailer {
-  if (isTransactionCancelled(ctx.error)) notFound(`No title with id ${ctx.args.input.movieId}.`);
+  if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1)
+    notFound(`No title with id ${ctx.args.input.movieId}.`);
   raiseDataSourceError(ctx.error);
   return toTrailer(ctx.stash.created as TrailerItem);
 }

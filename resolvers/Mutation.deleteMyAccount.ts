@@ -1,13 +1,14 @@
-import type { Context, LambdaRequest } from '@aws-appsync/utils';
-import { raiseDataSourceError } from './lib/errors';
-import { callerSub, callerUsername } from './lib/identity';
+import type { Context } from '@aws-appsync/utils';
+import type { SessionStash } from './functions/checkSession';
+import { closeCallerSubscriptions } from './lib/account';
 
-/** The account-deletion function removes every item of the caller, then the Cognito user. */
-export function request(ctx: Context): LambdaRequest {
-  return { operation: 'Invoke', payload: { sub: callerSub(ctx), username: callerUsername(ctx) } };
+/** A retry after a deletion that stopped part-way (profile already gone) may finish it. */
+export function request(ctx: Context<unknown, SessionStash>): Record<string, never> {
+  ctx.stash.allowMissingProfile = true;
+  return {};
 }
 
-export function response(ctx: Context): boolean {
-  raiseDataSourceError(ctx.error);
-  return true;
+export function response(ctx: Context<unknown, SessionStash>): boolean {
+  closeCallerSubscriptions(ctx);
+  return ctx.prev.result === true;
 }

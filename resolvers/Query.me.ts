@@ -3,16 +3,18 @@ import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from './lib/errors';
 import { callerClaim, callerIsAdmin, callerSub } from './lib/identity';
 import { profileKey } from './lib/keys';
+import { requireLiveSession } from './lib/session';
 import type { Profile } from './types/schema';
 
 export function request(ctx: Context): DynamoDBGetItemRequest {
-  return get({ key: profileKey(callerSub(ctx)) });
+  return get({ key: profileKey(callerSub(ctx)), consistentRead: true });
 }
 
-/** Users created outside sign-up (no confirmation trigger) get a profile derived from their token. */
+/** The profile is also the session check: a token of a deleted account has none. */
 export function response(ctx: Context): Profile {
   raiseDataSourceError(ctx.error);
-  const item = (ctx.result ?? {}) as { email?: string; displayName?: string; createdAt?: string };
+  requireLiveSession(ctx, ctx.result ?? null);
+  const item = ctx.result as { email?: string; displayName?: string; createdAt?: string };
   const email = item.email ?? callerClaim(ctx, 'email') ?? '';
   return {
     id: callerSub(ctx),

@@ -69,21 +69,22 @@ export class MarqueeStack extends Stack {
       }),
     );
 
-    const accountDeletion = createMarqueeFunction(this, 'AccountDeletionFunction', {
-      name: 'account-deletion',
-      description: "Deletes every item of a viewer's data, then the Cognito user (safe to re-run).",
+    const account = createMarqueeFunction(this, 'AccountFunction', {
+      name: 'account',
+      description:
+        "Deletes a viewer's data and Cognito user (safe to re-run), or signs the user out everywhere.",
       environment: { USER_TABLE: data.userTable.tableName, USER_POOL_ID: auth.userPool.userPoolId },
       timeout: Duration.seconds(30),
     });
-    accountDeletion.addToRolePolicy(
+    account.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
         resources: [data.userTable.tableArn],
       }),
     );
-    accountDeletion.addToRolePolicy(
+    account.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['cognito-idp:AdminDeleteUser'],
+        actions: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminUserGlobalSignOut'],
         resources: [auth.userPool.userPoolArn],
       }),
     );
@@ -94,13 +95,13 @@ export class MarqueeStack extends Stack {
       userTable: data.userTable,
       presignFunction: presign,
       imagesBaseUrl: images.baseUrl,
-      accountDeletionFunction: accountDeletion,
+      accountFunction: account,
       introspection: props.config.introspection,
     });
 
     new Monitoring(this, 'Monitoring', {
       api: api.api,
-      functions: { Presign: presign, PostConfirmation: postConfirmation, AccountDeletion: accountDeletion },
+      functions: { Presign: presign, PostConfirmation: postConfirmation, Account: account },
       tables: { Catalog: data.catalogTable, Users: data.userTable },
     });
 

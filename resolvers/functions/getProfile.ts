@@ -3,14 +3,16 @@ import { get } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { profileKey } from '../lib/keys';
+import { requireLiveSession } from '../lib/session';
 
-/** The caller's profile item (or null), also kept in `stash.profile`. */
+/** The caller's profile item, also kept in `stash.profile`; the session check of the pipeline. */
 export function request(ctx: Context): DynamoDBGetItemRequest {
-  return get({ key: profileKey(callerSub(ctx)) });
+  return get({ key: profileKey(callerSub(ctx)), consistentRead: true });
 }
 
 export function response(ctx: Context): unknown {
   raiseDataSourceError(ctx.error);
+  requireLiveSession(ctx, ctx.result ?? null);
   ctx.stash.profile = ctx.result ?? null;
   if (ctx.stash.afterFromProfile)
     ctx.stash.after =

@@ -1,9 +1,10 @@
-import { runtime, util, type Context, type DynamoDBBatchGetItemRequest } from '@aws-appsync/utils';
+import { util, type Context, type DynamoDBBatchGetItemRequest } from '@aws-appsync/utils';
 import { callerSub } from '../lib/identity';
-import { movieKey, viewerTitleKey } from '../lib/keys';
+import { movieKey, profileKey, viewerTitleKey } from '../lib/keys';
 import { toMovie, type MovieItem, type MovieResult, type ViewerTitleItem } from '../lib/movies';
 import { imagesBaseUrl } from '../lib/images';
 import { raiseDataSourceError } from '../lib/errors';
+import { requireLiveSession } from '../lib/session';
 import { catalogTable, userTable } from '../lib/tables';
 
 export interface ViewerMoviesStash {
@@ -29,7 +30,9 @@ function viewerItemsById(items: (ViewerTitleItem | null)[]): Record<string, View
 
 /**
  * One BatchGetItem for a whole page: the titles not yet read plus the caller's state for each (position,
- * My List), from both tables at once, so a row costs at most this call and the one that listed its ids.
+ * My List), from both tables at once, so a row costs at most this call and the one that listed its ids. The
+ * caller's profile rides along (always first among the user-table keys, read consistently): it is the session
+ * check of every query that ends here.
  */
 export function request(ctx: Context<unknown, ViewerMoviesStash>): DynamoDBBatchGetItemRequest {
   const sub = callerSub(ctx);
@@ -37,13 +40,12 @@ export function request(ctx: Context<unknown, ViewerMoviesStash>): DynamoDBBatch
   const knownMovies = moviesById(ctx.stash.knownMovies ?? []);
   const knownViewer = viewerItemsById(ctx.stash.knownViewerItems ?? []);
   const movieKeys = ids.filter((id) => !knownMovies[id]).map((id) => util.dynamodb.toMapValues(movieKey(id)));
-  const viewerKeys = ids
-    .filter((id) => !knownViewer[id])
-    .map((id) => util.dynamodb.toMapValues(viewerTitleKey(sub, id)));
-  if (movieKeys.length === 0 && viewerKeys.length === 0) runtime.earlyReturn(assemble(ctx, [], []));
+  const viewerKeys = [util.dynamodb.toMapValues(profileKey(sub))].concat(
+    ids.filter((id) => !knownViewer[id]).map((id) => util.dynamodb.toMapValues(viewerTitleKey(sub, id))),
+  );
   const tables: DynamoDBBatchGetItemRequest['tables'] = {};
   if (movieKeys.length > 0) tables[catalogTable(ctx)] = { keys: movieKeys, consistentRead: false };
-  if (viewerKeys.length > 0) tables[userTable(ctx)] = { keys: viewerKeys, consistentRead: false };
+  tables[userTable(ctx)] = { keys: viewerKeys, consistentRead: true };
   return { operation: 'BatchGetItem', tables };
 }
 
@@ -72,10 +74,13 @@ export function response(ctx: Context<unknown, ViewerMoviesStash>): MovieResult[
     (count, keys) => count + keys.length,
     0,
   );
-  if (unprocessed > 0) util.appendError('Some titles could not be read; try again.', 'PartialResult');
-  return assemble(
-    ctx,
-    (result.data[catalogTable(ctx)] ?? []) as (MovieItem | null)[],
-    (result.data[userTable(ctx)] ?? []) as (ViewerTitleItem | null)[],
+  // BatchGetItem answers each table's items in the order of its keys, null where an item is missing.
+  const [profile, ...viewerItems] = (result.data[userTable(ctx)] ?? [null]) as (ViewerTitleItem | null)[];
+  const profileUnread = ((result.unprocessedKeys ?? {})[userTable(ctx)] ?? []).some(
+    (key) => (key as { sk?: string }).sk === 'PROFILE',
   );
+  if (profileUnread) util.error('The session could not be checked under load; try again.', 'Throttled');
+  requireLiveSession(ctx, profile);
+  if (unprocessed > 0) util.appendError('Some titles could not be read; try again.', 'PartialResult');
+  return assemble(ctx, (result.data[catalogTable(ctx)] ?? []) as (MovieItem | null)[], viewerItems);
 }

@@ -2,15 +2,17 @@ import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws
 import { isTransactionCancelled, notFound, raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { movieKey, myListPartition, viewerTitleKey } from '../lib/keys';
+import { failedTransactItem, liveSessionCheck } from '../lib/session';
 import { catalogTable, userTable } from '../lib/tables';
 
-/** Adds a title to My List only if the title exists (one transaction across both tables). */
+/** Adds a title to My List only if the session is live and the title exists (one transaction, both tables). */
 export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTransactWriteItemsRequest {
   const sub = callerSub(ctx);
   const movieId = ctx.stash.movieId;
   return {
     operation: 'TransactWriteItems',
     transactItems: [
+      liveSessionCheck(ctx),
       {
         table: catalogTable(ctx),
         operation: 'ConditionCheck',
@@ -46,7 +48,8 @@ export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTra
 }
 
 export function response(ctx: Context<unknown, { movieId: string; movieIds?: string[] }>): null {
-  if (isTransactionCancelled(ctx.error)) notFound(`No title with id ${ctx.stash.movieId}.`);
+  if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1)
+    notFound(`No title with id ${ctx.stash.movieId}.`);
   raiseDataSourceError(ctx.error);
   ctx.stash.movieIds = [ctx.stash.movieId];
   return null;

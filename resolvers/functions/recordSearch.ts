@@ -1,8 +1,10 @@
-import { runtime, util, type Context, type DynamoDBPutItemRequest } from '@aws-appsync/utils';
-import { put } from '@aws-appsync/utils/dynamodb';
+import { runtime, util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { putItem } from '../lib/catalog-writes';
 import { raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { searchHistoryPartition, searchKey } from '../lib/keys';
+import { failedTransactItem, liveSessionCheck } from '../lib/session';
+import { userTable } from '../lib/tables';
 
 export const SEARCH_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
 
@@ -13,24 +15,26 @@ export interface RecordSearchStash {
 }
 
 /** Adds (or refreshes) the search in the caller's history; the same normalized text keeps one entry. */
-export function request(ctx: Context<unknown, RecordSearchStash>): DynamoDBPutItemRequest {
+export function request(ctx: Context<unknown, RecordSearchStash>): DynamoDBTransactWriteItemsRequest {
   if (!ctx.stash.record) runtime.earlyReturn(null);
   const sub = callerSub(ctx);
   const searchedAt = util.time.nowISO8601();
-  return put<Record<string, unknown>>({
-    key: searchKey(sub, ctx.stash.searchEntryId),
-    item: {
-      entryId: ctx.stash.searchEntryId,
-      query: ctx.stash.searchText,
-      searchedAt,
-      expiresAt: util.time.nowEpochSeconds() + SEARCH_HISTORY_TTL_SECONDS,
-      gsi1pk: searchHistoryPartition(sub),
-      gsi1sk: searchedAt,
-    },
+  const entry = putItem(userTable(ctx), searchKey(sub, ctx.stash.searchEntryId), {
+    entryId: ctx.stash.searchEntryId,
+    query: ctx.stash.searchText,
+    searchedAt,
+    expiresAt: util.time.nowEpochSeconds() + SEARCH_HISTORY_TTL_SECONDS,
+    gsi1pk: searchHistoryPartition(sub),
+    gsi1sk: searchedAt,
   });
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [liveSessionCheck(ctx), entry],
+  } as DynamoDBTransactWriteItemsRequest;
 }
 
 export function response(ctx: Context<unknown, RecordSearchStash>): null {
+  if (ctx.error) failedTransactItem(ctx);
   raiseDataSourceError(ctx.error);
   return null;
 }

@@ -1,8 +1,10 @@
-import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
-import { badRequest, isConditionFailure, raiseDataSourceError } from '../lib/errors';
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { badRequest, isTransactionCancelled, raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { continueWatchingPartition, viewerTitleKey } from '../lib/keys';
 import type { MovieItem, ViewerTitleItem } from '../lib/movies';
+import { failedTransactItem, liveSessionCheck } from '../lib/session';
+import { userTable } from '../lib/tables';
 
 /** A title counts as finished in its last 5% or its last two minutes. */
 export function isFinished(positionSeconds: number, durationSeconds: number): boolean {
@@ -18,15 +20,18 @@ export interface ProgressStash {
   clientTimeMs: number;
   deviceId: string;
   catalogItem?: MovieItem;
+  /** What this save wrote (the next step returns it), or null when a newer position won. */
+  written?: ViewerTitleItem;
   winner?: ViewerTitleItem | null;
 }
 
 /**
  * Conditional write ordered by the device's clock: it applies only when no position is stored, the stored one is
  * older, or it is this very save again (so a retry succeeds). A lost race leaves the item untouched and the next
- * step reads the winner.
+ * step reads the winner. The write shares a transaction with the session check, so it cannot re-create the
+ * data of a deleted account.
  */
-export function request(ctx: Context<unknown, ProgressStash>): DynamoDBUpdateItemRequest {
+export function request(ctx: Context<unknown, ProgressStash>): DynamoDBTransactWriteItemsRequest {
   const sub = callerSub(ctx);
   const movie = ctx.stash.catalogItem as MovieItem;
   const duration = movie.durationSeconds;
@@ -84,11 +89,24 @@ export function request(ctx: Context<unknown, ProgressStash>): DynamoDBUpdateIte
     '#gsi1pk': 'gsi1pk',
     '#gsi1sk': 'gsi1sk',
   };
-  const expressionValues = util.dynamodb.toMapValues(values);
-  return {
+  ctx.stash.written = {
+    ...viewerTitleKey(sub, ctx.stash.movieId),
+    movieId: ctx.stash.movieId,
+    ownerId: sub,
+    positionSeconds: position,
+    durationSeconds: duration,
+    watched,
+    hidden: false,
+    clientTime: ctx.stash.clientTime,
+    clientTimeMs: ctx.stash.clientTimeMs,
+    deviceId: ctx.stash.deviceId,
+    savedAt,
+  };
+  const progressWrite = {
+    table: userTable(ctx),
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues(viewerTitleKey(sub, ctx.stash.movieId)),
-    update: { expression, expressionNames, expressionValues },
+    update: { expression, expressionNames, expressionValues: util.dynamodb.toMapValues(values) },
     condition: {
       expression:
         'attribute_not_exists(#clientTimeMs) OR #clientTimeMs < :t OR (#clientTimeMs = :t AND #positionSeconds = :position AND #watched = :watched AND #deviceId = :deviceId)',
@@ -106,14 +124,18 @@ export function request(ctx: Context<unknown, ProgressStash>): DynamoDBUpdateIte
       }),
     },
   };
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [liveSessionCheck(ctx), progressWrite],
+  } as DynamoDBTransactWriteItemsRequest;
 }
 
 export function response(ctx: Context<unknown, ProgressStash>): ViewerTitleItem | null {
-  if (isConditionFailure(ctx.error)) {
+  if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1) {
     ctx.stash.winner = null;
     return null;
   }
   raiseDataSourceError(ctx.error);
-  ctx.stash.winner = ctx.result as ViewerTitleItem;
-  return ctx.result as ViewerTitleItem;
+  ctx.stash.winner = ctx.stash.written ?? null;
+  return ctx.stash.winner;
 }

@@ -181,7 +181,10 @@ export type Mutation = {
   createTrailer: Trailer;
   /** Deletes a title and its trailers from the catalog (admin); returns it, or null if it did not exist. */
   deleteMovie: Maybe<Movie>;
-  /** Deletes the caller's account and every item of their data. Safe to call again after a partial failure. */
+  /**
+   * Deletes the caller's account and every item of their data, and ends its sessions on every device at once.
+   * Safe to call again after a partial failure.
+   */
   deleteMyAccount: Scalars['Boolean']['output'];
   /** Deletes one entry of the caller's search history; returns it, or null if it did not exist. */
   deleteSearchHistoryEntry: Maybe<SearchHistoryEntry>;
@@ -201,6 +204,11 @@ export type Mutation = {
    * marks the title watched.
    */
   savePlaybackPosition: PlaybackPosition;
+  /**
+   * Signs the caller out on every device: tokens from sign-ins before the returned instant are refused from now on
+   * and no device can renew them. Sign in again after that instant.
+   */
+  signOutEverywhere: Scalars['AWSDateTime']['output'];
   /** Changes a title's details (admin). */
   updateMovie: Movie;
   /** Changes a trailer (admin). */

@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, createMovie, viewer } from '../support/marquee-fixtures';
-import { createResolverHarness, type ResolverHarness } from '../support/resolver-harness';
+import { createMarqueeHarness, admin, createMovie, viewer } from '../support/marquee-fixtures';
+import type { ResolverHarness } from '../support/resolver-harness';
 
 let api: ResolverHarness;
 beforeAll(async () => {
-  api = await createResolverHarness();
+  api = await createMarqueeHarness();
 });
 afterAll(async () => {
   await api?.close();

@@ -24,7 +24,7 @@ let bucket: string;
 type Handler = (event: unknown) => Promise<unknown>;
 let presign: Handler;
 let postConfirmation: Handler;
-let deleteAccount: Handler;
+let accountFunction: Handler;
 
 beforeAll(async () => {
   table = await createTestTable(client, { prefix: 'fn-users', hashKey: 'pk', rangeKey: 'sk' });
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   presign = (await import('../../functions/presign/handler')).handler as Handler;
   postConfirmation = (await import('../../functions/post-confirmation/handler')).handler as Handler;
-  deleteAccount = (await import('../../functions/account-deletion/handler')).handler as Handler;
+  accountFunction = (await import('../../functions/account/handler')).handler as Handler;
 });
 
 afterAll(async () => {
@@ -92,6 +92,9 @@ describe('account deletion', () => {
     );
     const sub = created.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value as string;
     const username = created.User?.Username as string;
+    await client.send(
+      new PutItemCommand({ TableName: table, Item: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } } }),
+    );
     for (let index = 0; index < 60; index += 1) {
       await client.send(
         new PutItemCommand({
@@ -106,7 +109,7 @@ describe('account deletion', () => {
         Item: { pk: { S: 'USER#someone-else' }, sk: { S: 'PROFILE' } },
       }),
     );
-    expect(await deleteAccount({ sub, username })).toEqual({ deletedItems: 60 });
+    expect(await accountFunction({ action: 'deleteAccount', sub, username })).toEqual({ deletedItems: 61 });
     const left = await client.send(
       new QueryCommand({
         TableName: table,
@@ -118,7 +121,7 @@ describe('account deletion', () => {
     await expect(
       idp.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
     ).rejects.toThrow();
-    expect(await deleteAccount({ sub, username })).toEqual({ deletedItems: 0 });
+    expect(await accountFunction({ action: 'deleteAccount', sub, username })).toEqual({ deletedItems: 0 });
     const other = await client.send(
       new GetItemCommand({ TableName: table, Key: { pk: { S: 'USER#someone-else' }, sk: { S: 'PROFILE' } } }),
     );
@@ -126,8 +129,9 @@ describe('account deletion', () => {
     idp.destroy();
   });
 
-  it('refuses a payload without a sub', async () => {
-    await expect(deleteAccount({ username: 'x' })).rejects.toThrow('Expected { sub, username }.');
+  it('refuses a payload without a sub or an action', async () => {
+    await expect(accountFunction({ action: 'deleteAccount', username: 'x' })).rejects.toThrow('Expected {');
+    await expect(accountFunction({ sub: 's', username: 'x' })).rejects.toThrow('Expected {');
   });
 });
 

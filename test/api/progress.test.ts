@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMovie, isoFromNow, otherViewer, viewer, type CreatedMovie } from '../support/marquee-fixtures';
-import { createResolverHarness, type ResolverHarness } from '../support/resolver-harness';
+import {
+  createMarqueeHarness,
+  createMovie,
+  isoFromNow,
+  otherViewer,
+  viewer,
+  type CreatedMovie,
+} from '../support/marquee-fixtures';
+import type { ResolverHarness } from '../support/resolver-harness';
 
 let api: ResolverHarness;
 let movie: CreatedMovie;
 beforeAll(async () => {
-  api = await createResolverHarness();
+  api = await createMarqueeHarness();
   movie = await createMovie(api, { title: 'Progress Film', durationSeconds: 6000 });
 });
 afterAll(async () => {
@@ -49,7 +56,7 @@ describe('watch progress never goes backwards', () => {
     const late = await save(movie.id, 50, isoFromNow(-30_000), 'tablet');
     expect(late.error).toBeUndefined();
     expect(late.data).toMatchObject({ positionSeconds: 500, deviceId: 'phone', clientTime: newer });
-    expect(late.operations).toEqual(['GetItem', 'UpdateItem', 'GetItem']);
+    expect(late.operations).toEqual(['BatchGetItem', 'TransactWriteItems', 'GetItem']);
   });
 
   it('an exact retry succeeds and changes nothing', async () => {
@@ -58,7 +65,7 @@ describe('watch progress never goes backwards', () => {
     const retry = await save(movie.id, 700, time, 'phone');
     expect(retry.error).toBeUndefined();
     expect(retry.data).toMatchObject({ positionSeconds: 700, clientTime: time });
-    expect(retry.operations).toEqual(['GetItem', 'UpdateItem']);
+    expect(retry.operations).toEqual(['BatchGetItem', 'TransactWriteItems']);
     expect((retry.data as Position).positionSeconds).toBe((first.data as Position).positionSeconds);
   });
 

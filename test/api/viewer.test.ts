@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, createMovie, otherViewer, viewer } from '../support/marquee-fixtures';
-import { createResolverHarness, type ResolverHarness } from '../support/resolver-harness';
+import { createMarqueeHarness, admin, createMovie, otherViewer, viewer } from '../support/marquee-fixtures';
+import type { ResolverHarness } from '../support/resolver-harness';
 
 let api: ResolverHarness;
 beforeAll(async () => {
-  api = await createResolverHarness();
+  api = await createMarqueeHarness();
 });
 afterAll(async () => {
   await api?.close();

@@ -1,8 +1,15 @@
-import { cognitoUser, type ResolverHarness } from './resolver-harness';
+import { cognitoUser, createResolverHarness, type ResolverHarness } from './resolver-harness';
 
 export const admin = cognitoUser('admin-sub', ['admin']);
 export const viewer = cognitoUser('viewer-sub');
 export const otherViewer = cognitoUser('other-viewer-sub');
+
+/** The resolver harness with the three fixture users signed up. */
+export async function createMarqueeHarness(): Promise<ResolverHarness> {
+  const api = await createResolverHarness();
+  await api.signUp(admin, viewer, otherViewer);
+  return api;
+}
 
 export interface CreatedMovie {
   id: string;

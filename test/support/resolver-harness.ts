@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AppSyncErrorInfo, CognitoIdentity, DataSourceDefinition } from '../../infra/local/contracts';
 import type { LocalDataSourceInvoker } from '../../infra/local/datasources';
 import {
@@ -8,14 +8,8 @@ import {
   type CompiledCode,
 } from '../../infra/local/runtime/index';
 import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
-import {
-  PIPELINE_FUNCTIONS,
-  RESOLVERS,
-  type DataSourceName,
-  type PipelineFunctionName,
-  type ResolverSpec,
-} from '../../infra/lib/appsync/resolver-table';
-import { pipelineFunctionFile, resolverFile } from '../../infra/lib/appsync/validate-resolvers';
+import { planResolver } from '../../infra/lib/appsync/resolver-plan';
+import { RESOLVERS, type DataSourceName, type ResolverSpec } from '../../infra/lib/appsync/resolver-table';
 import {
   createTestTable,
   deleteTestTables,
@@ -49,6 +43,8 @@ export interface ResolverHarness {
     args: Record<string, unknown>,
     identity: CognitoIdentity | null,
   ): Promise<T>;
+  /** Gives the identity the profile the post-confirmation trigger writes at sign-up (resolvers refuse without). */
+  signUp(...identities: CognitoIdentity[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -119,7 +115,7 @@ export async function createResolverHarness(): Promise<ResolverHarness> {
     catalog: { name: 'CatalogDataSource', type: 'AMAZON_DYNAMODB', tableName: catalog },
     users: { name: 'UserDataSource', type: 'AMAZON_DYNAMODB', tableName: users },
     media: { name: 'MediaDataSource', type: 'AWS_LAMBDA', functionId: 'PresignFunction' },
-    account: { name: 'AccountDataSource', type: 'AWS_LAMBDA', functionId: 'AccountDeletionFunction' },
+    account: { name: 'AccountDataSource', type: 'AWS_LAMBDA', functionId: 'AccountFunction' },
     none: { name: 'NoneDataSource', type: 'NONE' },
   };
   const compiledCache = new Map<string, CompiledCode>();
@@ -204,14 +200,9 @@ export async function createResolverHarness(): Promise<ResolverHarness> {
     });
     const operations: string[] = [];
     const appendedErrors: AppSyncErrorInfo[] = [];
-    if (spec.dataSource) {
-      const outcome = await step(
-        key,
-        compiled(resolverFile(spec)),
-        dataSources[spec.dataSource],
-        ctx,
-        operations,
-      );
+    const plan = planResolver(spec);
+    if (plan.kind === 'unit') {
+      const outcome = await step(key, compiled(plan.codeFile), dataSources[plan.dataSource], ctx, operations);
       return {
         data: outcome.error ? null : outcome.value,
         ...(outcome.error ? { error: outcome.error } : {}),
@@ -220,19 +211,19 @@ export async function createResolverHarness(): Promise<ResolverHarness> {
         filter: outcome.filter,
       };
     }
-    const resolverCode = compiled(resolverFile(spec));
+    const resolverCode = compiled(plan.codeFile);
     const before = runHandler(resolverCode, 'request', ctx);
     appendedErrors.push(...before.appendedErrors);
     if (before.status === 'error')
       return { data: null, error: before.error as AppSyncErrorInfo, appendedErrors, operations };
     let prev = before.value;
     if (before.status !== 'earlyReturn') {
-      for (const name of spec.pipeline ?? []) {
+      for (const planned of plan.steps) {
         ctx.prev = { result: prev };
         const outcome = await step(
-          `${key}/${name}`,
-          compiled(pipelineFunctionFile(name)),
-          dataSources[PIPELINE_FUNCTIONS[name as PipelineFunctionName]],
+          `${key}/${planned.name}`,
+          compiled(planned.codeFile),
+          dataSources[planned.dataSource],
           ctx,
           operations,
         );
@@ -254,6 +245,23 @@ export async function createResolverHarness(): Promise<ResolverHarness> {
     tables: { catalog, users },
     client,
     run,
+    async signUp(...identities: CognitoIdentity[]) {
+      for (const identity of identities) {
+        await client.send(
+          new PutItemCommand({
+            TableName: users,
+            Item: {
+              pk: { S: `USER#${identity.sub}` },
+              sk: { S: 'PROFILE' },
+              id: { S: identity.sub },
+              email: { S: `${identity.sub}@example.com` },
+              displayName: { S: identity.sub },
+              createdAt: { S: new Date(0).toISOString() },
+            },
+          }),
+        );
+      }
+    },
     async data<T>(
       typeName: string,
       fieldName: string,

@@ -13,9 +13,19 @@ export interface ResolverSpec {
   readonly pipeline?: readonly PipelineFunctionName[];
   /** Lambda BatchInvoke: how many sibling fields one invocation may carry. */
   readonly maxBatchSize?: number;
+  /**
+   * How the caller's session is checked (resolvers/lib/session.ts). Absent: a `checkSession` step runs first.
+   * `in-code`: a call the resolver makes anyway carries the check (a folded-in profile read or a transaction's
+   * ConditionCheck). `parent`: a nested field, resolved only under a root field that checked.
+   */
+  readonly session?: 'in-code' | 'parent';
 }
 
 export const PIPELINE_FUNCTIONS = {
+  checkSession: 'users',
+  revokeSessions: 'users',
+  revokeRefreshTokens: 'account',
+  deleteAccountData: 'account',
   loadMoviesForViewer: 'catalog',
   listCatalog: 'catalog',
   queryGenre: 'catalog',
@@ -39,54 +49,111 @@ export const PIPELINE_FUNCTIONS = {
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
 
 export const RESOLVERS: readonly ResolverSpec[] = [
-  { typeName: 'Query', fieldName: 'me', dataSource: 'users' },
-  { typeName: 'Query', fieldName: 'movies', pipeline: ['listCatalog', 'loadMoviesForViewer'] },
-  { typeName: 'Query', fieldName: 'moviesByGenre', pipeline: ['queryGenre', 'loadMoviesForViewer'] },
-  { typeName: 'Query', fieldName: 'movie', pipeline: ['loadMoviesForViewer'] },
+  { typeName: 'Query', fieldName: 'me', dataSource: 'users', session: 'in-code' },
+  {
+    typeName: 'Query',
+    fieldName: 'movies',
+    pipeline: ['listCatalog', 'loadMoviesForViewer'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Query',
+    fieldName: 'moviesByGenre',
+    pipeline: ['queryGenre', 'loadMoviesForViewer'],
+    session: 'in-code',
+  },
+  { typeName: 'Query', fieldName: 'movie', pipeline: ['loadMoviesForViewer'], session: 'in-code' },
   {
     typeName: 'Query',
     fieldName: 'searchMovies',
     pipeline: ['recordSearch', 'searchTitles', 'loadMoviesForViewer'],
+    session: 'in-code',
   },
-  { typeName: 'Query', fieldName: 'searchHistory', pipeline: ['getProfile', 'queryUserIndex'] },
-  { typeName: 'Query', fieldName: 'continueWatching', pipeline: ['queryUserIndex', 'loadMoviesForViewer'] },
-  { typeName: 'Query', fieldName: 'myList', pipeline: ['queryUserIndex', 'loadMoviesForViewer'] },
-  { typeName: 'Query', fieldName: 'playbackUrl', pipeline: ['getCatalogItem', 'presignGet'] },
-  { typeName: 'Movie', fieldName: 'trailers', dataSource: 'catalog' },
+  {
+    typeName: 'Query',
+    fieldName: 'searchHistory',
+    pipeline: ['getProfile', 'queryUserIndex'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Query',
+    fieldName: 'continueWatching',
+    pipeline: ['queryUserIndex', 'loadMoviesForViewer'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Query',
+    fieldName: 'myList',
+    pipeline: ['queryUserIndex', 'loadMoviesForViewer'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Query',
+    fieldName: 'playbackUrl',
+    pipeline: ['getCatalogItem', 'presignGet'],
+    session: 'in-code',
+  },
+  { typeName: 'Movie', fieldName: 'trailers', dataSource: 'catalog', session: 'parent' },
   {
     typeName: 'Mutation',
     fieldName: 'savePlaybackPosition',
     pipeline: ['getCatalogItem', 'writeProgress', 'readProgress'],
+    session: 'in-code',
   },
   {
     typeName: 'Mutation',
     fieldName: 'markWatched',
     pipeline: ['getCatalogItem', 'writeProgress', 'readProgress'],
+    session: 'in-code',
   },
   { typeName: 'Mutation', fieldName: 'removeFromContinueWatching', dataSource: 'users' },
-  { typeName: 'Mutation', fieldName: 'addToMyList', pipeline: ['putListEntry', 'loadMoviesForViewer'] },
+  {
+    typeName: 'Mutation',
+    fieldName: 'addToMyList',
+    pipeline: ['putListEntry', 'loadMoviesForViewer'],
+    session: 'in-code',
+  },
   {
     typeName: 'Mutation',
     fieldName: 'removeFromMyList',
     pipeline: ['deleteListEntry', 'loadMoviesForViewer'],
+    session: 'in-code',
   },
   { typeName: 'Mutation', fieldName: 'deleteSearchHistoryEntry', dataSource: 'users' },
-  { typeName: 'Mutation', fieldName: 'clearSearchHistory', dataSource: 'users' },
-  { typeName: 'Mutation', fieldName: 'deleteMyAccount', dataSource: 'account' },
-  { typeName: 'Mutation', fieldName: 'createMovie', dataSource: 'catalog' },
-  { typeName: 'Mutation', fieldName: 'updateMovie', pipeline: ['getCatalogItem', 'updateMovieTransaction'] },
+  { typeName: 'Mutation', fieldName: 'clearSearchHistory', dataSource: 'users', session: 'in-code' },
+  { typeName: 'Mutation', fieldName: 'deleteMyAccount', pipeline: ['deleteAccountData'] },
+  {
+    typeName: 'Mutation',
+    fieldName: 'signOutEverywhere',
+    pipeline: ['revokeSessions', 'revokeRefreshTokens'],
+    session: 'in-code',
+  },
+  { typeName: 'Mutation', fieldName: 'createMovie', dataSource: 'catalog', session: 'in-code' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'updateMovie',
+    pipeline: ['getCatalogItem', 'updateMovieTransaction'],
+    session: 'in-code',
+  },
   {
     typeName: 'Mutation',
     fieldName: 'deleteMovie',
     pipeline: ['getCatalogItem', 'queryTrailers', 'deleteMovieTransaction'],
+    session: 'in-code',
   },
-  { typeName: 'Mutation', fieldName: 'createTrailer', dataSource: 'catalog' },
+  { typeName: 'Mutation', fieldName: 'createTrailer', dataSource: 'catalog', session: 'in-code' },
   { typeName: 'Mutation', fieldName: 'updateTrailer', dataSource: 'catalog' },
   { typeName: 'Mutation', fieldName: 'deleteTrailer', dataSource: 'catalog' },
   {
     typeName: 'Mutation',
     fieldName: 'requestUploadUrl',
     pipeline: ['getCatalogItem', 'presignPut', 'recordMediaFile'],
+    session: 'in-code',
   },
-  { typeName: 'Subscription', fieldName: 'onMyPlaybackPositionChanged', dataSource: 'none' },
+  {
+    typeName: 'Subscription',
+    fieldName: 'onMyPlaybackPositionChanged',
+    dataSource: 'users',
+    session: 'in-code',
+  },
 ];

@@ -5,14 +5,11 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundleAppSyncCode } from '../appsync/bundle';
-import {
-  PIPELINE_FUNCTIONS,
-  RESOLVERS,
-  type DataSourceName,
-  type PipelineFunctionName,
-} from '../appsync/resolver-table';
-import { pipelineFunctionFile, resolverFile, validateResolverTable } from '../appsync/validate-resolvers';
+import { planResolver, type PlannedStep } from '../appsync/resolver-plan';
+import { RESOLVERS, type DataSourceName } from '../appsync/resolver-table';
+import { validateResolverTable } from '../appsync/validate-resolvers';
 import { projectPath } from '../paths';
+import { TableDataSource } from './table-data-source';
 import { acknowledge, acknowledgeSingletons, arnFinding } from '../nag';
 
 export interface ApiProps {
@@ -22,7 +19,7 @@ export interface ApiProps {
   readonly presignFunction: lambda.IFunction;
   /** `https://<images distribution domain>`: resolvers build poster and backdrop URLs from it. */
   readonly imagesBaseUrl: string;
-  readonly accountDeletionFunction: lambda.IFunction;
+  readonly accountFunction: lambda.IFunction;
   readonly introspection: boolean;
 }
 
@@ -72,24 +69,25 @@ export class Api extends Construct {
     });
 
     const dataSources = this.createDataSources(props);
-    const functions = new Map<PipelineFunctionName, appsync.AppsyncFunction>();
-    const functionFor = (name: PipelineFunctionName): appsync.AppsyncFunction => {
-      let fn = functions.get(name);
+    const functions = new Map<string, appsync.AppsyncFunction>();
+    const functionFor = (step: PlannedStep): appsync.AppsyncFunction => {
+      let fn = functions.get(step.name);
       if (!fn) {
-        fn = new appsync.AppsyncFunction(this, `Fn${name}`, {
+        fn = new appsync.AppsyncFunction(this, `Fn${step.name}`, {
           api: this.api,
-          name,
-          dataSource: dataSources[PIPELINE_FUNCTIONS[name]],
+          name: step.name,
+          dataSource: dataSources[step.dataSource],
           runtime: JS_RUNTIME,
-          code: appsync.Code.fromInline(bundleAppSyncCode(pipelineFunctionFile(name))),
+          code: appsync.Code.fromInline(bundleAppSyncCode(step.codeFile)),
         });
-        functions.set(name, fn);
+        functions.set(step.name, fn);
       }
       return fn;
     };
 
     for (const spec of RESOLVERS) {
-      const code = appsync.Code.fromInline(bundleAppSyncCode(resolverFile(spec)));
+      const plan = planResolver(spec);
+      const code = appsync.Code.fromInline(bundleAppSyncCode(plan.codeFile));
       const common = {
         api: this.api,
         typeName: spec.typeName,
@@ -98,12 +96,12 @@ export class Api extends Construct {
         code,
       };
       const resolverId = `${spec.typeName}${spec.fieldName[0]?.toUpperCase()}${spec.fieldName.slice(1)}Resolver`;
-      if (spec.pipeline) {
-        new appsync.Resolver(this, resolverId, { ...common, pipelineConfig: spec.pipeline.map(functionFor) });
-      } else if (spec.dataSource) {
+      if (plan.kind === 'pipeline') {
+        new appsync.Resolver(this, resolverId, { ...common, pipelineConfig: plan.steps.map(functionFor) });
+      } else {
         new appsync.Resolver(this, resolverId, {
           ...common,
-          dataSource: dataSources[spec.dataSource],
+          dataSource: dataSources[plan.dataSource],
           ...(spec.maxBatchSize ? { maxBatchSize: spec.maxBatchSize } : {}),
         });
       }
@@ -132,7 +130,7 @@ export class Api extends Construct {
           arnFinding(props.catalogTable, '/index/*'),
           arnFinding(props.userTable, '/index/*'),
           arnFinding(props.presignFunction, ':*'),
-          arnFinding(props.accountDeletionFunction, ':*'),
+          arnFinding(props.accountFunction, ':*'),
         ],
       },
     ]);
@@ -152,15 +150,41 @@ export class Api extends Construct {
   }
 
   private createDataSources(props: ApiProps): Record<DataSourceName, appsync.BaseDataSource> {
-    const catalog = this.api.addDynamoDbDataSource('CatalogDataSource', props.catalogTable);
-    const users = this.api.addDynamoDbDataSource('UserDataSource', props.userTable);
-    // Batch and transaction requests cross the two tables (a row reads titles and the viewer's state at once).
-    for (const dataSource of [catalog, users]) {
-      props.catalogTable.grantReadWriteData(dataSource);
-      props.userTable.grantReadWriteData(dataSource);
-    }
+    // Catalog steps also read the viewer's items and profile (one BatchGetItem per row), check the session in
+    // their transactions and write My List entries; the user data source never reads the catalog. No Scan.
+    const catalog = new TableDataSource(this, 'CatalogDataSource', {
+      api: this.api,
+      table: props.catalogTable,
+      access: [
+        {
+          table: props.catalogTable,
+          actions: [
+            'GetItem',
+            'BatchGetItem',
+            'Query',
+            'PutItem',
+            'UpdateItem',
+            'DeleteItem',
+            'ConditionCheckItem',
+          ],
+          indexes: true,
+        },
+        { table: props.userTable, actions: ['BatchGetItem', 'ConditionCheckItem', 'UpdateItem'] },
+      ],
+    });
+    const users = new TableDataSource(this, 'UserDataSource', {
+      api: this.api,
+      table: props.userTable,
+      access: [
+        {
+          table: props.userTable,
+          actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+          indexes: true,
+        },
+      ],
+    });
     const media = this.api.addLambdaDataSource('MediaDataSource', props.presignFunction);
-    const account = this.api.addLambdaDataSource('AccountDataSource', props.accountDeletionFunction);
+    const account = this.api.addLambdaDataSource('AccountDataSource', props.accountFunction);
     const none = this.api.addNoneDataSource('NoneDataSource');
     return { catalog, users, media, account, none };
   }

@@ -279,6 +279,12 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
     codeUsed(username) {
       inbox.consume(username);
     },
+    async revokeRefreshTokens(userPoolId, alias) {
+      const pool = await cognito.getUserPool(ctx, userPoolId);
+      const user = await pool.getUserByUsername(ctx, alias);
+      if (!user) throw cognitoError('UserNotFoundException', 'User does not exist.');
+      await pool.saveUser(ctx, { ...user, RefreshTokens: [] });
+    },
     async usernameOf(userPoolId, alias) {
       const pool = await cognito.getUserPool(ctx, userPoolId);
       return (await pool.getUserByUsername(ctx, alias))?.Username;
@@ -428,6 +434,7 @@ interface RouterHooks {
   beforePasswordChange(target: string, request: Record<string, unknown>): Promise<void>;
   codeUsed(username: string): void;
   usernameOf(userPoolId: string, alias: string): Promise<string | undefined>;
+  revokeRefreshTokens(userPoolId: string, alias: string): Promise<void>;
   failOnSwallowedTriggerError(run: () => Promise<unknown>): Promise<unknown>;
   cognitoError(code: string, message: string): Error;
 }
@@ -488,6 +495,13 @@ function wrapRouter(base: Router, hooks: RouterHooks): Router {
         };
       case 'AdminConfirmSignUp':
         return (ctx, request) => hooks.failOnSwallowedTriggerError(() => route(ctx, request));
+      case 'AdminUserGlobalSignOut':
+        // cognito-local lacks it. AWS revokes the user's refresh tokens; issued ID and access tokens stay valid
+        // until they expire (Marquee's resolvers refuse them through the profile's sessionsValidFrom).
+        return async (_ctx, request) => {
+          await hooks.revokeRefreshTokens(stringField(request, 'UserPoolId'), stringField(request, 'Username'));
+          return {};
+        };
       case 'AdminListGroupsForUser':
         // cognito-local compares the stored username with the request as given, so an e-mail alias finds nothing.
         return async (ctx, request) => {

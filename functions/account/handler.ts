@@ -1,0 +1,129 @@
+import {
+  AdminDeleteUserCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  DynamoDBClient,
+  QueryCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+
+const dynamodb = new DynamoDBClient({});
+const cognito = new CognitoIdentityProviderClient({});
+const BATCH_SIZE = 25;
+const MAX_ATTEMPTS = 8;
+
+/** What the account resolvers ask for: end the account, or end its sessions (refresh tokens) everywhere. */
+export type AccountAction = 'deleteAccount' | 'signOutEverywhere';
+
+interface AccountRequest {
+  action: AccountAction;
+  sub: string;
+  username: string;
+}
+
+function parse(event: unknown): AccountRequest {
+  const value = event as Partial<AccountRequest> | null;
+  if (
+    !value ||
+    (value.action !== 'deleteAccount' && value.action !== 'signOutEverywhere') ||
+    typeof value.sub !== 'string' ||
+    typeof value.username !== 'string' ||
+    value.sub.length === 0
+  ) {
+    throw new Error("Expected { action: 'deleteAccount' | 'signOutEverywhere', sub, username }.");
+  }
+  return { action: value.action, sub: value.sub, username: value.username };
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function environment(): { table: string; userPoolId: string } {
+  const table = process.env.USER_TABLE;
+  const userPoolId = process.env.USER_POOL_ID;
+  if (!table || !userPoolId) throw new Error('USER_TABLE and USER_POOL_ID must be set.');
+  return { table, userPoolId };
+}
+
+async function deleteKeys(table: string, keys: Record<string, AttributeValue>[]): Promise<void> {
+  let pending = keys.map((Key) => ({ DeleteRequest: { Key } }));
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    if (attempt > MAX_ATTEMPTS)
+      throw new Error(`Could not delete ${pending.length} items after ${MAX_ATTEMPTS} attempts.`);
+    const result = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+    pending = (result.UnprocessedItems?.[table] ?? []).map((request) => ({
+      DeleteRequest: { Key: request.DeleteRequest!.Key! },
+    }));
+    if (pending.length > 0) await pause(Math.min(1000, 50 * 2 ** attempt) * Math.random());
+  }
+}
+
+async function ignoreMissingUser(call: Promise<unknown>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (!(error instanceof UserNotFoundException)) throw error;
+  }
+}
+
+/**
+ * The profile goes first: from that moment every resolver refuses the account's tokens and no transaction can
+ * write for it, so the query that follows sees every item there will ever be. Then the rest of the partition,
+ * page by page, then the Cognito user. Safe to run again.
+ */
+async function deleteAccount(sub: string, username: string): Promise<number> {
+  const { table, userPoolId } = environment();
+  const partition = { S: `USER#${sub}` };
+  const profile = await dynamodb.send(
+    new DeleteItemCommand({
+      TableName: table,
+      Key: { pk: partition, sk: { S: 'PROFILE' } },
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
+  let deletedItems = profile.Attributes ? 1 : 0;
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamodb.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const keys = page.Items ?? [];
+    for (let index = 0; index < keys.length; index += BATCH_SIZE) {
+      await deleteKeys(table, keys.slice(index, index + BATCH_SIZE));
+    }
+    deletedItems += keys.length;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await ignoreMissingUser(cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username })));
+  return deletedItems;
+}
+
+/** Revokes every refresh token of the user, so no device can renew its tokens. */
+async function signOutEverywhere(username: string): Promise<void> {
+  const { userPoolId } = environment();
+  await ignoreMissingUser(
+    cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username })),
+  );
+}
+
+export async function handler(event: unknown): Promise<{ deletedItems: number }> {
+  const { action, sub, username } = parse(event);
+  if (action === 'signOutEverywhere') {
+    await signOutEverywhere(username);
+    return { deletedItems: 0 };
+  }
+  return { deletedItems: await deleteAccount(sub, username) };
+}

@@ -1,0 +1,141 @@
+/** The API's root operations for tests that try each one (authorization matrix, ended sessions). */
+export const MOVIE_FIELDS = 'id title inMyList myPosition { positionSeconds ownerId }';
+
+export interface Operation {
+  readonly name: string;
+  readonly document: string;
+  readonly variables: () => Record<string, unknown>;
+  readonly adminOnly?: boolean;
+}
+
+const now = () => new Date().toISOString();
+
+/** Every root query and mutation of the API, with variables for a title (and trailer) that exist. */
+export function marqueeOperations(ids: () => { movieId: string; trailerId: string }): Operation[] {
+  const movieId = () => ids().movieId;
+  const trailerId = () => ids().trailerId;
+  return [
+    { name: 'me', document: 'query { me { id email isAdmin } }', variables: () => ({}) },
+    {
+      name: 'movies',
+      document: `query { movies(limit: 5) { items { ${MOVIE_FIELDS} } nextToken } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'moviesByGenre',
+      document: `query { moviesByGenre(genre: SCIENCE_FICTION) { items { ${MOVIE_FIELDS} } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'movie',
+      document: `query ($id: ID!) { movie(id: $id) { ${MOVIE_FIELDS} trailers { id } } }`,
+      variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'searchMovies',
+      document: `query { searchMovies(query: "matr") { items { id } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'searchHistory',
+      document: 'query { searchHistory { items { id query } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'continueWatching',
+      document: `query { continueWatching { items { ${MOVIE_FIELDS} } } }`,
+      variables: () => ({}),
+    },
+    { name: 'myList', document: `query { myList { items { id } } }`, variables: () => ({}) },
+    {
+      name: 'playbackUrl',
+      document: 'query ($id: ID!) { playbackUrl(movieId: $id) { url } }',
+      variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'savePlaybackPosition',
+      document:
+        'mutation ($input: SavePlaybackPositionInput!) { savePlaybackPosition(input: $input) { ownerId positionSeconds } }',
+      variables: () => ({ input: { movieId: movieId(), positionSeconds: 120, clientTime: now() } }),
+    },
+    {
+      name: 'markWatched',
+      document: 'mutation ($input: MarkWatchedInput!) { markWatched(input: $input) { ownerId watched } }',
+      variables: () => ({ input: { movieId: movieId(), watched: false, clientTime: now() } }),
+    },
+    {
+      name: 'removeFromContinueWatching',
+      document: 'mutation ($id: ID!) { removeFromContinueWatching(movieId: $id) { ownerId } }',
+      variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'addToMyList',
+      document: 'mutation ($id: ID!) { addToMyList(movieId: $id) { id inMyList } }',
+      variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'removeFromMyList',
+      document: 'mutation ($id: ID!) { removeFromMyList(movieId: $id) { id } }',
+      variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'deleteSearchHistoryEntry',
+      document: 'mutation { deleteSearchHistoryEntry(id: "matr") { id } }',
+      variables: () => ({}),
+    },
+    { name: 'clearSearchHistory', document: 'mutation { clearSearchHistory }', variables: () => ({}) },
+    {
+      name: 'createMovie',
+      adminOnly: true,
+      document: 'mutation ($input: CreateMovieInput!) { createMovie(input: $input) { id } }',
+      variables: () => ({
+        input: {
+          title: 'Authz Film',
+          synopsis: 'S',
+          year: 2000,
+          genres: ['DRAMA'],
+          maturityRating: 'ALL',
+          durationSeconds: 60,
+        },
+      }),
+    },
+    {
+      name: 'updateMovie',
+      adminOnly: true,
+      document: 'mutation ($input: UpdateMovieInput!) { updateMovie(input: $input) { id } }',
+      variables: () => ({ input: { id: movieId(), synopsis: `Edited ${now()}` } }),
+    },
+    {
+      name: 'createTrailer',
+      adminOnly: true,
+      document: 'mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }',
+      variables: () => ({ input: { movieId: movieId(), title: 'Extra', durationSeconds: 30 } }),
+    },
+    {
+      name: 'updateTrailer',
+      adminOnly: true,
+      document: 'mutation ($input: UpdateTrailerInput!) { updateTrailer(input: $input) { id } }',
+      variables: () => ({ input: { movieId: movieId(), id: trailerId(), title: 'Renamed' } }),
+    },
+    {
+      name: 'requestUploadUrl',
+      adminOnly: true,
+      document: 'mutation ($input: RequestUploadUrlInput!) { requestUploadUrl(input: $input) { url key } }',
+      variables: () => ({
+        input: { movieId: movieId(), kind: 'POSTER', contentType: 'image/png', sizeBytes: 1000 },
+      }),
+    },
+    {
+      name: 'deleteTrailer',
+      adminOnly: true,
+      document: 'mutation ($movieId: ID!) { deleteTrailer(movieId: $movieId, id: "no-such-trailer") { id } }',
+      variables: () => ({ movieId: movieId() }),
+    },
+    {
+      name: 'deleteMovie',
+      adminOnly: true,
+      document: 'mutation { deleteMovie(id: "no-such-title") { id } }',
+      variables: () => ({}),
+    },
+  ];
+}
