@@ -107,7 +107,9 @@ async function deleteAccount(sub: string, username: string): Promise<number> {
     deletedItems += keys.length;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  await ignoreMissingUser(cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username })));
+  await ignoreMissingUser(
+    cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username })),
+  );
   return deletedItems;
 }
 

@@ -14,7 +14,6 @@ let admin: SignedInUser;
 let movieId: string;
 let trailerId: string;
 
-
 beforeAll(async () => {
   twin = await startMarqueeTwin();
   [viewer, otherViewer, admin] = await Promise.all([

@@ -43,7 +43,11 @@ export async function createMovie(
   );
 }
 
-/** An ISO time `offsetMs` from now. */
-export function isoFromNow(offsetMs: number): string {
-  return new Date(Date.now() + offsetMs).toISOString();
+/**
+ * Device clock times for one test, all relative to one instant taken once: their order is the order of the
+ * offsets, however long the requests between them take (a clock read between awaits would not be).
+ */
+export function deviceClock(): (offsetMs: number) => string {
+  const base = Date.now();
+  return (offsetMs) => new Date(base + offsetMs).toISOString();
 }

@@ -499,7 +499,10 @@ function wrapRouter(base: Router, hooks: RouterHooks): Router {
         // cognito-local lacks it. AWS revokes the user's refresh tokens; issued ID and access tokens stay valid
         // until they expire (Marquee's resolvers refuse them through the profile's sessionsValidFrom).
         return async (_ctx, request) => {
-          await hooks.revokeRefreshTokens(stringField(request, 'UserPoolId'), stringField(request, 'Username'));
+          await hooks.revokeRefreshTokens(
+            stringField(request, 'UserPoolId'),
+            stringField(request, 'Username'),
+          );
           return {};
         };
       case 'AdminListGroupsForUser':
