@@ -5,11 +5,10 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
 import { findFreeStackPort } from '../../../scripts/start/launch';
-import { assertPortFree } from '../../../infra/local/services/ports';
+import { findFreePort } from '../../../infra/local/services/ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
-const CLIENT_PORT = 5173;
 
 export interface DemoAccount {
   readonly username: string;
@@ -46,11 +45,10 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   mkdirSync(resultsDir, { recursive: true });
   const logFile = join(resultsDir, 'e2e-stack.log');
   const log = createWriteStream(logFile);
-  // The API and services take free ports (a developer's `npm start` may hold 4000). The client cannot:
-  // the media bucket's CORS rules (from the CDK stack) admit only http://localhost:5173 locally, and
-  // uploads and image reads from the page are cross-origin requests to S3.
+  // Every port is free-chosen (a developer's `npm start` may hold 4000 and 5173): the media bucket's dev CORS
+  // origins admit any local port (`marquee:devOrigins` in cdk.json).
   const graphqlPort = await findFreeStackPort();
-  await assertPortFree(CLIENT_PORT, 'the web client, the origin the media bucket’s CORS rules allow');
+  const clientPort = await findFreePort();
   const child = spawn(
     process.execPath,
     [
@@ -63,7 +61,7 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
       '--port',
       String(graphqlPort),
       '--client-port',
-      String(CLIENT_PORT),
+      String(clientPort),
     ],
     {
       cwd: repoRoot,
@@ -88,7 +86,7 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
     let appUrl = outputs.clientUrl;
     if (!(await servesOutputs(appUrl, outputs.graphqlUrl))) {
       // The start script did not serve this client with these outputs: serve it the way it would.
-      ownClient = await startClient(repoRoot, CLIENT_PORT, outputsFile);
+      ownClient = await startClient(repoRoot, clientPort, outputsFile);
       appUrl = ownClient.url;
     }
     const demoAdmin = outputs.demoAccounts.find((account) => account.role === 'admin');
