@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what npm cannot: a JDK (DynamoDB Local) and Chromium (browser tests), from Debian's packages.
+# Installs what npm cannot: a Java runtime (DynamoDB Local; a JRE is enough) and Chromium (browser tests),
+# from Debian's packages.
 set -euo pipefail
 
 missing=()
-command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

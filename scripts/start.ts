@@ -4,6 +4,8 @@
  * folder that survives restarts, seeds the demo accounts and catalog, serves the API explorer, starts the
  * web client, writes the stack outputs, and hot-reloads resolvers and Lambdas. Ctrl-C stops everything.
  */
+// First, so that an older Node.js stops with what to do before anything else loads.
+import './require-node.mjs';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh
+# The project's Node.js (the `node` devDependency) first, as `npm test` does, so `bash scripts/test.sh` works too.
+export PATH="$PWD/node_modules/.bin:$PATH"
+node scripts/require-node.mjs
 
-# The suite runs on Node 20; the AWS SDK's notice about its future Node 22 requirement is noise here.
-export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+bash scripts/ensure-system-deps.sh
 
 mkdir -p test-results
 status=0

@@ -64,7 +64,7 @@ export async function rebundleLambda(assemblyDir: string, stackName: string, nam
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    target: 'node24',
     minify: true,
     sourcemap: true,
     mainFields: ['module', 'main'],

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { assertPortFree, findFreePort } from '../../infra/local/services/ports';
 import type { LocalOutputs } from './outputs';
 import { stackPorts } from './preflight';
+import { withThisNode } from './this-node';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,10 +35,11 @@ export interface LaunchedStack {
  */
 export async function launchStart(options: LaunchOptions): Promise<LaunchedStack> {
   const begun = Date.now();
-  const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child: ChildProcess = spawn(
-    tsx,
+    process.execPath,
     [
+      tsx,
       path.join(repoRoot, 'scripts', 'start.ts'),
       '--data-dir',
       options.dataDir,
@@ -48,7 +50,11 @@ export async function launchStart(options: LaunchOptions): Promise<LaunchedStack
       '--no-client',
       ...(options.extraArgs ?? []),
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: withThisNode({ ...process.env, NO_COLOR: '1' }),
+    },
   );
   let output = '';
   const keep = (chunk: Buffer): void => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { withThisNode } from './this-node';
 
 /** What `cdk synth` reads: a change to any of these makes the cloud assembly stale. */
 const SYNTH_INPUTS = ['infra', 'resolvers', 'functions', 'schema.graphql', 'cdk.json', 'package.json'];
@@ -34,16 +35,16 @@ export function assemblyIsFresh(repoRoot: string, assemblyDir: string): boolean 
  * no telemetry, and no instance-metadata probe for credentials (synth needs none).
  */
 export function synthesize(repoRoot: string): Promise<void> {
-  const cdk = path.join(repoRoot, 'node_modules', '.bin', 'cdk');
+  const cdk = path.join(repoRoot, 'node_modules', 'aws-cdk', 'bin', 'cdk');
   return new Promise((resolve, reject) => {
-    const child = spawn(cdk, ['synth', '--quiet', '--no-notices'], {
+    const child = spawn(process.execPath, [cdk, 'synth', '--quiet', '--no-notices'], {
       cwd: repoRoot,
-      env: {
+      env: withThisNode({
         ...process.env,
         CDK_DISABLE_VERSION_CHECK: '1',
         CDK_DISABLE_CLI_TELEMETRY: 'true',
         AWS_EC2_METADATA_DISABLED: 'true',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

