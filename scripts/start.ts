@@ -2,7 +2,8 @@
  * `npm start`: the whole Marquee stack on this machine, on 127.0.0.1 only — synthesizes the CDK app,
  * starts the local twin (DynamoDB Local, Cognito, S3, Lambdas, AppSync HTTP and real-time) on a data
  * folder that survives restarts, seeds the demo accounts and catalog, serves the API explorer, starts the
- * web client, writes the stack outputs, and hot-reloads resolvers and Lambdas. Ctrl-C stops everything.
+ * web client, writes the stack outputs, and hot-reloads resolvers and Lambdas. Ctrl-C, SIGTERM, SIGHUP or
+ * the end of the process that started it stops everything.
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { Progress } from './start/progress';
 import { preflight } from './start/preflight';
 import { assemblyIsFresh, synthesize } from './start/synth';
 import { bootStack, type BootedStack } from './start/stack';
+import { onStopRequest } from './start/stop-requests';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,9 +61,7 @@ async function main(options: StartOptions): Promise<void> {
     })();
     return stopping;
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => void shutdown(`Received ${signal}`).then(() => process.exit(0)));
-  }
+  onStopRequest(shutdown);
 
   try {
     stack = await progress.step(
