@@ -2,7 +2,8 @@
  * `npm start`: the whole Marquee stack on this machine, on 127.0.0.1 only — synthesizes the CDK app,
  * starts the local twin (DynamoDB Local, Cognito, S3, Lambdas, AppSync HTTP and real-time) on a data
  * folder that survives restarts, seeds the demo accounts and catalog, serves the API explorer, starts the
- * web client, writes the stack outputs, and hot-reloads resolvers and Lambdas. Ctrl-C stops everything.
+ * web client, writes the stack outputs, and hot-reloads resolvers and Lambdas. Ctrl-C, SIGTERM, SIGHUP or
+ * the end of the process that started it stops everything.
  */
 // First, so that an older Node.js stops with what to do before anything else loads.
 import './require-node.mjs';
@@ -20,6 +21,7 @@ import { Progress } from './start/progress';
 import { preflight } from './start/preflight';
 import { assemblyIsFresh, synthesize } from './start/synth';
 import { bootStack, type BootedStack } from './start/stack';
+import { onStopRequest } from './start/stop-requests';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,9 +63,7 @@ async function main(options: StartOptions): Promise<void> {
     })();
     return stopping;
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => void shutdown(`Received ${signal}`).then(() => process.exit(0)));
-  }
+  onStopRequest(shutdown);
 
   try {
     stack = await progress.step(

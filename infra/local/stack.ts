@@ -20,12 +20,10 @@ import {
 import { localTableName, provisionTable, type ProvisionedTable } from './engine/provision/tables';
 import { attachRealtime, REALTIME_PATH, type RealtimeHandle, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type CognitoTrigger, type LocalCognito } from './services/cognito-local';
-import {
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  startDynamoDbLocal,
-  type DynamoDbLocal,
-} from './services/dynamodb-local';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './services/dynamodb-local';
+import { superviseDynamoDb, type SupervisedDynamoDb } from './health/dynamodb-supervisor';
+import { superviseServer } from './health/server-supervisor';
+import { ServiceHealth } from './health/service-health';
 import { findFreePort } from './services/ports';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './services/s3-local';
 import type { UserPoolKeys } from './engine/authenticator';
@@ -82,7 +80,10 @@ export interface LocalStack {
   readonly tables: readonly ProvisionedTable[];
   readonly api: ApiModel;
   readonly engine: GraphQLEngine;
-  readonly dynamodb: DynamoDbLocal;
+  /** DynamoDB Local under supervision: `current()` is the JVM running now (it changes with a restart). */
+  readonly dynamodb: SupervisedDynamoDb;
+  /** Which local services are up; every change is also printed through the logger's `warn`. */
+  readonly health: ServiceHealth;
   readonly cognito: LocalCognito;
   readonly s3: LocalS3;
   readonly lambdas: LocalLambdaRegistry;
@@ -191,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   reportModel(model, logger);
 
   const cleanups: Array<() => Promise<void>> = [];
+  const health = new ServiceHealth((line) => logger.warn(line));
   const stopAll = async () => {
     const results = await Promise.allSettled(cleanups.reverse().map((cleanup) => cleanup()));
     cleanups.length = 0;
@@ -205,9 +207,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       startDynamoDbLocal({
         dataDir: subDir(options.dataDir, 'dynamodb'),
         port: options.ports?.dynamodb,
-      }).then((d) => {
-        cleanups.push(() => d.stop());
-        return d;
+      }).then((first) => {
+        const supervised = superviseDynamoDb(first, {
+          health,
+          restart: () => startDynamoDbLocal({ dataDir: first.dataDir, port: first.port }),
+        });
+        cleanups.push(() => supervised.stop());
+        return supervised;
       }),
       startLocalCognito({ dataDir: subDir(options.dataDir, 'cognito'), port: options.ports?.cognito }).then(
         (c) => {
@@ -351,6 +357,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     const registry = createLambdaRegistry({
       region,
+      onCrash: (crash) => health.lambdaCrashed(crash),
       functions: functionResources.map((fn) =>
         lambdaDefinition(model, fn, { ...resolvedEnvironment(model, fn), ...serviceEnvironment }),
       ),
@@ -362,6 +369,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const invoker: LocalDataSourceInvoker = createDataSourceInvoker({
       dynamodbEndpoint: dynamodb.endpoint,
       lambdas: registry,
+      availability: health,
       tokenSecret: tokenSecret(options.dataDir),
       maxBatchSize: (key) => {
         const [typeName, fieldName] = key.split('.');
@@ -400,6 +408,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.addRoute(method, `${CLOUDFRONT_ROUTE_PREFIX}*`, serveDistributions);
     const realtime: RealtimeHandle = attachRealtime(server.server, engine, options.realtime);
     cleanups.push(() => realtime.close());
+    // Pushed last, so stopping the stack ends the supervision before it closes the servers on purpose.
+    const supervisions = [
+      superviseServer('cognito', cognito.httpServer, cognito.port, health),
+      superviseServer('s3', s3.httpServer, s3.port, health),
+      superviseServer('graphql', server.server, server.port, health),
+    ];
+    cleanups.push(async () => supervisions.forEach((supervision) => supervision.stop()));
 
     const phases = `services ${servicesMs.toFixed(0)} ms, provisioning and engine ${(performance.now() - startedAt - servicesMs).toFixed(0)} ms`;
     const outputs: Record<string, string> = {};
@@ -423,6 +438,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       api,
       engine,
       dynamodb,
+      health,
       cognito,
       s3,
       lambdas: registry,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSourceRequestError } from '../../infra/local/datasources';
+import { DataSourceRequestError, LocalServiceUnavailableError } from '../../infra/local/datasources';
 import { createTestTable, deleteTestTables, dynamoSource, run, testInvoker } from '../support/datasources';
 import { testDynamoClient } from '../support/dynamodb';
 
@@ -216,14 +216,19 @@ describe('errors from DynamoDB reach ctx.error with AppSync types', () => {
     expect(error?.message).toMatch(/\(Service: DynamoDb, Status Code: 400, Request ID: .+\)$/);
   });
 
-  it('an unreachable DynamoDB is an SdkClientException for the field, not a crash', async () => {
+  it('an unreachable DynamoDB Local fails the field with ServiceUnavailable, not an SDK error or a crash', async () => {
     const { findFreePort } = await import('../../infra/local/services/ports');
     const offline = testInvoker({ dynamodbEndpoint: `http://127.0.0.1:${await findFreePort()}` });
     try {
-      const { result, error } = await run(offline, source, { operation: 'GetItem', key: key('x') });
-      expect(result).toBeNull();
-      expect(error?.type).toBe('DynamoDB:SdkClientException');
-      expect(error?.message).toMatch(/^Unable to execute HTTP request: /);
+      const attempt = run(offline, source, { operation: 'GetItem', key: key('x') });
+      await expect(attempt).rejects.toBeInstanceOf(LocalServiceUnavailableError);
+      await attempt.catch((error: LocalServiceUnavailableError) => {
+        expect(error.errorInfo).toMatchObject({
+          errorType: 'ServiceUnavailable',
+          message: expect.stringMatching(/^DynamoDB Local is not answering \(ECONNREFUSED/),
+          errorInfo: { service: 'DynamoDB Local', state: 'up' },
+        });
+      });
     } finally {
       offline.close();
     }

@@ -10,19 +10,21 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { invokeDynamoDb } from './dynamodb';
 import { lambdaConflictHandler } from './dynamodb/conflict-handler';
 import { createNextTokenSealer } from './dynamodb/next-token';
-import { failedResult } from './errors';
+import { failedResult, LocalServiceUnavailableError, ServiceUnreachableError } from './errors';
+import { ServiceHealth, type ServiceAvailability } from '../health/service-health';
 import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
 import { invokeLambda, readLambdaRequest } from './lambda/datasource';
 import { registeredFunctionName } from './lambda/registry';
 import { invokeNone } from './none';
 
-export { DataSourceRequestError } from './errors';
+export { DataSourceFieldError, DataSourceRequestError, LocalServiceUnavailableError } from './errors';
 export { createLambdaBatcher, type LambdaBatcher, type BatchCall } from './lambda/batcher';
 export { directLambdaPayload, directLambdaRequest } from './lambda/direct';
 export {
   createLambdaRegistry,
   type LambdaFunctionDefinition,
   type LambdaRegistryOptions,
+  type LambdaWorkerCrash,
   type LocalLambdaRegistry,
 } from './lambda/registry';
 
@@ -39,6 +41,8 @@ export interface DataSourceInvokerOptions {
   readonly maxBatchSize?: (resolverKey: string) => number | undefined;
   /** Maps a Lambda ARN in a request (conflict handlers) to a registry id (default: the ARN's function name). */
   readonly resolveFunctionArn?: (arn: string) => string;
+  /** Whether DynamoDB Local is up (the stack's supervisor); by default it is assumed up until unreachable. */
+  readonly availability?: ServiceAvailability;
 }
 
 export interface LocalDataSourceInvoker extends DataSourceInvoker {
@@ -66,6 +70,18 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
     close: () => Promise.resolve(),
   };
   const registry = options.lambdas ?? noLambdas;
+  const availability = options.availability ?? new ServiceHealth(() => undefined);
+  const callDynamoDb: typeof invokeDynamoDb = async (...args) => {
+    const down = availability.unavailable('dynamodb');
+    if (down) throw new LocalServiceUnavailableError(down);
+    try {
+      return await invokeDynamoDb(...args);
+    } catch (error) {
+      if (error instanceof ServiceUnreachableError)
+        throw new LocalServiceUnavailableError(availability.unreachable('dynamodb', error.reason));
+      throw error;
+    }
+  };
   const batcher = createLambdaBatcher(registry, (calls, invocation, wallMs) => {
     const [first] = calls;
     if (!first) return;
@@ -102,7 +118,7 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
         return result;
       }
       case 'AMAZON_DYNAMODB': {
-        const call = await invokeDynamoDb(
+        const call = await callDynamoDb(
           dynamo,
           dataSource.tableName,
           request,

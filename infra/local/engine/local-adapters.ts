@@ -1,6 +1,6 @@
 import type { ApiModel } from '../assembly/api-model';
 import type { DataSourceInvoker } from '../contracts';
-import { DataSourceRequestError, directLambdaRequest } from '../datasources';
+import { DataSourceFieldError, directLambdaRequest } from '../datasources';
 import { compileCode, runHandler, type CompiledCode } from '../runtime';
 import { FieldError } from './errors';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
@@ -36,9 +36,10 @@ export function dataSourceGateway(invoker: DataSourceInvoker, api: ApiModel): Da
           trace: call.trace,
         })
         .catch((error: unknown) => {
-          // A request object AppSync would refuse fails the field with `MappingTemplate`; the response
-          // handler never runs (appsync-runtime.md §5.5).
-          if (error instanceof DataSourceRequestError) throw new FieldError(error.errorInfo);
+          // A request object AppSync would refuse fails the field with `MappingTemplate`, and a local
+          // service that is down with `ServiceUnavailable`; the response handler never runs
+          // (appsync-runtime.md §5.5).
+          if (error instanceof DataSourceFieldError) throw new FieldError(error.errorInfo);
           throw error;
         }),
     directLambdaRequest: (context) =>

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CodeInboxStore, type CodeInbox, type DeliveredCode } from './cognito/code-inbox';
@@ -55,6 +55,8 @@ export interface LocalCognito {
   ensureGroup(userPoolId: string, cfnGroupProperties: Readonly<Record<string, unknown>>): Promise<void>;
   setTrigger(userPoolId: string, trigger: CognitoTrigger, invoke: TriggerInvoke): void;
   readonly codes: CodeInbox;
+  /** The HTTP server in this process, for the twin's supervision. */
+  readonly httpServer: Server;
   stop(): Promise<void>;
 }
 
@@ -328,6 +330,7 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
     endpoint,
     port,
     codes: inbox,
+    httpServer: server,
 
     async ensureUserPool(logicalId, cfnProperties) {
       const settings = pick(cfnProperties, POOL_PROPERTIES);

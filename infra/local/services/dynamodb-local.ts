@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { describeExit, waitUntilReady, workingChild } from '../health/readiness';
 import { LAUNCHER_CLASS, launcherClasspath } from './java/launcher';
 import { findFreePort } from './ports';
 
@@ -12,14 +13,31 @@ export interface DynamoDbLocalOptions {
   readonly dataDir?: string;
   /** Port on 127.0.0.1; 0 or omitted picks a free one. */
   readonly port?: number;
-  /** How long to wait for the first successful ListTables. */
+  /**
+   * The overall limit for the first successful ListTables (default `readinessDeadlineMs()`); the wait ends
+   * sooner if the JVM exits or stops making progress.
+   */
   readonly readyTimeoutMs?: number;
+}
+
+export interface DynamoDbLocalExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** `exit code 1`, `signal SIGKILL`. */
+  readonly description: string;
 }
 
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
   readonly pid: number;
+  /** The on-disk database folder; undefined for an in-memory database (lost when the JVM ends). */
+  readonly dataDir: string | undefined;
+  /** Settles when the JVM exits, for whatever reason (also after `stop()`). */
+  readonly exited: Promise<DynamoDbLocalExit>;
+  /** The last few kilobytes the JVM printed. */
+  recentOutput(): string;
+  /** An orderly stop; safe to call more than once. */
   stop(): Promise<void>;
 }
 
@@ -52,32 +70,16 @@ function requireJava(): string {
   return `${probe.stderr}${probe.stdout}`;
 }
 
-async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
-  });
-  const deadline = Date.now() + timeoutMs;
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
-      try {
-        await client.send(new ListTablesCommand({}));
-        return;
-      } catch (error) {
-        if (Date.now() > deadline)
-          throw new Error(`DynamoDB Local did not become ready: ${String(error)}`, { cause: error });
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  } finally {
-    client.destroy();
-  }
+async function answersListTables(client: DynamoDBClient): Promise<boolean> {
+  await client.send(new ListTablesCommand({}));
+  return true;
 }
 
-/** Starts DynamoDB Local on 127.0.0.1 with telemetry off. */
+/**
+ * Starts DynamoDB Local on 127.0.0.1 with telemetry off. The JVM runs in its own process group (a
+ * terminal's Ctrl-C reaches the twin, which stops it in order) and exits by itself when the twin's
+ * process ends, however it ends: see the lifeline in `java/DdbLocalLoopback.java`.
+ */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const javaVersion = requireJava();
   const { jar, libDir } = findJar();
@@ -90,6 +92,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     'java',
     [
       '-Xss1m',
+      '-Dddb.stdinLifeline=true',
       `-Djava.library.path=${libDir}`,
       '-cp',
       `${jar}${path.delimiter}${launcherClasspath({ javaVersion })}`,
@@ -100,31 +103,70 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-port',
       String(port),
     ],
-    { cwd, env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd,
+      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  child.stdout?.resume();
+  let output = '';
+  let outputBytes = 0;
+  const keep = (chunk: Buffer): void => {
+    outputBytes += chunk.length;
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<DynamoDbLocalExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, signal, description: describeExit(code, signal) });
+    }),
+  );
   const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
   try {
-    await waitUntilReady(endpoint, child, options.readyTimeoutMs ?? 30_000);
+    await waitUntilReady({
+      what: `DynamoDB Local to answer ListTables on ${endpoint}`,
+      probe: () => answersListTables(client),
+      process: workingChild(child, () => outputBytes),
+      deadlineMs: options.readyTimeoutMs,
+    });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${stderr}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
+  } finally {
+    client.destroy();
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping: Promise<void> | undefined;
   return {
     endpoint,
     port,
     pid: child.pid ?? -1,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
+    dataDir: options.dataDir,
+    exited,
+    recentOutput: () => output,
+    stop() {
+      stopping ??= stopChild(child, exited);
+      return stopping;
     },
   };
+}
+
+/** Closes the JVM's lifeline (an orderly stop, exit code 0); signals only if it does not exit in time. */
+async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stdin?.end();
+  const escalate = [
+    setTimeout(() => child.kill('SIGTERM'), 10_000),
+    setTimeout(() => child.kill('SIGKILL'), 15_000),
+  ];
+  await exited;
+  for (const timer of escalate) clearTimeout(timer);
 }

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -30,6 +31,8 @@ export interface LocalS3 {
   ): Promise<{ bucketName: string }>;
   /** Receives S3-notification-shaped records for every object change (all buckets). */
   onEvent(listener: (event: unknown) => void): void;
+  /** The HTTP server in this process, for the twin's supervision. */
+  readonly httpServer: Server;
   stop(): Promise<void>;
 }
 
@@ -192,11 +195,14 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
   server.middleware.unshift(exactRanges(server.store), preflightLikeS3(server.store));
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
+  const { httpServer } = server;
+  if (!httpServer) throw new Error('s3rver started without an HTTP server');
 
   return {
     endpoint,
     port,
     credentials: S3RVER_CREDENTIALS,
+    httpServer,
 
     async ensureBucket(logicalId, cfnProperties) {
       const bucketName = localBucketName(logicalId, cfnProperties);
@@ -212,7 +218,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     },
 
     async stop() {
-      server.httpServer?.closeAllConnections();
+      httpServer.closeAllConnections();
       await server.close();
       if (ownsDataDir) rmSync(directory, { recursive: true, force: true });
     },

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
-import { DataSourceRequestError, failedResult } from '../errors';
+import { DataSourceRequestError, failedResult, ServiceUnreachableError } from '../errors';
 import { checkVersion, isRecord } from '../request-shape';
 import { addCapacity, type CapacityTotals } from './capacity';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './batch';
@@ -8,7 +8,7 @@ import type { ConflictHandler } from './conflict-handler';
 import type { NextTokenSealer } from './next-token';
 import type { DynamoOperationHandler } from './operation';
 import { query, scan, sync } from './reads';
-import { dynamoDbErrorOf } from './sdk-errors';
+import { connectionFailureOf, dynamoDbErrorOf } from './sdk-errors';
 import { deleteItem, getItem, putItem, updateItem } from './single-item';
 import { transactGetItems, transactWriteItems } from './transact';
 
@@ -83,6 +83,8 @@ export async function invokeDynamoDb(
     return { operation, result, capacity };
   } catch (error) {
     if (error instanceof DataSourceRequestError) throw error;
+    const unreachable = connectionFailureOf(error);
+    if (unreachable) throw new ServiceUnreachableError(unreachable);
     const { type, message } = dynamoDbErrorOf(error);
     return { operation, result: failedResult(type, message), capacity };
   }

@@ -42,6 +42,20 @@ function requestIdOf(error: SdkErrorLike): string {
   return error.$metadata?.requestId || randomBytes(26).toString('hex').toUpperCase().slice(0, 52);
 }
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * The connection error behind a call that never reached a live DynamoDB Local (refused, or cut off as the
+ * JVM died), or undefined for any other failure.
+ */
+export function connectionFailureOf(error: unknown): string | undefined {
+  if (isSdkServiceError(error) || !(error instanceof Error)) return undefined;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined && CONNECTION_CODES.has(code)) return `${code}: ${error.message}`;
+  if (/socket hang up/i.test(error.message)) return error.message;
+  return undefined;
+}
+
 /** The `ctx.error` AppSync produces for a failed DynamoDB call. */
 export function dynamoDbErrorOf(error: unknown): { type: string; message: string } {
   if (isSdkServiceError(error)) {

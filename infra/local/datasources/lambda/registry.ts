@@ -30,7 +30,19 @@ export interface LambdaRegistryOptions {
   readonly maxConcurrency?: number;
   /** Receives the functions' console output line by line; by default it goes to the host's stdout/stderr. */
   readonly onLog?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** Told when a worker ends on its own (`process.exit`, an uncaught error), not when the registry ends it. */
+  readonly onCrash?: (crash: LambdaWorkerCrash) => void;
 }
+
+export interface LambdaWorkerCrash {
+  readonly functionName: string;
+  readonly errorType: string;
+  readonly errorMessage: string;
+  /** Whether an invocation was running (and so failed with this error). */
+  readonly duringInvocation: boolean;
+}
+
+type RegistryHooks = Pick<LambdaRegistryOptions, 'onLog' | 'onCrash'>;
 
 export interface LocalLambdaRegistry extends LambdaRegistry {
   reload(functionId: string): Promise<void>;
@@ -63,6 +75,7 @@ class ExecutionEnvironment {
     | { id: number; settle: (outcome: WorkerMessage | { type: 'exit'; error: FunctionError }) => void }
     | undefined;
   private nextId = 1;
+  private terminating = false;
   dead = false;
   generation: number;
 
@@ -71,7 +84,7 @@ class ExecutionEnvironment {
     env: Record<string, string>,
     generation: number,
     region: string,
-    onLog?: LambdaRegistryOptions['onLog'],
+    { onLog, onCrash }: RegistryHooks,
   ) {
     this.generation = generation;
     const memorySize = definition.memorySize ?? 128;
@@ -136,13 +149,17 @@ class ExecutionEnvironment {
       this.dead = true;
       const pending = this.pending;
       this.pending = undefined;
-      pending?.settle({
-        type: 'exit',
-        error: crash ?? {
-          errorType: 'Runtime.ExitError',
-          errorMessage: `Runtime exited with error: exit status ${code}`,
-        },
-      });
+      const error = crash ?? {
+        errorType: 'Runtime.ExitError',
+        errorMessage: `Runtime exited with error: exit status ${code}`,
+      };
+      pending?.settle({ type: 'exit', error });
+      if (!this.terminating)
+        onCrash?.({
+          functionName: definition.functionName,
+          ...error,
+          duringInvocation: pending !== undefined,
+        });
     });
   }
 
@@ -215,6 +232,7 @@ class ExecutionEnvironment {
 
   async terminate(): Promise<void> {
     this.dead = true;
+    this.terminating = true;
     await this.worker.terminate();
   }
 }
@@ -237,7 +255,7 @@ class FunctionRuntime {
     readonly definition: LambdaFunctionDefinition,
     private readonly region: string,
     private readonly maxConcurrency: number,
-    private readonly onLog?: LambdaRegistryOptions['onLog'],
+    private readonly hooks: RegistryHooks,
   ) {
     this.env = lambdaEnvironment(definition, region);
   }
@@ -262,7 +280,7 @@ class FunctionRuntime {
           this.env,
           this.generation,
           this.region,
-          this.onLog,
+          this.hooks,
         );
         this.all.add(environment);
         return environment;
@@ -352,7 +370,7 @@ export function createLambdaRegistry(options: LambdaRegistryOptions): LocalLambd
     if (!Number.isFinite(definition.timeoutSeconds) || definition.timeoutSeconds <= 0) {
       throw new Error(`Lambda function ${definition.id} needs a positive timeoutSeconds`);
     }
-    const runtime = new FunctionRuntime(definition, region, maxConcurrency, options.onLog);
+    const runtime = new FunctionRuntime(definition, region, maxConcurrency, options);
     for (const name of [definition.id, definition.functionName]) {
       if (runtimes.has(name) && runtimes.get(name) !== runtime) {
         throw new Error(`Two Lambda functions are registered as ${name}`);
