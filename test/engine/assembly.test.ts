@@ -99,7 +99,7 @@ describe('the fixture cloud assembly', () => {
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
     ]);
-    expect(api.resolvers).toHaveLength(14);
+    expect(api.resolvers).toHaveLength(15);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');
     expect(pipeline?.kind).toBe('PIPELINE');
     expect(pipeline?.functions.map((fn) => fn.name)).toEqual(['stepOne', 'stepTwo']);
@@ -195,6 +195,49 @@ describe('clear messages for what cannot run locally', () => {
     expect(() => readStackModel(dir, { region: 'us-east-1', stackName: 'Three' })).toThrow(
       /Stack "Three" is not in the cloud assembly/,
     );
+  });
+});
+
+describe("the API's execution limits", () => {
+  /** A minimal API with the given limit properties, read as the twin reads it. */
+  function limitsOf(props: { queryDepthLimit?: number; resolverCountLimit?: number }) {
+    const dir = tempDir();
+    const app = new App({ outdir: dir });
+    const stack = new Stack(app, 'Limits');
+    const api = new appsync.CfnGraphQLApi(stack, 'Api', {
+      name: 'l',
+      authenticationType: 'API_KEY',
+      ...props,
+    });
+    new appsync.CfnGraphQLSchema(stack, 'Schema', {
+      apiId: api.attrApiId,
+      definition: 'type Query { x: String }',
+    });
+    app.synth();
+    const { queryDepthLimit, resolverCountLimit } = apiOf(dir).api;
+    return { queryDepthLimit, resolverCountLimit };
+  }
+
+  it("defaults to AppSync's: no depth limit and 10,000 resolvers, absent or 0", () => {
+    expect(limitsOf({})).toEqual({ queryDepthLimit: 0, resolverCountLimit: 10_000 });
+    expect(limitsOf({ queryDepthLimit: 0, resolverCountLimit: 0 })).toEqual({
+      queryDepthLimit: 0,
+      resolverCountLimit: 10_000,
+    });
+    expect(limitsOf({ queryDepthLimit: 75, resolverCountLimit: 60 })).toEqual({
+      queryDepthLimit: 75,
+      resolverCountLimit: 60,
+    });
+  });
+
+  it("refuses values outside AppSync's ranges, as CloudFormation would", () => {
+    expect(() => limitsOf({ queryDepthLimit: 76 })).toThrow(
+      'Api (AWS::AppSync::GraphQLApi).QueryDepthLimit must be a whole number from 0 to 75',
+    );
+    expect(() => limitsOf({ resolverCountLimit: 10_001 })).toThrow(
+      'Api (AWS::AppSync::GraphQLApi).ResolverCountLimit must be a whole number from 0 to 10000',
+    );
+    expect(() => limitsOf({ resolverCountLimit: -1 })).toThrow(AssemblyError);
   });
 });
 

@@ -63,8 +63,9 @@ export interface ApiModel {
   readonly defaultAuth: AuthProvider;
   readonly additionalAuth: readonly AuthProvider[];
   readonly introspection: boolean;
-  /** 0 means no limit. */
+  /** 0 (AppSync's default) means no limit. */
   readonly queryDepthLimit: number;
+  /** Resolver invocations allowed per request; AppSync's default is 10,000. */
   readonly resolverCountLimit: number;
   /** `EnvironmentVariables`: what resolvers read as `ctx.env`. */
   readonly environmentVariables: Readonly<Record<string, string>>;
@@ -73,6 +74,10 @@ export interface ApiModel {
   readonly apiKeys: readonly ApiKeyModel[];
 }
 
+/** AppSync's ranges for `QueryDepthLimit` and `ResolverCountLimit`; 0 or absent means the default. */
+const MAX_QUERY_DEPTH_LIMIT = 75;
+const MAX_RESOLVER_COUNT_LIMIT = 10_000;
+/** With no `ResolverCountLimit` (or 0) AppSync runs up to 10,000 resolvers per request. */
 const DEFAULT_RESOLVER_COUNT_LIMIT = 10_000;
 const API_KEY_DEFAULT_LIFETIME_S = 7 * 24 * 3600;
 
@@ -110,6 +115,14 @@ function optionalNumber(value: unknown, where: string): number | null {
   if (value === undefined || value === null) return null;
   const n = Number(value);
   if (!Number.isFinite(n)) throw new AssemblyError(`${where} must be a number`);
+  return n;
+}
+
+/** An execution-control property: absent is 0; CloudFormation refuses values outside 0–`max`. */
+function limitProperty(value: unknown, where: string, max: number): number {
+  const n = optionalNumber(value, where) ?? 0;
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new AssemblyError(`${where} must be a whole number from 0 to ${max}`);
   return n;
 }
 
@@ -351,10 +364,17 @@ export function readApiModel(
       ),
     ),
     introspection: resolve(props.IntrospectionConfig, where) !== 'DISABLED',
-    queryDepthLimit: optionalNumber(resolve(props.QueryDepthLimit, where), `${where}.QueryDepthLimit`) ?? 0,
+    queryDepthLimit: limitProperty(
+      resolve(props.QueryDepthLimit, where),
+      `${where}.QueryDepthLimit`,
+      MAX_QUERY_DEPTH_LIMIT,
+    ),
     resolverCountLimit:
-      optionalNumber(resolve(props.ResolverCountLimit, where), `${where}.ResolverCountLimit`) ||
-      DEFAULT_RESOLVER_COUNT_LIMIT,
+      limitProperty(
+        resolve(props.ResolverCountLimit, where),
+        `${where}.ResolverCountLimit`,
+        MAX_RESOLVER_COUNT_LIMIT,
+      ) || DEFAULT_RESOLVER_COUNT_LIMIT,
     environmentVariables,
     dataSources,
     resolvers,

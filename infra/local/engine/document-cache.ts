@@ -6,6 +6,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import { documentLimitError } from './request-limits';
 
 export type PreparedDocument =
   | { readonly ok: true; readonly document: DocumentNode }
@@ -15,6 +16,9 @@ export type PreparedDocument =
       readonly validationErrors: readonly GraphQLError[];
       readonly document?: DocumentNode;
     };
+
+/** Longer query texts are prepared every time: 500 cached 1 MiB bodies would hold half a gigabyte. */
+const MAX_CACHED_QUERY_CHARS = 64 * 1024;
 
 /**
  * Parsed and validated documents by query text. Clients send a fixed set of operations, and validation
@@ -33,6 +37,7 @@ export class DocumentCache {
     const cached = this.entries.get(query);
     if (cached) return cached;
     const prepared = this.prepare(query);
+    if (query.length > MAX_CACHED_QUERY_CHARS) return prepared;
     if (this.entries.size >= this.limit) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
@@ -42,6 +47,8 @@ export class DocumentCache {
   }
 
   private prepare(query: string): PreparedDocument {
+    const limitError = documentLimitError(query);
+    if (limitError) return { ok: false, syntaxError: limitError, validationErrors: [] };
     let document: DocumentNode;
     try {
       document = parse(query);

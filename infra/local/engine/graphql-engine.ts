@@ -35,6 +35,7 @@ import {
   type WireError,
 } from './error-format';
 import { FieldError, UnauthorizedRequest, unauthorizedField } from './errors';
+import { variablesLimitError } from './request-limits';
 import { byFieldNames } from './selection-shapes';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 import type { RequestScope } from './request-scope';
@@ -254,6 +255,25 @@ export class GraphQLEngine implements RealtimeHost {
     };
   }
 
+  /**
+   * The validated document of a request, or the whole-request errors that stop it before anything runs:
+   * variables or a document past the request limits, syntax errors, validation errors.
+   */
+  private prepareRequest(
+    query: string,
+    variables: Readonly<Record<string, unknown>>,
+  ): { readonly document: DocumentNode } | { readonly errors: WireError[] } {
+    const tooDeep = variablesLimitError(variables);
+    if (tooDeep) return { errors: [validationErrorEntry(tooDeep)] };
+    const prepared = this.documents.get(query);
+    if (prepared.ok) return { document: prepared.document };
+    return {
+      errors: prepared.syntaxError
+        ? [syntaxErrorEntry(prepared.syntaxError)]
+        : prepared.validationErrors.map((error) => validationErrorEntry(error, prepared.document)),
+    };
+  }
+
   /** Serves one `POST /graphql` body. Never throws for bad input. */
   async execute(request: GraphQLRequest): Promise<GraphQLResponse> {
     const body = request.body;
@@ -287,13 +307,9 @@ export class GraphQLEngine implements RealtimeHost {
       throw error;
     }
 
-    const prepared = this.documents.get(body.query);
-    if (!prepared.ok) {
-      const errors = prepared.syntaxError
-        ? [syntaxErrorEntry(prepared.syntaxError)]
-        : prepared.validationErrors.map((error) => validationErrorEntry(error, prepared.document));
-      return { status: 200, body: { data: null, errors }, label: 'invalid request' };
-    }
+    const prepared = this.prepareRequest(body.query, variables ?? {});
+    if ('errors' in prepared)
+      return { status: 200, body: { data: null, errors: prepared.errors }, label: 'invalid request' };
     const document = prepared.document;
     const operation = getOperationAST(document, operationName ?? undefined);
     const label = operation
@@ -376,13 +392,8 @@ export class GraphQLEngine implements RealtimeHost {
   ): Promise<PreparedSubscription | { errors: AppSyncErrorInfo[] }> {
     const caller = await this.authenticate(header);
     if (!('authMode' in caller)) return { errors: [caller] };
-    const prepared = this.documents.get(request.query);
-    if (!prepared.ok) {
-      const errors = prepared.syntaxError
-        ? [syntaxErrorEntry(prepared.syntaxError)]
-        : prepared.validationErrors.map((error) => validationErrorEntry(error, prepared.document));
-      return { errors: errors.map(asErrorInfo) };
-    }
+    const prepared = this.prepareRequest(request.query, request.variables ?? {});
+    if ('errors' in prepared) return { errors: prepared.errors.map(asErrorInfo) };
     const operation = getOperationAST(prepared.document, request.operationName);
     if (!operation || operation.operation !== 'subscription') {
       return {

@@ -1,4 +1,6 @@
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { MAX_NESTING } from './request-limits';
+import { nestsDeeperThan } from './value-depth';
 
 /**
  * The AppSync scalars with AppSync's validation (appsync-runtime.md §10). Invalid literals and variables
@@ -136,11 +138,16 @@ function stringScalar(
 
 function parseJsonString(value: unknown): unknown {
   if (typeof value !== 'string') throw new TypeError(`Invalid AWSJSON: expected a string containing JSON`);
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch {
     throw new TypeError(`Unable to parse ${JSON.stringify(value)} as valid JSON.`);
   }
+  // Resolvers get the parsed value, and the runtime copies ctx recursively: bound it like any input.
+  if (nestsDeeperThan(parsed, MAX_NESTING))
+    throw new TypeError(`Invalid AWSJSON: the JSON nests more than ${MAX_NESTING} levels deep`);
+  return parsed;
 }
 
 const AWSJSON = new GraphQLScalarType({

@@ -24,29 +24,73 @@ export const NoIntrospectionRule: ValidationRule = (context: ValidationContext):
   },
 });
 
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
-  visited: ReadonlySet<string>,
-): number {
-  if (!selectionSet) return 0;
+type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
+
+/**
+ * The field depth of a selection set (root fields are 1; introspection fields do not count), with fragment
+ * spreads counting what `fragmentDepth` says. Iterative, so no document nesting can exhaust the stack.
+ */
+function selectionDepth(root: SelectionSetNode, fragmentDepth: (name: string) => number): number {
   let max = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      max = Math.max(max, 1 + depthOf(selection.selectionSet, fragments, visited));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      max = Math.max(max, depthOf(selection.selectionSet, fragments, visited));
-    } else if (!visited.has(selection.name.value)) {
-      const fragment = fragments[selection.name.value];
-      if (fragment)
-        max = Math.max(
-          max,
-          depthOf(fragment.selectionSet, fragments, new Set([...visited, selection.name.value])),
-        );
+  const pending: Array<{ readonly set: SelectionSetNode; readonly depth: number }> = [
+    { set: root, depth: 0 },
+  ];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    for (const selection of next.set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value.startsWith('__')) continue;
+        max = Math.max(max, next.depth + 1);
+        if (selection.selectionSet) pending.push({ set: selection.selectionSet, depth: next.depth + 1 });
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        pending.push({ set: selection.selectionSet, depth: next.depth });
+      } else {
+        max = Math.max(max, next.depth + fragmentDepth(selection.name.value));
+      }
     }
   }
   return max;
+}
+
+function spreadNames(root: SelectionSetNode): string[] {
+  const names: string[] = [];
+  const pending: SelectionSetNode[] = [root];
+  for (let set = pending.pop(); set !== undefined; set = pending.pop()) {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) names.push(selection.name.value);
+      else if (selection.selectionSet) pending.push(selection.selectionSet);
+    }
+  }
+  return names;
+}
+
+/**
+ * Every fragment's depth, each computed once (a fragment spread many times is not walked again), in
+ * dependency order with an explicit stack. A spread that closes a cycle counts 0: NoFragmentCyclesRule
+ * reports the cycle itself.
+ */
+function fragmentDepths(fragments: Fragments): Map<string, number> {
+  const depths = new Map<string, number>();
+  const entered = new Set<string>();
+  const depthOf = (name: string) => depths.get(name) ?? 0;
+  for (const start of Object.keys(fragments)) {
+    const pending = [start];
+    for (let name = pending.at(-1); name !== undefined; name = pending.at(-1)) {
+      const fragment = fragments[name];
+      if (depths.has(name) || !fragment) {
+        if (!depths.has(name)) depths.set(name, 0);
+        pending.pop();
+        continue;
+      }
+      if (!entered.has(name)) {
+        entered.add(name);
+        pending.push(...spreadNames(fragment.selectionSet).filter((spread) => !entered.has(spread)));
+        continue;
+      }
+      depths.set(name, selectionDepth(fragment.selectionSet, depthOf));
+      pending.pop();
+    }
+  }
+  return depths;
 }
 
 /**
@@ -60,7 +104,8 @@ export function queryDepthLimitRule(limit: number): ValidationRule {
       for (const definition of context.getDocument().definitions) {
         if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
       }
-      const depth = depthOf(node.selectionSet, fragments, new Set());
+      const depths = fragmentDepths(fragments);
+      const depth = selectionDepth(node.selectionSet, (name) => depths.get(name) ?? 0);
       if (depth > limit) {
         context.reportError(
           new GraphQLError(`Query depth ${depth} exceeds the maximum query depth of ${limit}.`, {
