@@ -152,7 +152,7 @@ export class Api extends Construct {
   private createDataSources(props: ApiProps): Record<DataSourceName, appsync.BaseDataSource> {
     // Catalog steps also read the viewer's items and profile (one BatchGetItem per row), check the session in
     // their transactions and write My List entries; the user data source never reads the catalog. No Scan.
-    const catalog = new TableDataSource(this, 'CatalogDataSource', {
+    const catalog = new TableDataSource(this.api, 'CatalogDataSource', {
       api: this.api,
       table: props.catalogTable,
       access: [
@@ -172,7 +172,7 @@ export class Api extends Construct {
         { table: props.userTable, actions: ['BatchGetItem', 'ConditionCheckItem', 'UpdateItem'] },
       ],
     });
-    const users = new TableDataSource(this, 'UserDataSource', {
+    const users = new TableDataSource(this.api, 'UserDataSource', {
       api: this.api,
       table: props.userTable,
       access: [
