@@ -98,7 +98,7 @@ describe('S3 media bucket', () => {
         CorsRules: [
           Match.objectLike({
             AllowedMethods: ['GET', 'HEAD', 'PUT'],
-            AllowedOrigins: Match.arrayWith(['http://localhost:5173']),
+            AllowedOrigins: Match.arrayWith(['http://localhost:*']),
           }),
         ],
       },

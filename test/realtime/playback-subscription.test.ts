@@ -41,6 +41,8 @@ beforeAll(async () => {
       onMyPlaybackPositionChanged: appsyncJsSubscriptionResolver(
         root('resolvers/Subscription.onMyPlaybackPositionChanged.ts'),
         'onMyPlaybackPositionChanged',
+        // The profile GetItem of the session check: every caller here has a live account.
+        (request) => (request as { key?: unknown }).key ?? null,
       ),
     },
   });

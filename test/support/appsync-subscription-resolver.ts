@@ -7,7 +7,12 @@ import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
 import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime';
 import type { SubscriptionResolver } from './realtime-host';
 
-export function appsyncJsSubscriptionResolver(file: string, fieldName: string): SubscriptionResolver {
+/** `answer` gives the data source's result for the request; without it the data source is NONE. */
+export function appsyncJsSubscriptionResolver(
+  file: string,
+  fieldName: string,
+  answer?: (request: unknown) => unknown,
+): SubscriptionResolver {
   const compiled = compileCode(bundleAppSyncCode(file), file);
   return ({ args, identity }) => {
     const ctx = buildResolverContext({
@@ -17,7 +22,9 @@ export function appsyncJsSubscriptionResolver(file: string, fieldName: string): 
     });
     const request = runHandler(compiled, 'request', ctx);
     if (request.status === 'error') return refusal(request.error);
-    ctx.result = (request.value as { payload?: unknown } | null)?.payload ?? null;
+    ctx.result = answer
+      ? answer(request.value)
+      : ((request.value as { payload?: unknown } | null)?.payload ?? null);
     const response = runHandler(compiled, 'response', ctx);
     if (response.status === 'error') return refusal(response.error);
     return {
