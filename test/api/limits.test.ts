@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESOLVER_COUNT_LIMIT } from '../../infra/lib/constructs/api';
+import type { CostTraceSummary } from '../../infra/local/engine/cost-trace';
 import {
   createMovieOverApi,
   startMarqueeTwin,
@@ -8,8 +10,8 @@ import {
 } from '../support/marquee-twin';
 
 /**
- * The API's limits through the twin over HTTP: refused page tokens on every paginated query. After each
- * refusal the API still answers a normal request.
+ * The API's limits through the twin over HTTP: refused page tokens on every paginated query, and the
+ * resolver-count limit the stack sets. After each refusal the API still answers a normal request.
  */
 let twin: MarqueeTwin;
 let viewer: SignedInUser;
@@ -122,5 +124,49 @@ describe('an invalid nextToken', () => {
       '{ searchHistory { items { query } } }',
     );
     expect(history.data?.searchHistory.items).toEqual([]);
+  });
+});
+
+describe('the resolver-count limit', () => {
+  const trace = { 'x-marquee-trace': '1' };
+  const callsOf = (response: GraphQLResponse) =>
+    (response.extensions?.marqueeCostTrace as CostTraceSummary).dataSourceCalls;
+
+  it('admits the widest request without aliases: a full page of titles, each with its trailers', async () => {
+    const response = await twin.gql<{ movies: { items: unknown[] } }>(
+      viewer.idToken,
+      `{ movies(limit: ${MAX_PAGE}) { items { id trailers { id } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.movies.items).toHaveLength(MAX_PAGE);
+  });
+
+  it(`refuses resolvers past ${RESOLVER_COUNT_LIMIT} in one aliased request; the refused ones cost nothing`, async () => {
+    const one = await twin.gql(viewer.idToken, `{ movie(id: "${movieIds[0]}") { id } }`, {}, trace);
+    const aliases = Array.from(
+      { length: RESOLVER_COUNT_LIMIT + 1 },
+      (_, i) => `m${i}: movie(id: "${movieIds[0]}") { id }`,
+    );
+    const response = await twin.gql<Record<string, { id: string } | null>>(
+      viewer.idToken,
+      `{ ${aliases.join('\n')} }`,
+      {},
+      trace,
+    );
+    const last = `m${RESOLVER_COUNT_LIMIT}`;
+    expect(response.errors).toEqual([
+      {
+        path: [last],
+        data: null,
+        errorType: 'ResolverCountLimitExceeded',
+        errorInfo: null,
+        locations: [{ line: RESOLVER_COUNT_LIMIT + 1, column: 1, sourceName: null }],
+        message: `The request exceeded the API's limit of ${RESOLVER_COUNT_LIMIT} resolvers`,
+      },
+    ]);
+    expect(response.data?.[last]).toBeNull();
+    expect(response.data?.m0).toEqual({ id: movieIds[0] });
+    expect(callsOf(response)).toBe(RESOLVER_COUNT_LIMIT * callsOf(one));
+    await expectStillServing();
   });
 });
