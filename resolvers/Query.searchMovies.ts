@@ -12,9 +12,10 @@ export function request(ctx: Context<QuerySearchMoviesArgs>): Record<string, nev
   ctx.stash.searchText = text;
   ctx.stash.searchWords = words;
   ctx.stash.searchEntryId = searchEntryId(text);
-  ctx.stash.record = ctx.args.recordInHistory !== false;
   ctx.stash.limit = pageLimit(ctx.args.limit);
   ctx.stash.nextToken = pageToken(ctx.args.nextToken);
+  // A search is recorded when it starts; later pages (and a refused nextToken) write nothing.
+  ctx.stash.record = ctx.args.recordInHistory !== false && !ctx.stash.nextToken;
   return {};
 }
 

@@ -1,5 +1,5 @@
 import { util } from '@aws-appsync/utils';
-import { badRequest } from './errors';
+import { badRequest, invalidNextToken } from './errors';
 
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -39,6 +39,6 @@ export function pageLimit(limit: unknown): number {
 /** `nextToken` is opaque; only its size is checked here (the data source rejects foreign tokens). */
 export function pageToken(nextToken: unknown): string | undefined {
   if (nextToken === undefined || nextToken === null) return undefined;
-  if (typeof nextToken !== 'string' || nextToken.length > 4096) badRequest('nextToken is not valid.');
+  if (typeof nextToken !== 'string' || nextToken.length > 4096) invalidNextToken();
   return nextToken as string;
 }

@@ -367,7 +367,7 @@ export type Query = {
   searchHistory: SearchHistoryConnection;
   /**
    * Titles whose words start with every word of `query`, ignoring case and accents on Latin letters, e.g. `star wa`.
-   * Records the search in the caller's history unless `recordInHistory` is false.
+   * Records the search in the caller's history when it starts (no `nextToken`) unless `recordInHistory` is false.
    */
   searchMovies: MovieConnection;
 };

@@ -254,6 +254,14 @@ describe('the twin’s real-time endpoint', () => {
       id: 'bad',
       payload: { errors: [{ message: expect.stringContaining('onNothing') }] },
     });
+    const deep = `subscription { onNothing ${'{ id '.repeat(5_000)}${'}'.repeat(5_000)} }`;
+    expect(await client.start('deep', deep, apiKeyHeader())).toMatchObject({
+      type: 'error',
+      id: 'deep',
+      payload: {
+        errors: [{ message: expect.stringMatching(/^Invalid Syntax : More than 150 nested levels/) }],
+      },
+    });
     expect(await client.start('query', '{ ping }', apiKeyHeader())).toEqual({
       type: 'error',
       id: 'query',

@@ -82,3 +82,28 @@ export async function startMarqueeTwin(): Promise<MarqueeTwin> {
     },
   };
 }
+
+/** Creates a title through the API (the caller must be an admin) and returns its id. */
+export async function createMovieOverApi(
+  twin: MarqueeTwin,
+  adminToken: string,
+  title: string,
+): Promise<string> {
+  const created = await twin.gql<{ createMovie: { id: string } }>(
+    adminToken,
+    'mutation ($input: CreateMovieInput!) { createMovie(input: $input) { id } }',
+    {
+      input: {
+        title,
+        synopsis: 'A title created by a test.',
+        year: 2001,
+        genres: ['DRAMA'],
+        maturityRating: 'AGE_13',
+        durationSeconds: 5400,
+      },
+    },
+  );
+  const id = created.data?.createMovie.id;
+  if (!id) throw new Error(`createMovie failed: ${JSON.stringify(created.errors)}`);
+  return id;
+}

@@ -23,10 +23,19 @@ export interface ApiProps {
   readonly introspection: boolean;
 }
 
-/** Deepest legitimate query: connection → items → trailers → video → contentType is 5 levels. */
-export const QUERY_DEPTH_LIMIT = 8;
-/** A home screen of 7 rows × 20 titles (a resolver per row, one per title for trailers) stays well below this. */
-export const RESOLVER_COUNT_LIMIT = 600;
+/**
+ * The schema has no cycles, so its deepest path (movies → items → trailers → video → contentType) is 5
+ * levels and the client's deepest document 4; one more level covers how AppSync counts levels, which it
+ * does not document. Anything deeper (a cyclic field added later) is refused before a resolver runs.
+ */
+export const QUERY_DEPTH_LIMIT = 6;
+/**
+ * Resolvers run per request. The client's widest document runs 2; the widest request without aliases
+ * (a page of 50 titles, each with `trailers`) runs 51, and a whole home screen in one request 7. An
+ * aliased request stops at 60 resolvers (each makes at most 3 data-source calls) instead of AppSync's
+ * default 10,000.
+ */
+export const RESOLVER_COUNT_LIMIT = 60;
 
 /** The only APPSYNC_JS runtime version. */
 const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;

@@ -85,7 +85,11 @@ export function createNextTokenSealer(secret: string | Uint8Array): NextTokenSea
   };
 }
 
-/** How AppSync reports a token it cannot open (observed: amplify-cli#3411, amplify-hosting#433). */
+/**
+ * The `ctx.error` AppSync gives a resolver for a token it cannot open, as observed on real APIs
+ * (amplify-cli#3411, amplify-hosting#433). AWS documents neither the type nor the message; resolvers
+ * should match the exception name in the message, which is what those reports agree on.
+ */
 export const INVALID_TOKEN_ERROR = {
   type: 'DynamoDB:UserIllegalArgumentException',
   message:
