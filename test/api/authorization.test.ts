@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVIE_FIELDS, marqueeOperations } from '../support/marquee-operations';
+import { MOVIE_FIELDS, createOperationTargets, marqueeOperations } from '../support/marquee-operations';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 
 /**
@@ -21,27 +21,7 @@ beforeAll(async () => {
     twin.signUp('other@example.com'),
     twin.signUp('admin@example.com', { admin: true }),
   ]);
-  const created = await twin.gql<{ createMovie: { id: string } }>(
-    admin.idToken,
-    `mutation ($input: CreateMovieInput!) { createMovie(input: $input) { id } }`,
-    {
-      input: {
-        title: 'Matrix Film',
-        synopsis: 'S',
-        year: 1999,
-        genres: ['SCIENCE_FICTION'],
-        maturityRating: 'AGE_16',
-        durationSeconds: 8000,
-      },
-    },
-  );
-  movieId = created.data?.createMovie.id as string;
-  const trailer = await twin.gql<{ createTrailer: { id: string } }>(
-    admin.idToken,
-    `mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }`,
-    { input: { movieId, title: 'Trailer', durationSeconds: 90 } },
-  );
-  trailerId = trailer.data?.createTrailer.id as string;
+  ({ movieId, trailerId } = await createOperationTargets(twin, admin.idToken, 'Matrix Film'));
 }, 300_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
 import { localCognitoClient } from '../../infra/local/services/local-clients';
 import { SESSION_ENDED_MESSAGE } from '../../resolvers/lib/session';
-import { marqueeOperations } from '../support/marquee-operations';
+import { createOperationTargets, marqueeOperations } from '../support/marquee-operations';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 import { signIn, type PoolUser } from '../support/twin';
 
@@ -22,27 +22,7 @@ const OPERATIONS = marqueeOperations(() => ({ movieId, trailerId }));
 beforeAll(async () => {
   twin = await startMarqueeTwin();
   admin = await twin.signUp('catalog-admin@example.com', { admin: true });
-  const created = await twin.gql<{ createMovie: { id: string } }>(
-    admin.idToken,
-    'mutation ($input: CreateMovieInput!) { createMovie(input: $input) { id } }',
-    {
-      input: {
-        title: 'Session Film',
-        synopsis: 'S',
-        year: 2001,
-        genres: ['DRAMA'],
-        maturityRating: 'ALL',
-        durationSeconds: 4000,
-      },
-    },
-  );
-  movieId = created.data?.createMovie.id as string;
-  const trailer = await twin.gql<{ createTrailer: { id: string } }>(
-    admin.idToken,
-    'mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }',
-    { input: { movieId, title: 'Trailer', durationSeconds: 90 } },
-  );
-  trailerId = trailer.data?.createTrailer.id as string;
+  ({ movieId, trailerId } = await createOperationTargets(twin, admin.idToken, 'Session Film'));
 }, 300_000);
 
 afterAll(async () => {

@@ -1,4 +1,7 @@
-/** The API's root operations for tests that try each one (authorization matrix, ended sessions). */
+import type { MarqueeTwin } from './marquee-twin';
+
+/* The API's root operations, for tests that try each one (authorization matrix, ended sessions). */
+
 export const MOVIE_FIELDS = 'id title inMyList myPosition { positionSeconds ownerId }';
 
 export interface Operation {
@@ -138,4 +141,33 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
       variables: () => ({}),
     },
   ];
+}
+
+/** A title with one trailer, created by an admin through the API: what the operations act on. */
+export async function createOperationTargets(
+  twin: MarqueeTwin,
+  adminToken: string,
+  title: string,
+): Promise<{ movieId: string; trailerId: string }> {
+  const created = await twin.gql<{ createMovie: { id: string } }>(
+    adminToken,
+    'mutation ($input: CreateMovieInput!) { createMovie(input: $input) { id } }',
+    {
+      input: {
+        title,
+        synopsis: 'S',
+        year: 1999,
+        genres: ['SCIENCE_FICTION'],
+        maturityRating: 'AGE_16',
+        durationSeconds: 8000,
+      },
+    },
+  );
+  const movieId = created.data?.createMovie.id as string;
+  const trailer = await twin.gql<{ createTrailer: { id: string } }>(
+    adminToken,
+    'mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }',
+    { input: { movieId, title: 'Trailer', durationSeconds: 90 } },
+  );
+  return { movieId, trailerId: trailer.data?.createTrailer.id as string };
 }
