@@ -45,6 +45,12 @@ function homeQuery(rowLimit: number, withPosters: boolean): string {
   }`;
 }
 
+/** One progress save, as the player sends it every 30 s. */
+function progressSave(movieId: string): string {
+  const input = `{ movieId: "${movieId}", positionSeconds: 900, clientTime: "${new Date().toISOString()}" }`;
+  return `mutation Save { savePlaybackPosition(input: ${input}) { ownerId positionSeconds } }`;
+}
+
 const PAGE_OF_50_POSTERS = 'query Page { movies(limit: 50) { items { id title posterUrl } nextToken } }';
 const PAGE_OF_50_BOTH_IMAGES =
   'query Page { movies(limit: 50) { items { id title posterUrl backdropUrl } nextToken } }';
@@ -84,7 +90,8 @@ function summarize({ trace, titles, imageUrls }: { trace: Trace; titles: number;
   };
 }
 
-async function seed(twin: MarqueeTwin, admin: SignedInUser, viewer: SignedInUser): Promise<void> {
+/** Creates the catalog and the viewer's state; returns the first title's id. */
+async function seed(twin: MarqueeTwin, admin: SignedInUser, viewer: SignedInUser): Promise<string> {
   const ids: string[] = [];
   for (let index = 0; index < TITLES; index += 1) {
     const genre = GENRES[index % GENRES.length];
@@ -127,16 +134,22 @@ async function seed(twin: MarqueeTwin, admin: SignedInUser, viewer: SignedInUser
       id: ids[ids.length - 1 - index],
     });
   }
+  return ids[0] as string;
 }
 
 /**
  * Per 1,000 monthly viewers. Assumptions: 20 sessions a viewer; a session opens the home screen twice, 6 other
  * reads (detail, search, lists) costing like one home row each, 1 playback URL, and saves progress every 30 s over
- * 10 h of viewing a month (1,200 saves, ~3 DynamoDB calls: read title, conditional write, rarely a re-read);
+ * 10 h of viewing a month (1,200 saves, each costing what the measured save cost: title and session read, the
+ * transactional write with its session check);
  * on-demand prices (us-east-1): AppSync $4.00/M operations, DynamoDB $0.125/M RRU and $0.625/M WRU, Lambda
  * $0.20/M requests + $0.0000133334/GB-s (arm64, 256 MB). Real-time messages and video egress are excluded.
  */
-function monthlyCost(home: ReturnType<typeof summarize>, homeWithImages: ReturnType<typeof summarize>) {
+function monthlyCost(
+  home: ReturnType<typeof summarize>,
+  homeWithImages: ReturnType<typeof summarize>,
+  save: ReturnType<typeof summarize>,
+) {
   const viewers = 1000;
   const sessions = 20;
   const homeViews = viewers * sessions * 2;
@@ -146,8 +159,11 @@ function monthlyCost(home: ReturnType<typeof summarize>, homeWithImages: ReturnT
   const operations = homeViews + otherReads + playbackUrls + saves;
   const rowRcu = home.readCapacityUnits / ROWS;
   const rru =
-    homeViews * homeWithImages.readCapacityUnits + otherReads * rowRcu + saves * 0.5 + playbackUrls * 0.5;
-  const wru = saves * 1;
+    homeViews * homeWithImages.readCapacityUnits +
+    otherReads * rowRcu +
+    saves * save.readCapacityUnits +
+    playbackUrls * 0.5;
+  const wru = saves * save.writeCapacityUnits;
   const lambdaInvocations = homeViews * homeWithImages.lambdaInvocations + playbackUrls;
   const lambdaGbSeconds = lambdaInvocations * 0.25 * 0.05;
   const lines = {
@@ -202,12 +218,13 @@ async function main(): Promise<void> {
       twin.signUp('bench-admin@example.com', { admin: true }),
       twin.signUp('bench-viewer@example.com'),
     ]);
-    await seed(twin, admin, viewer);
+    const firstTitle = await seed(twin, admin, viewer);
     const baseline = await traced(twin, viewer, homeQuery(5, false));
     const home = await traced(twin, viewer, homeQuery(20, false));
     const homeWithImages = await traced(twin, viewer, homeQuery(20, true));
     const page = await traced(twin, viewer, PAGE_OF_50_POSTERS);
     const pageBoth = await traced(twin, viewer, PAGE_OF_50_BOTH_IMAGES);
+    const save = summarize(await traced(twin, viewer, progressSave(firstTitle)));
     const homeSummary = summarize(home);
     const homeImagesSummary = summarize(homeWithImages);
     const result = {
@@ -218,12 +235,16 @@ async function main(): Promise<void> {
       homeWithPosterUrls: homeImagesSummary,
       pageOf50WithPosterUrls: summarize(page),
       pageOf50WithPosterAndBackdropUrls: summarize(pageBoth),
-      costPer1000MonthlyViewers: monthlyCost(homeSummary, homeImagesSummary),
+      progressSave: save,
+      costPer1000MonthlyViewers: monthlyCost(homeSummary, homeImagesSummary, save),
     };
     const out = writeBenchResult('cost', result);
     console.log(
       `home: ${home.titles} titles in ${ROWS} rows, ${homeSummary.dynamodbCalls} DynamoDB calls (${result.home.dynamodbCallsPerRow.toFixed(2)}/row), ` +
         `${homeSummary.readCapacityUnits} RCU, ${homeSummary.lambdaInvocations} Lambda | 5/row baseline ratio ${result.noNPlusOneRatio.toFixed(2)}`,
+    );
+    console.log(
+      `progress save: ${save.dynamodbCalls} DynamoDB calls (${Object.keys(save.operations).join(', ')}), ${save.readCapacityUnits} RCU, ${save.writeCapacityUnits} WCU`,
     );
     console.log(
       `home with posters: ${homeImagesSummary.lambdaInvocations} Lambda invocations, ${homeImagesSummary.dynamodbCalls} DynamoDB calls`,
