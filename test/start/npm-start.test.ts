@@ -13,10 +13,10 @@ import { SEED_CATALOG } from '../../infra/local/seed/catalog';
 import { graphqlRequest } from '../../infra/local/seed/graphql-client';
 import { clipFile } from '../../infra/local/seed/media-files';
 import { localCognitoClient } from '../../infra/local/services/local-clients';
-import { assertPortFree } from '../../infra/local/services/ports';
 import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';
+import { descendantPids, waitUntilGone } from '../support/processes';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
@@ -212,8 +212,9 @@ describe('npm start, as a newcomer uses it', () => {
   }, 120_000);
 
   it('stops cleanly, leaving no JVM on the DynamoDB port, and keeps the data across a restart', async () => {
+    const started = descendantPids(stack?.pid ?? -1);
     expect(await stack?.stop()).toBe(0);
-    for (const taken of Object.values(stackPorts(port))) await assertPortFree(taken, 'after stop');
+    await waitUntilGone('after npm start stopped', started, Object.values(stackPorts(port)));
     stack = await launch();
     expect(stack.log()).toMatch(
       /The demo catalog \(\d+ titles\) was seeded into this data folder before; 0 accounts/,
