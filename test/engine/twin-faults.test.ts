@@ -4,9 +4,28 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilReady } from '../../infra/local/health/readiness';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { memoryLogger, postGraphQL, startFixtureStack, synthFixtureAssembly } from '../support/twin';
+import {
+  memoryLogger,
+  postGraphQL,
+  startFixtureStack,
+  synthFixtureAssembly,
+  type GraphQLCall,
+} from '../support/twin';
 
 type Logger = ReturnType<typeof memoryLogger>;
+
+/** The response of a request that needed DynamoDB Local while it was not up. */
+function expectServiceUnavailable(body: GraphQLCall['body'], state: string, message: string): void {
+  expect(body.data).toEqual({ getItem: null });
+  expect(body.errors).toEqual([
+    expect.objectContaining({
+      path: ['getItem'],
+      errorType: 'ServiceUnavailable',
+      message,
+      errorInfo: { service: 'DynamoDB Local', state },
+    }),
+  ]);
+}
 
 const waitForLine = (logger: Logger, pattern: RegExp): Promise<void> =>
   waitUntilReady({
@@ -44,16 +63,11 @@ describe('an on-disk stack survives its faults', () => {
 
     const during = await gql('{ getItem(id: "kept") { title } }');
     expect(during.status).toBe(200);
-    expect(during.body.data).toEqual({ getItem: null });
-    expect(during.body.errors).toEqual([
-      expect.objectContaining({
-        path: ['getItem'],
-        errorType: 'ServiceUnavailable',
-        message:
-          'DynamoDB Local stopped unexpectedly and is restarting with its data on disk; retry in a few seconds.',
-        errorInfo: { service: 'DynamoDB Local', state: 'restarting' },
-      }),
-    ]);
+    expectServiceUnavailable(
+      during.body,
+      'restarting',
+      'DynamoDB Local stopped unexpectedly and is restarting with its data on disk; retry in a few seconds.',
+    );
     expect(logger.lines).toContainEqual(
       expect.stringMatching(
         new RegExp(
@@ -123,14 +137,11 @@ describe('an in-memory stack whose DynamoDB Local dies', () => {
         {},
         { 'x-api-key': apiKey },
       );
-      expect(during.body.errors).toEqual([
-        expect.objectContaining({
-          errorType: 'ServiceUnavailable',
-          message:
-            'DynamoDB Local stopped unexpectedly. It kept its data in memory, so the data is gone: restart the stack.',
-          errorInfo: { service: 'DynamoDB Local', state: 'down' },
-        }),
-      ]);
+      expectServiceUnavailable(
+        during.body,
+        'down',
+        'DynamoDB Local stopped unexpectedly. It kept its data in memory, so the data is gone: restart the stack.',
+      );
       expect(logger.lines).toContainEqual(
         expect.stringMatching(
           /It held its tables in memory, so they are gone, and it is not restarted empty\./,

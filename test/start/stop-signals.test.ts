@@ -62,27 +62,31 @@ describe('npm start stops everything it started', () => {
     400_000,
   );
 
-  it('SIGHUP to npm (npm itself dies of it): the stack notices and stops', async () => {
-    const { stack, started } = await start('sighup', 'npm');
-    process.kill(stack.pid, 'SIGHUP');
-    expect((await stack.exited).signal).toBe('SIGHUP');
-    await waitUntilGone('after SIGHUP to npm', started, ports());
-    launched = undefined;
-  }, 400_000);
-
-  it('the shell that ran npm start is SIGKILLed: the stack notices and stops', async () => {
-    const { stack, started } = await start('parent-killed', 'shell');
-    process.kill(stack.pid, 'SIGKILL');
-    await stack.exited;
-    await waitUntilGone('after SIGKILL to the parent shell', started, ports());
-    launched = undefined;
-  }, 400_000);
-
-  it("the stack's own process is SIGKILLed: DynamoDB Local's JVM exits by itself", async () => {
-    const { stack, started } = await start('node-killed', 'node');
-    process.kill(stack.pid, 'SIGKILL');
-    expect((await stack.exited).signal).toBe('SIGKILL');
-    await waitUntilGone("after SIGKILL to the stack's process", started, ports());
-    launched = undefined;
-  }, 400_000);
+  it.each([
+    {
+      what: 'SIGHUP to npm (npm itself dies of it): the stack notices and stops',
+      via: 'npm',
+      signal: 'SIGHUP',
+    },
+    {
+      what: 'the shell that ran npm start is SIGKILLed: the stack notices and stops',
+      via: 'shell',
+      signal: 'SIGKILL',
+    },
+    {
+      what: "the stack's own process is SIGKILLed: DynamoDB Local's JVM exits by itself",
+      via: 'node',
+      signal: 'SIGKILL',
+    },
+  ] as const)(
+    '$what',
+    async ({ via, signal }) => {
+      const { stack, started } = await start(`${via}-${signal.toLowerCase()}`, via);
+      process.kill(stack.pid, signal);
+      expect((await stack.exited).signal).toBe(signal);
+      await waitUntilGone(`after ${signal} to the ${via} process`, started, ports());
+      launched = undefined;
+    },
+    400_000,
+  );
 });
