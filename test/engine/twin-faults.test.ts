@@ -11,6 +11,7 @@ import {
   synthFixtureAssembly,
   type GraphQLCall,
 } from '../support/twin';
+import { stackTimeout } from '../support/timeouts';
 
 type Logger = ReturnType<typeof memoryLogger>;
 
@@ -47,43 +48,49 @@ describe('an on-disk stack survives its faults', () => {
     stack = await startLocalStack({ assemblyDir: assembly.dir, dataDir, logger });
     const apiKey = stack.outputs.ApiKey ?? '';
     gql = (query) => postGraphQL(stack.graphqlUrl, query, {}, { 'x-api-key': apiKey });
-  });
+  }, stackTimeout());
   afterAll(async () => {
     await stack?.stop();
     assembly.cleanup();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('DynamoDB Local killed: reported, requests answer ServiceUnavailable, restarted with the data intact', async () => {
-    const put = await gql('mutation { putItem(id: "kept", owner: "o", title: "Still here") { id } }');
-    expect(put.body.errors).toBeUndefined();
-    const dead = stack.dynamodb.current();
-    process.kill(dead.pid, 'SIGKILL');
-    await dead.exited;
+  it(
+    'DynamoDB Local killed: reported, requests answer ServiceUnavailable, restarted with the data intact',
+    async () => {
+      const put = await gql('mutation { putItem(id: "kept", owner: "o", title: "Still here") { id } }');
+      expect(put.body.errors).toBeUndefined();
+      const dead = stack.dynamodb.current();
+      process.kill(dead.pid, 'SIGKILL');
+      await dead.exited;
 
-    const during = await gql('{ getItem(id: "kept") { title } }');
-    expect(during.status).toBe(200);
-    expectServiceUnavailable(
-      during.body,
-      'restarting',
-      'DynamoDB Local stopped unexpectedly and is restarting with its data on disk; retry in a few seconds.',
-    );
-    expect(logger.lines).toContainEqual(
-      expect.stringMatching(
-        new RegExp(
-          `^WARN ✖ DynamoDB Local \\(pid ${dead.pid}\\) exited unexpectedly \\(signal SIGKILL\\)\\. ` +
-            `Restarting it on port ${dead.port} with the data in `,
+      const during = await gql('{ getItem(id: "kept") { title } }');
+      expect(during.status).toBe(200);
+      expectServiceUnavailable(
+        during.body,
+        'restarting',
+        'DynamoDB Local stopped unexpectedly and is restarting with its data on disk; retry in a few seconds.',
+      );
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^WARN ✖ DynamoDB Local \\(pid ${dead.pid}\\) exited unexpectedly \\(signal SIGKILL\\)\\. ` +
+              `Restarting it on port ${dead.port} with the data in `,
+          ),
         ),
-      ),
-    );
+      );
 
-    await stack.dynamodb.settled();
-    expect(stack.dynamodb.current().pid).not.toBe(dead.pid);
-    expect(stack.dynamodb.current().port).toBe(dead.port);
-    expect(logger.lines).toContainEqual(expect.stringMatching(/^WARN ✔ DynamoDB Local is back on port \d+/));
-    const after = await gql('{ getItem(id: "kept") { title } }');
-    expect(after.body).toEqual({ data: { getItem: { title: 'Still here' } } });
-  });
+      await stack.dynamodb.settled();
+      expect(stack.dynamodb.current().pid).not.toBe(dead.pid);
+      expect(stack.dynamodb.current().port).toBe(dead.port);
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(/^WARN ✔ DynamoDB Local is back on port \d+/),
+      );
+      const after = await gql('{ getItem(id: "kept") { title } }');
+      expect(after.body).toEqual({ data: { getItem: { title: 'Still here' } } });
+    },
+    stackTimeout(),
+  );
 
   it('a Lambda worker that exits: reported, the invocation fails as Lambda does, the next one works', async () => {
     const crashed = await gql('{ greet(name: "crash") }');
@@ -124,33 +131,37 @@ describe('an on-disk stack survives its faults', () => {
 });
 
 describe('an in-memory stack whose DynamoDB Local dies', () => {
-  it('is reported as data lost and not restarted empty; requests are told to restart the stack', async () => {
-    const { stack, logger, stop } = await startFixtureStack();
-    try {
-      const apiKey = stack.outputs.ApiKey ?? '';
-      const dead = stack.dynamodb.current();
-      process.kill(dead.pid, 'SIGKILL');
-      await dead.exited;
-      const during = await postGraphQL(
-        stack.graphqlUrl,
-        '{ getItem(id: "x") { id } }',
-        {},
-        { 'x-api-key': apiKey },
-      );
-      expectServiceUnavailable(
-        during.body,
-        'down',
-        'DynamoDB Local stopped unexpectedly. It kept its data in memory, so the data is gone: restart the stack.',
-      );
-      expect(logger.lines).toContainEqual(
-        expect.stringMatching(
-          /It held its tables in memory, so they are gone, and it is not restarted empty\./,
-        ),
-      );
-      await stack.dynamodb.settled();
-      expect(stack.dynamodb.current()).toBe(dead);
-    } finally {
-      await stop();
-    }
-  });
+  it(
+    'is reported as data lost and not restarted empty; requests are told to restart the stack',
+    async () => {
+      const { stack, logger, stop } = await startFixtureStack();
+      try {
+        const apiKey = stack.outputs.ApiKey ?? '';
+        const dead = stack.dynamodb.current();
+        process.kill(dead.pid, 'SIGKILL');
+        await dead.exited;
+        const during = await postGraphQL(
+          stack.graphqlUrl,
+          '{ getItem(id: "x") { id } }',
+          {},
+          { 'x-api-key': apiKey },
+        );
+        expectServiceUnavailable(
+          during.body,
+          'down',
+          'DynamoDB Local stopped unexpectedly. It kept its data in memory, so the data is gone: restart the stack.',
+        );
+        expect(logger.lines).toContainEqual(
+          expect.stringMatching(
+            /It held its tables in memory, so they are gone, and it is not restarted empty\./,
+          ),
+        );
+        await stack.dynamodb.settled();
+        expect(stack.dynamodb.current()).toBe(dead);
+      } finally {
+        await stop();
+      }
+    },
+    stackTimeout(),
+  );
 });

@@ -10,6 +10,7 @@ import {
 } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';
 import { descendantPids, waitUntilGone } from '../support/processes';
+import { stackTimeout } from '../support/timeouts';
 
 /**
  * Real processes and real signals: each case starts the stack (without seeding or the client, to keep it
@@ -59,7 +60,7 @@ describe('npm start stops everything it started', () => {
       expect(stack.log()).toContain(`Received ${signal}: stopping Marquee…`);
       launched = undefined;
     },
-    400_000,
+    stackTimeout(),
   );
 
   it.each([
@@ -87,6 +88,6 @@ describe('npm start stops everything it started', () => {
       await waitUntilGone(`after ${signal} to the ${via} process`, started, ports());
       launched = undefined;
     },
-    400_000,
+    stackTimeout(),
   );
 });
