@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { stackTimeout } from './test/support/timeouts';
 
 export default defineConfig({
   test: {
@@ -10,7 +11,8 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Hooks start stacks: never cut their readiness waits short (those fail first, saying why).
+          hookTimeout: stackTimeout(),
           pool: 'forks',
           maxWorkers: 2,
         },
@@ -20,7 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 180_000,
-          hookTimeout: 300_000,
+          hookTimeout: stackTimeout(),
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,

@@ -13,10 +13,11 @@ import { SEED_CATALOG } from '../../infra/local/seed/catalog';
 import { graphqlRequest } from '../../infra/local/seed/graphql-client';
 import { clipFile } from '../../infra/local/seed/media-files';
 import { localCognitoClient } from '../../infra/local/services/local-clients';
-import { assertPortFree } from '../../infra/local/services/ports';
 import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';
+import { descendantPids, waitUntilGone } from '../support/processes';
+import { stackTimeout } from '../support/timeouts';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
@@ -89,7 +90,7 @@ describe('npm start, as a newcomer uses it', () => {
     port = await findFreeStackPort();
     stack = await launch();
     cognito = localCognitoClient(stack.outputs.cognitoEndpoint);
-  }, 400_000);
+  }, stackTimeout());
 
   afterAll(async () => {
     cognito?.destroy();
@@ -211,36 +212,41 @@ describe('npm start, as a newcomer uses it', () => {
     }
   }, 120_000);
 
-  it('stops cleanly, leaving no JVM on the DynamoDB port, and keeps the data across a restart', async () => {
-    expect(await stack?.stop()).toBe(0);
-    for (const taken of Object.values(stackPorts(port))) await assertPortFree(taken, 'after stop');
-    stack = await launch();
-    expect(stack.log()).toMatch(
-      /The demo catalog \(\d+ titles\) was seeded into this data folder before; 0 accounts/,
-    );
-    const token = await signIn();
-    const { movie } = await graphqlRequest<{ movie: { myPosition: { positionSeconds: number } | null } }>(
-      stack.outputs.graphqlUrl,
-      token,
-      POSITION,
-      { id: movieId },
-    );
-    expect(movie.myPosition?.positionSeconds).toBe(754);
+  it(
+    'stops cleanly, leaving no JVM on the DynamoDB port, and keeps the data across a restart',
+    async () => {
+      const started = descendantPids(stack?.pid ?? -1);
+      expect(await stack?.stop()).toBe(0);
+      await waitUntilGone('after npm start stopped', started, Object.values(stackPorts(port)));
+      stack = await launch();
+      expect(stack.log()).toMatch(
+        /The demo catalog \(\d+ titles\) was seeded into this data folder before; 0 accounts/,
+      );
+      const token = await signIn();
+      const { movie } = await graphqlRequest<{ movie: { myPosition: { positionSeconds: number } | null } }>(
+        stack.outputs.graphqlUrl,
+        token,
+        POSITION,
+        { id: movieId },
+      );
+      expect(movie.myPosition?.positionSeconds).toBe(754);
 
-    // Seeding itself is idempotent: run against the seeded stack without the state file, it changes nothing.
-    const again = await seedLocalStack({
-      graphqlUrl: stack.outputs.graphqlUrl,
-      cognitoEndpoint: stack.outputs.cognitoEndpoint,
-      userPoolId: stack.outputs.userPoolId,
-      userPoolClientId: stack.outputs.userPoolClientId,
-    });
-    expect(again).toEqual({
-      titlesCreated: 0,
-      trailersCreated: 0,
-      filesUploaded: 0,
-      accountsCreated: 0,
-      titles: SEED_CATALOG.length,
-      alreadySeeded: false,
-    });
-  }, 240_000);
+      // Seeding itself is idempotent: run against the seeded stack without the state file, it changes nothing.
+      const again = await seedLocalStack({
+        graphqlUrl: stack.outputs.graphqlUrl,
+        cognitoEndpoint: stack.outputs.cognitoEndpoint,
+        userPoolId: stack.outputs.userPoolId,
+        userPoolClientId: stack.outputs.userPoolClientId,
+      });
+      expect(again).toEqual({
+        titlesCreated: 0,
+        trailersCreated: 0,
+        filesUploaded: 0,
+        accountsCreated: 0,
+        titles: SEED_CATALOG.length,
+        alreadySeeded: false,
+      });
+    },
+    stackTimeout(),
+  );
 });

@@ -110,9 +110,13 @@ export class RealtimeTestClient {
     this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
   }
 
-  /** The next frame (keep-alives skipped unless asked for). */
+  /**
+   * The next frame (keep-alives skipped unless asked for). The default wait is generous: a busy machine
+   * delays a frame, it does not lose it (tests that prove nothing arrives use `drain`).
+   */
   async next(options: { timeoutMs?: number; includeKeepAlive?: boolean } = {}): Promise<Frame> {
-    const deadline = Date.now() + (options.timeoutMs ?? 3000);
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.queue.findIndex((frame) => options.includeKeepAlive === true || frame.type !== 'ka');
       if (index >= 0) {
@@ -121,7 +125,7 @@ export class RealtimeTestClient {
       }
       const remaining = deadline - Date.now();
       if (remaining <= 0 || this.socket.readyState === WebSocket.CLOSED) {
-        throw new Error(`No frame within the timeout (state ${this.socket.readyState})`);
+        throw new Error(`No frame within ${timeoutMs} ms (socket state ${this.socket.readyState})`);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);

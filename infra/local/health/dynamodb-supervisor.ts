@@ -50,12 +50,11 @@ export function superviseDynamoDb(
 
   async function replace(dead: DynamoDbLocal, exit: DynamoDbLocalExit): Promise<void> {
     const what = `✖ ${NAME} (pid ${dead.pid}) exited unexpectedly (${exit.description}).`;
-    const output = lastLines(dead.recentOutput(), 5);
     if (!dead.dataDir) {
       down(
         `${NAME} stopped unexpectedly. It kept its data in memory, so the data is gone: restart the stack.`,
         `${what} It held its tables in memory, so they are gone, and it is not restarted empty. ` +
-          `Stop the stack and start it again.${output}`,
+          'Stop the stack and start it again.',
       );
       return;
     }
@@ -63,6 +62,7 @@ export function superviseDynamoDb(
     exits.push(now);
     while (exits.length > 0 && (exits[0] ?? now) < now - windowMs) exits.shift();
     if (exits.length > maxRestarts) {
+      const output = lastLines(dead.recentOutput(), 5);
       down(
         `${NAME} keeps stopping and is not restarted again: restart the stack.`,
         `${what} That is ${exits.length} exits within ${windowMs / 1000} s, so it is not restarted again. ` +
@@ -78,7 +78,7 @@ export function superviseDynamoDb(
         clientMessage: `${NAME} stopped unexpectedly and is restarting with its data on disk; retry in a few seconds.`,
       },
       `${what} Restarting it on port ${dead.port} with the data in ${dead.dataDir}; requests that need it ` +
-        `answer ServiceUnavailable meanwhile.${output}`,
+        'answer ServiceUnavailable meanwhile.',
     );
     const begun = Date.now();
     try {

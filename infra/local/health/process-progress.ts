@@ -24,3 +24,9 @@ export function parentPid(pid: number): number | undefined {
   const ppid = Number(statFields(pid)?.[1]);
   return Number.isInteger(ppid) ? ppid : undefined;
 }
+
+/** Whether the process exists and has not ended (a zombie, ended but not yet reaped, has ended). */
+export function isRunning(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state !== undefined && state !== 'Z';
+}

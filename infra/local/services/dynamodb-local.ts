@@ -110,6 +110,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       detached: true,
     },
   );
+  // Closing the lifeline of a JVM that has just died may fail with EPIPE; its exit is handled below.
+  child.stdin?.on('error', () => undefined);
   let output = '';
   let outputBytes = 0;
   const keep = (chunk: Buffer): void => {

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
 import { findFreeStackPort } from '../../../scripts/start/launch';
 import { findFreePort } from '../../../infra/local/services/ports';
+import { waitUntilReady, workingChild } from '../../../infra/local/health/readiness';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -35,7 +36,7 @@ export interface RunningStack {
 }
 
 /**
- * Starts the whole local stack the way `npm start` does (`tsx scripts/start.ts` with a throw-away data folder
+ * Starts the whole local stack the way `npm start` does (`node --import tsx scripts/start.ts` with a throw-away data folder
  * and outputs file), waits for the outputs file, and makes sure the app is served with those outputs.
  * The process runs in its own process group so `stop()` ends it and everything it started.
  */
@@ -52,7 +53,8 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   const child = spawn(
     process.execPath,
     [
-      join(repoRoot, 'node_modules/tsx/dist/cli.mjs'),
+      '--import',
+      'tsx',
       'scripts/start.ts',
       '--data-dir',
       join(workDir, 'data'),
@@ -82,7 +84,7 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
   };
 
   try {
-    const outputs = await waitForOutputs(child, outputsFile, options.readyTimeoutMs ?? 240_000, logFile);
+    const outputs = await waitForOutputs(child, outputsFile, options.readyTimeoutMs, logFile);
     let appUrl = outputs.clientUrl;
     if (!(await servesOutputs(appUrl, outputs.graphqlUrl))) {
       // The start script did not serve this client with these outputs: serve it the way it would.
@@ -107,26 +109,30 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
 async function waitForOutputs(
   child: ChildProcess,
   outputsFile: string,
-  timeoutMs: number,
+  timeoutMs: number | undefined,
   logFile: string,
 ): Promise<LocalStackOutputs> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `scripts/start.ts exited with code ${child.exitCode} before writing outputs; see ${logFile}`,
-      );
-    }
-    if (existsSync(outputsFile)) {
-      try {
-        return parseOutputs(JSON.parse(readFileSync(outputsFile, 'utf8')));
-      } catch {
-        // Partially written: read it again on the next tick.
-      }
-    }
-    await delay(250);
+  let outputs: LocalStackOutputs | undefined;
+  let printed = 0;
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => (printed += chunk.length));
+  try {
+    await waitUntilReady({
+      what: `scripts/start.ts to write ${outputsFile}`,
+      probe: () => {
+        if (!existsSync(outputsFile)) return false;
+        outputs = parseOutputs(JSON.parse(readFileSync(outputsFile, 'utf8')));
+        return true;
+      },
+      process: workingChild(child, () => printed),
+      deadlineMs: timeoutMs,
+      intervalMs: 250,
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; see ${logFile}`, { cause: error });
   }
-  throw new Error(`The stack did not write ${outputsFile} within ${timeoutMs} ms; see ${logFile}`);
+  if (!outputs) throw new Error(`No outputs in ${outputsFile}`);
+  return outputs;
 }
 
 function parseOutputs(raw: unknown): LocalStackOutputs {
@@ -169,16 +175,18 @@ async function servesOutputs(clientUrl: string, graphqlUrl: string): Promise<boo
 
 async function fetchVerificationCode(graphqlUrl: string, email: string): Promise<string> {
   const url = new URL(`/_local/cognito/codes/${encodeURIComponent(email)}`, graphqlUrl);
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(url);
-    if (response.ok) {
-      const body = (await response.json()) as { code?: unknown };
-      if (typeof body.code === 'string' && body.code !== '') return body.code;
-    }
-    await delay(200);
-  }
-  throw new Error(`No verification code for ${email} at ${url.href}`);
+  let code = '';
+  await waitUntilReady({
+    what: `a verification code for ${email} at ${url.href}`,
+    probe: async () => {
+      const response = await fetch(url);
+      const body = response.ok ? ((await response.json()) as { code?: unknown }) : {};
+      if (typeof body.code === 'string') code = body.code;
+      return code !== '';
+    },
+    intervalMs: 200,
+  });
+  return code;
 }
 
 async function killProcessGroup(child: ChildProcess): Promise<void> {
