@@ -17,6 +17,7 @@ import {
   localFunctionName,
   resolvedEnvironment,
 } from './engine/provision/lambdas';
+import { provideLayers } from './engine/provision/layers';
 import { localTableName, provisionTable, type ProvisionedTable } from './engine/provision/tables';
 import { attachRealtime, REALTIME_PATH, type RealtimeHandle, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type CognitoTrigger, type LocalCognito } from './services/cognito-local';
@@ -248,6 +249,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableResources.map((table) => provisionTable(dynamoClient, model, table)),
     );
 
+    const layerFolders = provideLayers(model);
     // Lambda names first: pools reference them in LambdaConfig, and their environment may reference pools.
     const functionResources = resourcesOfType(model, 'AWS::Lambda::Function');
     const functionIdByArn = new Map<string, string>();
@@ -352,7 +354,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const registry = createLambdaRegistry({
       region,
       functions: functionResources.map((fn) =>
-        lambdaDefinition(model, fn, { ...resolvedEnvironment(model, fn), ...serviceEnvironment }),
+        lambdaDefinition(
+          model,
+          fn,
+          { ...resolvedEnvironment(model, fn), ...serviceEnvironment },
+          layerFolders,
+        ),
       ),
     });
     started.lambdas = registry;
