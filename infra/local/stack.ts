@@ -89,6 +89,8 @@ export interface LocalStack {
   readonly lambdas: LocalLambdaRegistry;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
+  /** Resource types in the stack that change nothing locally, with why and how many. */
+  readonly noLocalEffect: StackModel['noLocalEffect'];
   addRoute(method: string, path: string, handler: RouteHandler): void;
   /** Hot reload of one resolver's bundled code. */
   reloadResolverCode(typeName: string, fieldName: string, code: string): void;
@@ -434,6 +436,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3,
       lambdas: registry,
       startupMs,
+      noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),
       reloadResolverCode: (typeName, fieldName, code) => engine.reloadResolverCode(typeName, fieldName, code),
       reloadFunctionCode: (functionName, code) => engine.reloadFunctionCode(functionName, code),
