@@ -1,4 +1,4 @@
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** A cdk-nag finding accepted on purpose, with the written reason (optionally only for some findings of a rule). */
@@ -26,7 +26,16 @@ export function arnFinding(resource: IConstruct, suffix: string): string {
   return `Resource::<${Stack.of(resource).getLogicalId(element)}.Arn>${suffix}`;
 }
 
-/** CDK singletons (log retention, bucket deployment) live at the stack root under a fixed id prefix. */
+/** The cdk-nag finding for a policy resource `arn:…:s3:::<bootstrap assets bucket><suffix>` (default synthesizer). */
+export function assetsBucketFinding(scope: IConstruct, suffix: string): string {
+  const { synthesizer } = Stack.of(scope);
+  const qualifier =
+    (synthesizer instanceof DefaultStackSynthesizer ? synthesizer.bootstrapQualifier : undefined) ??
+    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  return `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>${suffix}`;
+}
+
+/** CDK singletons (log retention) live at the stack root under a fixed id prefix. */
 export function acknowledgeSingletons(
   scope: IConstruct,
   idPrefix: string,

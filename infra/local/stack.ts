@@ -17,6 +17,7 @@ import {
   localFunctionName,
   resolvedEnvironment,
 } from './engine/provision/lambdas';
+import { provideLayers } from './engine/provision/layers';
 import { localTableName, provisionTable, type ProvisionedTable } from './engine/provision/tables';
 import { attachRealtime, REALTIME_PATH, type RealtimeHandle, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type CognitoTrigger, type LocalCognito } from './services/cognito-local';
@@ -89,6 +90,8 @@ export interface LocalStack {
   readonly lambdas: LocalLambdaRegistry;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
+  /** Resource types in the stack that change nothing locally, with why and how many. */
+  readonly noLocalEffect: StackModel['noLocalEffect'];
   addRoute(method: string, path: string, handler: RouteHandler): void;
   /** Hot reload of one resolver's bundled code. */
   reloadResolverCode(typeName: string, fieldName: string, code: string): void;
@@ -254,6 +257,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableResources.map((table) => provisionTable(dynamoClient, model, table)),
     );
 
+    const layerFolders = provideLayers(model);
     // Lambda names first: pools reference them in LambdaConfig, and their environment may reference pools.
     const functionResources = resourcesOfType(model, 'AWS::Lambda::Function');
     const functionIdByArn = new Map<string, string>();
@@ -359,7 +363,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       region,
       onCrash: (crash) => health.lambdaCrashed(crash),
       functions: functionResources.map((fn) =>
-        lambdaDefinition(model, fn, { ...resolvedEnvironment(model, fn), ...serviceEnvironment }),
+        lambdaDefinition(
+          model,
+          fn,
+          { ...resolvedEnvironment(model, fn), ...serviceEnvironment },
+          layerFolders,
+        ),
       ),
     });
     started.lambdas = registry;
@@ -443,6 +452,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       s3,
       lambdas: registry,
       startupMs,
+      noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),
       reloadResolverCode: (typeName, fieldName, code) => engine.reloadResolverCode(typeName, fieldName, code),
       reloadFunctionCode: (functionName, code) => engine.reloadFunctionCode(functionName, code),

@@ -74,6 +74,10 @@ export async function bootStack({
   } catch (error) {
     throw explain(error, options);
   }
+  if (stack.noLocalEffect.size > 0) {
+    const types = [...stack.noLocalEffect].map(([type, { count }]) => `${type} ×${count}`);
+    console.log(`  No local effect (docs/twin-engine.md says why): ${types.join(', ')}`);
+  }
   if (withoutLocalEffect > 0)
     console.log(
       `  ${withoutLocalEffect} CloudFormation properties have no local effect (IAM, X-Ray, backups, …)`,

@@ -190,3 +190,12 @@ describe('media', () => {
     expect(missing.errors?.[0]?.errorType).toBe('NotFound');
   });
 });
+
+describe('the site deployment (the assembly has a built client)', () => {
+  it('has no local effect: listed at start-up with its Python provider Lambda and that Lambda’s layer', () => {
+    const report = twin.log.find((line) => line.startsWith('No local effect:')) ?? '';
+    expect(report).toContain('Custom::CDKBucketDeployment ×1 (the client is served by the local dev server');
+    expect(report).toMatch(/AWS::Lambda::Function ×2 \([^)]*provider of Custom::CDKBucketDeployment/);
+    expect(report).toContain('AWS::Lambda::LayerVersion ×1 (used by no function that runs locally)');
+  });
+});

@@ -46,6 +46,11 @@ const registry = createLambdaRegistry({
     fn('Reloadable', reloadable),
     fn('BrokenImport', 'broken-import.mjs'),
     fn('Huge', 'huge-response.mjs'),
+    fn('Layered', 'layered.mjs', {
+      runtime: 'nodejs24.x',
+      layers: [path.join(fixtures, 'layers', 'base'), path.join(fixtures, 'layers', 'override')],
+    }),
+    fn('LayeredWithoutLayers', 'layered.mjs'),
   ],
 });
 const batchSizes: Record<string, number> = { 'Query.batched': 3, 'Title.director': 2 };
@@ -451,5 +456,45 @@ describe('hot reload', () => {
     expect((await registry.invoke('Reloadable', null)).functionError?.errorType).toBe(
       'Runtime.HandlerNotFound',
     );
+  });
+});
+
+describe('layers', () => {
+  const base = path.join(fixtures, 'layers', 'base');
+  const override = path.join(fixtures, 'layers', 'override');
+
+  it("imports and requires packages from the layers' nodejs folders, the later layer first", async () => {
+    const { payload, functionError } = await registry.invoke('Layered', null);
+    expect(functionError).toBeUndefined();
+    expect(payload).toMatchObject({
+      imported: 'greeting from the override layer (import)',
+      required: 'greeting from the override layer (require)',
+      onlyInBase: 'only the base layer has this',
+      // /opt/nodejs/node24/node_modules comes before /opt/nodejs/node_modules on NODE_PATH, whichever layer.
+      runtimeFolder: "from the base layer's nodejs/node24 folder",
+    });
+  });
+
+  it("puts layer packages ahead of the runtime's own modules, as NODE_PATH does", async () => {
+    const { payload } = await registry.invoke('Layered', null);
+    expect(payload).toMatchObject({ uuid: 'uuid from the layer, not the runtime' });
+  });
+
+  it("runs executables from the layers' bin folders and sets NODE_PATH to the module folders", async () => {
+    const { payload } = await registry.invoke('Layered', null);
+    expect(payload).toMatchObject({
+      tool: 'tool from the override layer',
+      nodePath: [
+        path.join(base, 'nodejs', 'node24', 'node_modules'),
+        path.join(override, 'nodejs', 'node_modules'),
+        path.join(base, 'nodejs', 'node_modules'),
+      ].join(path.delimiter),
+    });
+  });
+
+  it('without its layers the same code fails to load', async () => {
+    const { functionError } = await registry.invoke('LayeredWithoutLayers', null);
+    expect(functionError?.errorType).toBe('Runtime.ImportModuleError');
+    expect(functionError?.errorMessage).toContain("Cannot find package 'fixture-greeting'");
   });
 });

@@ -74,7 +74,7 @@ describe('the fixture cloud assembly', () => {
     expect(inline.model.stackName).toBe('TwinFixture');
     expect(inline.model.noLocalEffect.get('AWS::IAM::Role')).toEqual({
       reason: 'IAM is not enforced locally',
-      count: 3,
+      count: 4,
     });
     expect(resourcesOfType(inline.model, 'AWS::DynamoDB::Table')).toHaveLength(1);
     expect(inline.model.notes).toContain(

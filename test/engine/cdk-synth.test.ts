@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { LAYERED_FUNCTION_NAME } from '../fixtures/twin-stack/stack';
 import { memoryLogger, postGraphQL } from '../support/twin';
 
 // A real `cdk synth` of the fixture app through the CDK CLI, with the API's execution controls set by context.
@@ -78,6 +79,12 @@ describe('a real cdk synth', () => {
     );
     const shallow = await gql('{ getItem(id: "c1") { id } }');
     expect(shallow.body.errors).toBeUndefined();
+  });
+
+  it('runs a Lambda that imports a package from its layer, read from the cloud assembly', async () => {
+    const { payload, functionError } = await stack.lambdas.invoke(LAYERED_FUNCTION_NAME, { name: 'synth' });
+    expect(functionError).toBeUndefined();
+    expect(payload).toBe('Hello from the layer, synth');
   });
 
   it('stops running resolvers past ResolverCountLimit', async () => {

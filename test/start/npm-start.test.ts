@@ -118,6 +118,13 @@ describe('npm start, as a newcomer uses it', () => {
     });
   });
 
+  it('lists the resource types that have no local effect, custom-resource providers among them', () => {
+    const listed = /No local effect \(docs\/twin-engine\.md says why\): (.*)/.exec(stack?.log() ?? '')?.[1];
+    expect(listed).toContain('AWS::IAM::Role ×');
+    // CDK's log-retention handler (and, with a built client, the site deployment's) only serve custom resources.
+    expect(listed).toContain('AWS::Lambda::Function ×');
+  });
+
   it('signs up, reads the code from the codes route, confirms and signs in', async () => {
     const clientId = stack?.outputs.userPoolClientId;
     await cognito.send(new SignUpCommand({ ClientId: clientId, Username: EMAIL, Password: PASSWORD }));

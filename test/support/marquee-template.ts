@@ -18,7 +18,12 @@ export interface SynthOptions {
   readonly context?: Record<string, unknown>;
   /** Run the AwsSolutions pack as `npm run synth` does. */
   readonly nag?: boolean;
+  /** A built client to deploy to the site bucket; by default there is none. */
+  readonly clientDistDir?: string;
 }
+
+/** A stand-in for `client/dist` after `npm run build`: with it the stack has the site's BucketDeployment. */
+export const BUILT_CLIENT_FIXTURE = projectPath('test', 'fixtures', 'client-dist');
 
 /** The real Marquee stack, synthesized without bundling Lambdas (fast; no esbuild runs for functions). */
 export function synthMarquee(options: SynthOptions = {}): {
@@ -31,7 +36,7 @@ export function synthMarquee(options: SynthOptions = {}): {
   });
   const stack = new MarqueeStack(app, 'Marquee', {
     config: readConfig(app.node),
-    clientDistDir: '/nonexistent/client/dist',
+    clientDistDir: options.clientDistDir ?? '/nonexistent/client/dist',
   });
   if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, template: Template.fromStack(stack) };

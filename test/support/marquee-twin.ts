@@ -6,9 +6,13 @@ import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import { signUpUser } from './twin';
+import { BUILT_CLIENT_FIXTURE } from './marquee-template';
+import { memoryLogger, signUpUser } from './twin';
 
-/** Synthesizes the real Marquee app (Lambdas bundled) into a fresh cloud assembly directory. */
+/**
+ * Synthesizes the real Marquee app (Lambdas bundled) into a fresh cloud assembly directory, as after
+ * `npm run build`: with a built client, so the site's BucketDeployment is in it.
+ */
 export function synthMarqueeAssembly(outdir: string): void {
   const cdkJson = JSON.parse(readFileSync(projectPath('cdk.json'), 'utf8')) as {
     context?: Record<string, unknown>;
@@ -16,7 +20,7 @@ export function synthMarqueeAssembly(outdir: string): void {
   const app = new App({ outdir, context: cdkJson.context ?? {} });
   new MarqueeStack(app, 'Marquee', {
     config: readConfig(app.node),
-    clientDistDir: join(outdir, 'no-client'),
+    clientDistDir: BUILT_CLIENT_FIXTURE,
   });
   app.synth();
 }
@@ -35,6 +39,8 @@ export interface SignedInUser {
 
 export interface MarqueeTwin {
   readonly stack: LocalStack;
+  /** What the twin logged, starting with its start-up report. */
+  readonly log: readonly string[];
   /** POSTs a GraphQL request as AppSync would receive it; `token` null sends no Authorization header. */
   gql<T = Record<string, unknown>>(
     token: string | null,
@@ -52,14 +58,13 @@ export async function startMarqueeTwin(): Promise<MarqueeTwin> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = join(dir, 'cdk.out');
   synthMarqueeAssembly(assemblyDir);
-  const stack = await startLocalStack({
-    assemblyDir,
-    logger: { info: () => undefined, warn: () => undefined },
-  });
+  const logger = memoryLogger();
+  const stack = await startLocalStack({ assemblyDir, logger });
   const clientId = stack.outputs.userPoolClientId as string;
 
   return {
     stack,
+    log: logger.lines,
     async gql(token, query, variables = {}, headers = {}) {
       const response = await fetch(stack.graphqlUrl, {
         method: 'POST',

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { projectPath } from '../paths';
-import { acknowledge, acknowledgeSingletons } from '../nag';
+import { acknowledge, arnFinding, assetsBucketFinding } from '../nag';
 
 export interface HostingProps {
   readonly accessLogs: s3.IBucket;
@@ -86,13 +86,13 @@ export class Hosting extends Construct {
     const distDir = props.clientDistDir ?? projectPath('client', 'dist');
     this.deployed = existsSync(distDir);
     if (this.deployed) {
-      new s3deploy.BucketDeployment(this, 'DeployClient', {
+      const deployment = new s3deploy.BucketDeployment(this, 'DeployClient', {
         sources: [s3deploy.Source.asset(distDir)],
         destinationBucket: this.siteBucket,
         distribution: this.distribution,
         distributionPaths: ['/*'],
       });
-      suppressBucketDeploymentFindings(this);
+      acknowledgeSiteDeployment(deployment, this.siteBucket);
     } else {
       Annotations.of(this).addInfo(
         `No built client at ${distDir}: the site bucket is created empty. Run \`npm run build\` and synth again to publish it.`,
@@ -101,17 +101,53 @@ export class Hosting extends Construct {
   }
 }
 
-/** The BucketDeployment custom-resource Lambda is a CDK singleton at the stack root. */
-function suppressBucketDeploymentFindings(scope: Construct): void {
-  acknowledgeSingletons(scope, 'Custom::CDKBucketDeployment', [
+/**
+ * The findings on the BucketDeployment's handler, a Lambda function aws-cdk-lib writes and grants itself:
+ * each is acknowledged on the exact resource (its role, the role's default policy, the function) and, for
+ * the granular rules, for the exact finding only, so a new grant added later still fails synth.
+ */
+function acknowledgeSiteDeployment(deployment: s3deploy.BucketDeployment, siteBucket: s3.IBucket): void {
+  const role = deployment.handlerRole;
+  const handler = role.node.scope;
+  if (!handler) throw new Error('The BucketDeployment handler role has no function above it');
+  acknowledge(role.node.defaultChild ?? role, [
     {
       id: 'AwsSolutions-IAM4',
-      reason: 'CDK-managed BucketDeployment handler uses the basic execution role for its logs.',
+      reason:
+        'The handler only writes its own logs; AWSLambdaBasicExecutionRole grants logs:CreateLogGroup, CreateLogStream and PutLogEvents, nothing else.',
+      appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+    },
+  ]);
+  acknowledge(role.node.findChild('DefaultPolicy'), [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        "Reading the zipped client from CDK's bootstrap assets bucket: aws-cdk-lib grants read (GetBucket*, GetObject*, List*) on the bucket's objects because the asset key, a content hash, is chosen at publish time.",
+      appliesTo: [
+        'Action::s3:GetBucket*',
+        'Action::s3:GetObject*',
+        'Action::s3:List*',
+        assetsBucketFinding(deployment, '/*'),
+      ],
     },
     {
       id: 'AwsSolutions-IAM5',
-      reason: 'CDK-managed BucketDeployment handler copies every object of the asset into the site bucket.',
+      reason:
+        'Syncing client/dist into the site bucket replaces every object: uploads (Abort* for multipart), overwrites and prunes (DeleteObject*) any key, in this one bucket only.',
+      appliesTo: ['Action::s3:Abort*', 'Action::s3:DeleteObject*', arnFinding(siteBucket, '/*')],
     },
-    { id: 'AwsSolutions-L1', reason: 'The BucketDeployment handler runtime is chosen by aws-cdk-lib.' },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason:
+        "cloudfront:CreateInvalidation and GetInvalidation, to invalidate this site's distribution after an upload (distributionPaths /*); aws-cdk-lib grants them on * and the handler names only this distribution.",
+      appliesTo: ['Resource::*'],
+    },
+  ]);
+  acknowledge(handler, [
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        'The handler is Python code shipped by aws-cdk-lib, which pins its runtime; it moves when aws-cdk-lib is upgraded.',
+    },
   ]);
 }

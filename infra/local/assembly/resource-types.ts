@@ -1,6 +1,7 @@
 /**
  * Which CloudFormation resource types and properties the twin emulates. Everything else is either on the
- * explicit "no local effect" list (reported once at start) or an error naming the type.
+ * explicit "no local effect" list (reported once at start) or an error naming the type. Functions and layers
+ * that only serve no-local-effect resources have no local effect either (see local-use.ts).
  */
 
 export interface PropertyRules {
@@ -125,7 +126,7 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
     },
   },
   'AWS::Lambda::Function': {
-    emulated: ['Code', 'Handler', 'Runtime', 'Environment', 'Timeout', 'FunctionName'],
+    emulated: ['Code', 'Handler', 'Runtime', 'Environment', 'Timeout', 'FunctionName', 'Layers'],
     ignored: {
       Role: 'IAM is not enforced locally',
       MemorySize: 'functions run in-process',
@@ -138,9 +139,18 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       EphemeralStorage: 'functions run in-process',
     },
     rejected: {
-      Layers: 'Lambda layers are not supported by the twin',
       PackageType: 'container-image functions are not supported by the twin',
       VpcConfig: 'VPC functions are not supported by the twin',
+    },
+  },
+  // A layer's asset is made available to the functions that list it (infra/local/datasources/lambda/layers.ts).
+  'AWS::Lambda::LayerVersion': {
+    emulated: ['Content', 'LayerName'],
+    ignored: {
+      CompatibleRuntimes: 'metadata for finding layers; Lambda does not enforce it either',
+      CompatibleArchitectures: 'functions run on this machine',
+      Description: 'documentation only',
+      LicenseInfo: 'documentation only',
     },
   },
   // Cognito and S3 properties are handed to the local Cognito and S3, which report what they ignore.
@@ -175,8 +185,8 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::WAFv2::WebACL': 'WAF is not emulated',
   'AWS::WAFv2::WebACLAssociation': 'WAF is not emulated',
   'AWS::CDK::Metadata': 'CDK bookkeeping',
-  'AWS::Lambda::LayerVersion': 'used by CDK custom resources, which do not run locally',
-  'Custom::CDKBucketDeployment': 'the client is served by the local dev server',
+  'Custom::CDKBucketDeployment':
+    'the client is served by the local dev server (Vite), not from the site bucket',
   'Custom::S3AutoDeleteObjects': 'local buckets are deleted with the data directory',
 };
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readStackArtifact, type CfnTemplate, type FileAsset } from './cloud-assembly';
 import { AssemblyError } from './errors';
 import { IntrinsicResolver, type LocalEnvironment } from './intrinsics';
+import { withoutLocalUse } from './local-use';
 import { EMULATED_TYPES, noLocalEffectReason } from './resource-types';
 
 export interface StackResource {
@@ -45,13 +46,28 @@ export function readStackModel(
     localEnvironment(artifact.stackName, options.region),
   );
   const resources: StackResource[] = [];
-  const noLocalEffect = new Map<string, { reason: string; count: number }>();
   const notes = new Set<string>();
   const errors: string[] = [];
 
-  for (const [logicalId, resource] of Object.entries(artifact.template.Resources)) {
-    if (resource.Condition && !resolver.conditionHolds(resource.Condition)) continue;
+  const withoutEffect = new Map<string, { reasons: Set<string>; count: number }>();
+  const countNoLocalEffect = (type: string, reason: string): void => {
+    const seen = withoutEffect.get(type) ?? { reasons: new Set<string>(), count: 0 };
+    seen.reasons.add(reason);
+    seen.count += 1;
+    withoutEffect.set(type, seen);
+  };
+
+  const active = Object.entries(artifact.template.Resources).filter(
+    ([, resource]) => !resource.Condition || resolver.conditionHolds(resource.Condition),
+  );
+  const unused = withoutLocalUse(active, noLocalEffectReason);
+  for (const [logicalId, resource] of active) {
     const properties = resource.Properties ?? {};
+    const unusedReason = unused.get(logicalId);
+    if (unusedReason !== undefined) {
+      countNoLocalEffect(resource.Type, unusedReason);
+      continue;
+    }
     const rules = EMULATED_TYPES[resource.Type];
     if (!rules) {
       const reason = noLocalEffectReason(resource.Type);
@@ -59,8 +75,7 @@ export function readStackModel(
         errors.push(`${logicalId}: resource type ${resource.Type} is not supported by the local twin`);
         continue;
       }
-      const seen = noLocalEffect.get(resource.Type);
-      noLocalEffect.set(resource.Type, { reason, count: (seen?.count ?? 0) + 1 });
+      countNoLocalEffect(resource.Type, reason);
       continue;
     }
     if (!rules.emulated.includes('*')) {
@@ -88,7 +103,12 @@ export function readStackModel(
     stackName: artifact.stackName,
     template: artifact.template,
     resources,
-    noLocalEffect,
+    noLocalEffect: new Map(
+      [...withoutEffect].map(([type, { reasons, count }]) => [
+        type,
+        { reason: [...reasons].join('; '), count },
+      ]),
+    ),
     notes: [...notes],
     resolver,
     assets: artifact.assets,

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { LambdaInvocationResult, LambdaRegistry } from '../../contracts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../services/dynamodb-local';
+import { layerEnvironment, layerLayout, type LayerLayout } from './layers';
 
 /** One function as the engine derives it from a CDK Lambda asset. */
 export interface LambdaFunctionDefinition {
@@ -21,6 +22,8 @@ export interface LambdaFunctionDefinition {
   readonly memorySize?: number;
   /** The declared runtime (`nodejs24.x`); every function runs on the host's Node.js whatever it says. */
   readonly runtime?: string;
+  /** The asset folders of the function's layers, in the order the function lists them. */
+  readonly layers?: readonly string[];
 }
 
 export interface LambdaRegistryOptions {
@@ -82,6 +85,7 @@ class ExecutionEnvironment {
   constructor(
     definition: LambdaFunctionDefinition,
     env: Record<string, string>,
+    layout: LayerLayout,
     generation: number,
     region: string,
     { onLog, onCrash }: RegistryHooks,
@@ -95,6 +99,11 @@ class ExecutionEnvironment {
       execArgv: [],
       workerData: {
         codeFile: path.resolve(definition.codeFile),
+        layers: {
+          taskRoot: path.dirname(path.resolve(definition.codeFile)),
+          layerRoots: layout.layerRoots,
+          moduleDirs: layout.moduleDirs,
+        },
         handlerExport: definition.handlerExport,
         functionName: definition.functionName,
         memorySize,
@@ -249,6 +258,7 @@ class FunctionRuntime {
   private readonly waiting: Array<() => void> = [];
   private generation = 0;
   private closed = false;
+  private readonly layout: LayerLayout;
   private readonly env: Record<string, string>;
 
   constructor(
@@ -257,7 +267,8 @@ class FunctionRuntime {
     private readonly maxConcurrency: number,
     private readonly hooks: RegistryHooks,
   ) {
-    this.env = lambdaEnvironment(definition, region);
+    this.layout = layerLayout(definition.layers ?? [], definition.runtime);
+    this.env = lambdaEnvironment(definition, region, this.layout);
   }
 
   private async acquire(): Promise<ExecutionEnvironment> {
@@ -278,6 +289,7 @@ class FunctionRuntime {
         const environment = new ExecutionEnvironment(
           this.definition,
           this.env,
+          this.layout,
           this.generation,
           this.region,
           this.hooks,
@@ -343,9 +355,13 @@ class FunctionRuntime {
  * The environment a Lambda function sees: the variables Lambda itself sets, credentials DynamoDB Local
  * accepts, and the function's own variables — never the host process's environment.
  */
-function lambdaEnvironment(definition: LambdaFunctionDefinition, region: string): Record<string, string> {
+function lambdaEnvironment(
+  definition: LambdaFunctionDefinition,
+  region: string,
+  layout: LayerLayout,
+): Record<string, string> {
   return {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
+    ...layerEnvironment(layout),
     LANG: 'en_US.UTF-8',
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,

@@ -6,8 +6,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
+import { resolveFromLayers } from './layer-resolution.mjs';
 
-const { codeFile, handlerExport, functionName, memorySize, region, logGroupName, logStreamName } = workerData;
+const { codeFile, handlerExport, functionName, memorySize, region, logGroupName, logStreamName, layers } =
+  workerData;
+resolveFromLayers(layers);
 
 let currentRequestId;
 

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AssemblyError } from '../../assembly/errors';
 import { findAsset, type StackModel, type StackResource } from '../../assembly/stack-model';
+import { functionLayers, type LayerFolders } from './layers';
 
 export interface LambdaSource {
   readonly logicalId: string;
@@ -17,6 +18,7 @@ export interface LambdaDefinitionInput {
   readonly environment: Record<string, string>;
   readonly timeoutSeconds: number;
   readonly runtime: string;
+  readonly layers: readonly string[];
 }
 
 export function localFunctionName(model: StackModel, fn: StackResource): string {
@@ -41,6 +43,7 @@ export function lambdaDefinition(
   model: StackModel,
   fn: StackResource,
   environment: Record<string, string>,
+  layerFolders: LayerFolders,
 ): LambdaDefinitionInput {
   const where = `${fn.logicalId} (AWS::Lambda::Function)`;
   const runtime = String(model.resolver.resolve(fn.properties.Runtime, `${where}.Runtime`) ?? '');
@@ -77,6 +80,7 @@ export function lambdaDefinition(
     environment,
     timeoutSeconds: timeout,
     runtime,
+    layers: functionLayers(model, fn, layerFolders),
   };
 }
 
