@@ -1,3 +1,5 @@
+import { PROGRESS_SAVE_INTERVAL_MS } from './progress-cadence';
+
 /** Why a position is being saved; `ended` also marks the title watched. */
 export type SaveReason = 'periodic' | 'pause' | 'seek' | 'hidden' | 'leave' | 'ended';
 
@@ -22,7 +24,7 @@ export interface ProgressSaverOptions {
  * the page or the player, and at the end. Returns a function that stops it (saving one last time).
  */
 export function startProgressSaver(source: PlaybackSource, options: ProgressSaverOptions): () => void {
-  const intervalMs = options.intervalMs ?? 10_000;
+  const intervalMs = options.intervalMs ?? PROGRESS_SAVE_INTERVAL_MS;
   const minDelta = options.minDeltaSeconds ?? 1;
   let lastSaved: number | null = null;
   let stopped = false;
