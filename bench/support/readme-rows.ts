@@ -1,0 +1,198 @@
+/**
+ * One README row per result file: what each benchmark measures, and its figures and target verdict read from
+ * the committed JSON. The interfaces name only the fields the table reads.
+ */
+export interface ReadmeRow {
+  readonly benchmark: string;
+  readonly measures: string;
+  readonly result: string;
+  readonly target: string;
+}
+
+const ms = (value: number, digits = 2): string => `${value.toFixed(digits)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+const verdict = (met: boolean): string => (met ? 'met' : '**not met**');
+
+interface TwinGetItem {
+  sdkGetItem: { p50Ms: number; p99Ms: number };
+  twinGraphQL: { p50Ms: number; p99Ms: number };
+  p50Ratio: number;
+  p50AddedMs: number;
+  targetAddedMsAtP50: number;
+}
+
+function twinGetItem(result: TwinGetItem): ReadmeRow[] {
+  const added = result.p50AddedMs;
+  return [
+    {
+      benchmark: '`twin-getitem`',
+      measures:
+        'a GetItem-backed query through the twin vs the same GetItem sent by the SDK straight to DynamoDB Local',
+      result:
+        `p50 ${ms(result.twinGraphQL.p50Ms)} vs ${ms(result.sdkGetItem.p50Ms)}: **ratio ${result.p50Ratio.toFixed(2)}, ` +
+        `${added >= 0 ? '+' : ''}${ms(added)}**; p99 ${result.twinGraphQL.p99Ms.toFixed(1)} vs ${ms(result.sdkGetItem.p99Ms, 1)}`,
+      target: `+${ms(result.targetAddedMsAtP50, 1)} at p50: ${verdict(added <= result.targetAddedMsAtP50)}`,
+    },
+  ];
+}
+
+interface Startup {
+  baselineMs: number;
+  coldStartMs: number;
+  warmRestartMs: number;
+  coldToBaseline: number;
+  warmToBaseline: number;
+}
+
+function startup(result: Startup): ReadmeRow[] {
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  return [
+    {
+      benchmark: '`startup`',
+      measures: '`npm start` (no client) to ready vs DynamoDB Local alone',
+      result:
+        `cold: ${seconds(result.coldStartMs)} (${result.coldToBaseline}×); warm restart: ` +
+        `${seconds(result.warmRestartMs)} (${result.warmToBaseline}×); baseline ${seconds(result.baselineMs)}`,
+      target: '–',
+    },
+  ];
+}
+
+interface CostRun {
+  dynamodbCalls: number;
+  lambdaInvocations: number;
+}
+interface Cost {
+  rows: number;
+  home: CostRun & { dynamodbCallsPerRow: number };
+  noNPlusOneRatio: number;
+  homeWithPosterUrls: CostRun;
+  pageOf50WithPosterAndBackdropUrls: CostRun;
+  progressSave: CostRun & { readCapacityUnits: number; writeCapacityUnits: number };
+  costPer1000MonthlyViewers: {
+    assumptions: { appsyncOperationsPerHomeScreen: number; progressSaveIntervalSeconds: number };
+    monthlyUsd: Record<string, number>;
+    totalUsd: number;
+  };
+}
+
+function cost(result: Cost): ReadmeRow[] {
+  const estimate = result.costPer1000MonthlyViewers;
+  const lines = Object.entries(estimate.monthlyUsd)
+    .map(([line, usd]) => `${line} $${usd.toFixed(2)}`)
+    .join(', ');
+  const imagesFree =
+    result.homeWithPosterUrls.lambdaInvocations === 0 &&
+    result.pageOf50WithPosterAndBackdropUrls.lambdaInvocations === 0;
+  const met = result.home.dynamodbCallsPerRow <= 2 && result.home.lambdaInvocations === 0 && imagesFree;
+  return [
+    {
+      benchmark: '`cost`',
+      measures: 'the home screen and catalog pages, from the twin’s cost trace',
+      result:
+        `home (${result.rows} rows): **${result.home.dynamodbCalls} DynamoDB calls (${result.home.dynamodbCallsPerRow.toFixed(2)} per row, ` +
+        `ratio ${result.noNPlusOneRatio.toFixed(2)} to 5 titles a row), ${result.home.lambdaInvocations} Lambda**; ` +
+        `with posters: **${result.homeWithPosterUrls.lambdaInvocations} Lambda**; a page of 50 titles with posters and backdrops: ` +
+        `${result.pageOf50WithPosterAndBackdropUrls.dynamodbCalls} DynamoDB calls, **${result.pageOf50WithPosterAndBackdropUrls.lambdaInvocations} Lambda**; ` +
+        `a progress save: ${result.progressSave.dynamodbCalls} calls, ${result.progressSave.readCapacityUnits} RCU, ${result.progressSave.writeCapacityUnits} WCU`,
+      target: `≤ 2 calls per row, no Lambda; 50 titles with images: 0 Lambda: ${verdict(met)}`,
+    },
+    {
+      benchmark: '`cost` (estimate)',
+      measures: 'what those figures imply on AWS',
+      result:
+        `≈ **$${estimate.totalUsd.toFixed(2)} per month per 1,000 monthly viewers** for the API (${lines}), with ` +
+        `${estimate.assumptions.appsyncOperationsPerHomeScreen} AppSync operations per home screen and a progress save every ` +
+        `${estimate.assumptions.progressSaveIntervalSeconds} s; assumptions in \`bench/results/cost.json\`, before video egress`,
+      target: '–',
+    },
+  ];
+}
+
+interface Runtime {
+  ratios: { perCallVsPlainFunction: number; perCallVsVmTimeout: number };
+  orientationMicroseconds: { runHandlerBundledResolver: number; plainFunctionBaseline: number };
+}
+
+function runtime(result: Runtime): ReadmeRow[] {
+  const micros = result.orientationMicroseconds;
+  return [
+    {
+      benchmark: '`runtime`',
+      measures: 'one `APPSYNC_JS` handler call vs a plain function',
+      result:
+        `${micros.runHandlerBundledResolver} µs vs ${micros.plainFunctionBaseline} µs (${result.ratios.perCallVsPlainFunction}×); ` +
+        `the compiled-in time limit costs ${result.ratios.perCallVsVmTimeout}× of \`vm\`’s \`timeout\``,
+      target: '–',
+    },
+  ];
+}
+
+interface Comparison {
+  name: string;
+  p50Ratio: number;
+  p50Ms: number;
+  baselineP50Ms: number;
+}
+interface Datasources {
+  lambdaColdStartMs: number;
+  comparisons: Comparison[];
+}
+
+function datasources(result: Datasources): ReadmeRow[] {
+  const comparisons = result.comparisons
+    .map(
+      (row) =>
+        `${row.name}: ratio ${row.p50Ratio.toFixed(2)} (p50 ${ms(row.p50Ms, 3)} vs ${ms(row.baselineP50Ms, 3)})`,
+    )
+    .join('; ');
+  return [
+    {
+      benchmark: '`datasources`',
+      measures: 'the data-source layer vs the bare SDK',
+      result: `${comparisons}; Lambda cold start ${ms(result.lambdaColdStartMs, 0)}`,
+      target: '–',
+    },
+  ];
+}
+
+interface BundleSize {
+  entryGzipBytes: number;
+  entryTargetBytes: number;
+  entryUnderTarget: boolean;
+  initialJsGzipBytes: number;
+  baseline: { totalJsGzipBytes: number };
+  onDemandChunks: { module: string; gzipBytes: number }[];
+}
+
+function bundleSize(result: BundleSize): ReadmeRow[] {
+  const onDemand = result.onDemandChunks
+    .map((chunk) => `\`${chunk.module}\` ${kb(chunk.gzipBytes)}`)
+    .join(', ');
+  return [
+    {
+      benchmark: '`bundle-size`',
+      measures: 'the client’s JavaScript, gzipped',
+      result:
+        `entry chunk **${kb(result.entryGzipBytes)}** (initial JavaScript ${kb(result.initialJsGzipBytes)}, all ` +
+        `${kb(result.baseline.totalJsGzipBytes)}); on demand: ${onDemand}`,
+      target: `entry < ${kb(result.entryTargetBytes)}: ${verdict(result.entryUnderTarget)}`,
+    },
+  ];
+}
+
+/** Reads a result file's JSON as its benchmark's shape: the file was written by that benchmark. */
+const renderer =
+  <T>(render: (result: T) => ReadmeRow[]) =>
+  (result: unknown): ReadmeRow[] =>
+    render(result as T);
+
+/** The row renderers by result file name (`bench/results/<name>.json`). */
+export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeRow[]>> = {
+  'twin-getitem': renderer(twinGetItem),
+  startup: renderer(startup),
+  cost: renderer(cost),
+  runtime: renderer(runtime),
+  datasources: renderer(datasources),
+  'bundle-size': renderer(bundleSize),
+};
