@@ -88,7 +88,7 @@ function cost(result: Cost): ReadmeRow[] {
   return [
     {
       benchmark: '`cost`',
-      measures: 'the home screen and catalog pages, from the twin’s cost trace',
+      measures: "the home screen and catalog pages, from the twin's cost trace",
       result:
         `home (${result.rows} rows): **${result.home.dynamodbCalls} DynamoDB calls (${result.home.dynamodbCallsPerRow.toFixed(2)} per row, ` +
         `ratio ${result.noNPlusOneRatio.toFixed(2)} to 5 titles a row), ${result.home.lambdaInvocations} Lambda**; ` +
@@ -122,7 +122,7 @@ function runtime(result: Runtime): ReadmeRow[] {
       measures: 'one `APPSYNC_JS` handler call vs a plain function',
       result:
         `${micros.runHandlerBundledResolver} µs vs ${micros.plainFunctionBaseline} µs (${result.ratios.perCallVsPlainFunction}×); ` +
-        `the compiled-in time limit costs ${result.ratios.perCallVsVmTimeout}× of \`vm\`’s \`timeout\``,
+        `the compiled-in time limit costs ${result.ratios.perCallVsVmTimeout}× of \`vm\`'s \`timeout\``,
       target: '–',
     },
   ];
@@ -172,7 +172,7 @@ function bundleSize(result: BundleSize): ReadmeRow[] {
   return [
     {
       benchmark: '`bundle-size`',
-      measures: 'the client’s JavaScript, gzipped',
+      measures: "the client's JavaScript, gzipped",
       result:
         `entry chunk **${kb(result.entryGzipBytes)}** (initial JavaScript ${kb(result.initialJsGzipBytes)}, all ` +
         `${kb(result.baseline.totalJsGzipBytes)}); on demand: ${onDemand}`,
