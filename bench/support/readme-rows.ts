@@ -36,6 +36,49 @@ function twinGetItem(result: TwinGetItem): ReadmeRow[] {
   ];
 }
 
+interface Latency {
+  p50Ms: number;
+  p99Ms: number;
+}
+interface Realtime {
+  scenarios: { subscribers: number; twin: Latency; baseline: Latency; p99RatioToBaseline: number }[];
+  memory: { serverBytesPerSubscribedConnection: number };
+  connectionsHeld: number;
+  throughTwin: { scenarios: { subscribers: number; endToEnd: Latency }[] };
+  target: { p99MsAt1000Subscribers: number; met: boolean };
+}
+
+function realtime(result: Realtime): ReadmeRow[] {
+  const pair = (latency: Latency) => `${latency.p50Ms.toFixed(2)} / ${latency.p99Ms.toFixed(2)} ms`;
+  const endpoint = result.scenarios
+    .map(
+      (scenario) =>
+        `${scenario.subscribers.toLocaleString('en')}: ${pair(scenario.twin)} (bare \`ws\` ${pair(scenario.baseline)}, p99 ratio ${scenario.p99RatioToBaseline})`,
+    )
+    .join('; ');
+  const endToEnd = result.throughTwin.scenarios
+    .map(
+      (scenario) => `${scenario.endToEnd.p99Ms.toFixed(1)} ms (${scenario.subscribers.toLocaleString('en')})`,
+    )
+    .join(', ');
+  const kib = (result.memory.serverBytesPerSubscribedConnection / 1024).toFixed(1);
+  return [
+    {
+      benchmark: '`realtime`',
+      measures:
+        'mutation-to-delivery latency on the real-time endpoint with a test host (not the engine) vs a bare `ws` broadcast',
+      result: `p50 / p99 by subscribers: ${endpoint}`,
+      target: `p99 < ${result.target.p99MsAt1000Subscribers} ms at 1,000 (test host): ${verdict(result.target.met)}`,
+    },
+    {
+      benchmark: '`realtime` (whole twin)',
+      measures: 'HTTP mutation → delivery through the twin',
+      result: `p99 ${endToEnd}; ${kib} KiB server memory per connection; ${result.connectionsHeld.toLocaleString('en')} connections held`,
+      target: '–',
+    },
+  ];
+}
+
 interface Startup {
   baselineMs: number;
   coldStartMs: number;
@@ -190,6 +233,7 @@ const renderer =
 /** The row renderers by result file name (`bench/results/<name>.json`). */
 export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeRow[]>> = {
   'twin-getitem': renderer(twinGetItem),
+  realtime: renderer(realtime),
   startup: renderer(startup),
   cost: renderer(cost),
   runtime: renderer(runtime),

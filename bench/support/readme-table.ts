@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CARRIED_ROWS } from './readme-carried';
 import { ROW_RENDERERS, type ReadmeRow } from './readme-rows';
 import { benchResultsDir, type BenchResultFile, type BenchRun } from './results';
 
 export const TABLE_START = '<!-- bench:start -->';
 export const TABLE_END = '<!-- bench:end -->';
 
-/** README order; every name has a renderer, carried rows, or both. */
+/** README order; every name has a renderer and a committed result file. */
 const BENCHMARKS = ['twin-getitem', 'realtime', 'startup', 'cost', 'runtime', 'datasources', 'bundle-size'];
 
 function describeRun(run: BenchRun): string {
@@ -17,16 +16,12 @@ function describeRun(run: BenchRun): string {
 function rowsFor(name: string): { rows: readonly ReadmeRow[]; run: string } {
   const file = path.join(benchResultsDir(), `${name}.json`);
   const render = ROW_RENDERERS[name];
-  if (existsSync(file)) {
-    if (!render) throw new Error(`${file} has no README renderer in bench/support/readme-rows.ts`);
-    const content = JSON.parse(readFileSync(file, 'utf8')) as BenchResultFile;
-    if (!content.run)
-      throw new Error(`${file} records no run (date, load); rerun \`npm run bench -- ${name}\``);
-    return { rows: render(content.result), run: describeRun(content.run) };
-  }
-  const carried = CARRIED_ROWS[name];
-  if (!carried) throw new Error(`No result file for ${name}: run \`npm run bench -- ${name}\``);
-  return { rows: carried.rows, run: `${carried.measuredOn} (${carried.note})` };
+  if (!render) throw new Error(`${name} has no README renderer in bench/support/readme-rows.ts`);
+  if (!existsSync(file)) throw new Error(`No result file for ${name}: run \`npm run bench -- ${name}\``);
+  const content = JSON.parse(readFileSync(file, 'utf8')) as BenchResultFile;
+  if (!content.run)
+    throw new Error(`${file} records no run (date, load); rerun \`npm run bench -- ${name}\``);
+  return { rows: render(content.result), run: describeRun(content.run) };
 }
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
