@@ -70,6 +70,30 @@ describe('startLocalStack', () => {
   });
 });
 
+describe('a data source the twin does not emulate', () => {
+  it('is named with its type once at start-up', () => {
+    const warnings = logger.lines.filter((line) => line.includes('WeatherSource'));
+    expect(warnings).toEqual([
+      'WARN Data source WeatherSource (HTTP) is not emulated by the twin: the API runs, fields and functions that call it fail',
+    ]);
+  });
+
+  it('fails only the fields that call it, with an error naming it', async () => {
+    const { body } = await gql('{ weather(city: "Oslo") greet(name: "Ada") }');
+    expect(body.data).toEqual({ weather: null, greet: 'Hello, Ada (table TwinFixture-Items5C12978B)' });
+    expect(body.errors).toEqual([
+      {
+        path: ['weather'],
+        data: null,
+        errorType: 'DataSourceNotEmulated',
+        errorInfo: null,
+        locations: [{ line: 1, column: 3, sourceName: null }],
+        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+      },
+    ]);
+  });
+});
+
 describe('unit resolvers on DynamoDB', () => {
   it('writes and reads an item through PutItem and GetItem', async () => {
     const put = await gql(
