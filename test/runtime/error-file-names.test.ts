@@ -2,32 +2,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
-import {
-  buildResolverContext,
-  CodeValidationError,
-  compileCode,
-  runHandler,
-} from '../../infra/local/runtime/index';
+import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime/index';
+import { rejection } from '../support/appsync-js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'Query.item.[ds].ts');
 // As the project root sees it, not percent-encoded and not relative to the folder a bundle was made in.
 const shown = 'test/runtime/fixtures/Query.item.[ds].ts';
 
-function rejection(code: string): CodeValidationError {
-  try {
-    compileCode(code, 'resolvers/Query.item.js');
-  } catch (error) {
-    if (error instanceof CodeValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected the code to be rejected');
-}
-
 describe('file names in errors', () => {
   const bundled = bundleAppSyncCode(fixture);
 
   it('names the original file, decoded and project-relative, in load-time errors', () => {
-    const error = rejection(bundled);
+    const error = rejection(bundled, 'resolvers/Query.item.js');
     expect(error.details).toEqual([
       `${shown}:12:10: The 'in' operator is not supported; use Object.hasOwn()`,
     ]);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime/index';
-
-function run(code: string, ctx = buildResolverContext()) {
-  return runHandler(compileCode(code, 'code.js'), 'request', ctx);
-}
+import { buildResolverContext, compileCode } from '../../infra/local/runtime/index';
+import { runCode as run } from '../support/appsync-js';
 
 describe('@aws-appsync/utils/rds and /ai', () => {
   it('accepts the imports at load, used or not, as AWS does', () => {
