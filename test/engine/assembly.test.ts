@@ -101,7 +101,7 @@ describe('the fixture cloud assembly', () => {
       // Modelled, not run: only the fields calling it fail.
       { name: 'WeatherSource', type: 'HTTP' },
     ]);
-    expect(api.resolvers).toHaveLength(16);
+    expect(api.resolvers).toHaveLength(17);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');
     expect(pipeline?.kind).toBe('PIPELINE');
     expect(pipeline?.functions.map((fn) => fn.name)).toEqual(['stepOne', 'stepTwo']);

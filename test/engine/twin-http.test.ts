@@ -92,6 +92,30 @@ describe('a data source the twin does not emulate', () => {
       },
     ]);
   });
+
+  it('fails a pipeline field at the function that calls it', async () => {
+    const { body } = await gql('{ weatherReport(city: "Oslo") pipeline { steps } }');
+    expect(body.data).toEqual({
+      weatherReport: null,
+      pipeline: {
+        steps: [
+          'before',
+          'one.request(prev=before)',
+          'one.response',
+          'two.request(prev=one)',
+          'two.response',
+          'after',
+        ],
+      },
+    });
+    expect(body.errors).toMatchObject([
+      {
+        path: ['weatherReport'],
+        errorType: 'DataSourceNotEmulated',
+        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+      },
+    ]);
+  });
 });
 
 describe('unit resolvers on DynamoDB', () => {
