@@ -9,6 +9,16 @@ import type { LocalStack } from '../../infra/local/stack';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
+/** The fixture's `pipeline` field when nothing returns early. */
+const FULL_PIPELINE_STEPS = [
+  'before',
+  'one.request(prev=before)',
+  'one.response',
+  'two.request(prev=one)',
+  'two.response',
+  'after',
+];
+
 let stack: LocalStack;
 let logger: ReturnType<typeof memoryLogger>;
 let stop: () => Promise<void>;
@@ -97,16 +107,7 @@ describe('a data source the twin does not emulate', () => {
     const { body } = await gql('{ weatherReport(city: "Oslo") pipeline { steps } }');
     expect(body.data).toEqual({
       weatherReport: null,
-      pipeline: {
-        steps: [
-          'before',
-          'one.request(prev=before)',
-          'one.response',
-          'two.request(prev=one)',
-          'two.response',
-          'after',
-        ],
-      },
+      pipeline: { steps: FULL_PIPELINE_STEPS },
     });
     expect(body.errors).toMatchObject([
       {
@@ -162,14 +163,7 @@ describe('pipeline resolvers', () => {
   it('runs before, each function and after with a shared stash and prev.result', async () => {
     const { body } = await gql('{ pipeline { steps stash } }');
     const trace = body.data?.pipeline as { steps: string[]; stash: string };
-    expect(trace.steps).toEqual([
-      'before',
-      'one.request(prev=before)',
-      'one.response',
-      'two.request(prev=one)',
-      'two.response',
-      'after',
-    ]);
+    expect(trace.steps).toEqual(FULL_PIPELINE_STEPS);
     expect(JSON.parse(trace.stash)).toEqual({ prev: { from: 'two' }, result: { from: 'two' } });
   });
 
