@@ -104,7 +104,22 @@ export interface CostTraceRecorder {
 export type DataSourceDefinition =
   | { readonly name: string; readonly type: 'AMAZON_DYNAMODB'; readonly tableName: string }
   | { readonly name: string; readonly type: 'AWS_LAMBDA'; readonly functionId: string }
-  | { readonly name: string; readonly type: 'NONE' };
+  | { readonly name: string; readonly type: 'NONE' }
+  | { readonly name: string; readonly type: NotEmulatedDataSourceType };
+
+/**
+ * AppSync data-source types the twin models without running: the API starts, and only the fields and
+ * pipeline functions that call such a data source fail (`DataSourceNotEmulatedError`).
+ */
+export const NOT_EMULATED_DATA_SOURCE_TYPES = [
+  'HTTP',
+  'AMAZON_OPENSEARCH_SERVICE',
+  'AMAZON_ELASTICSEARCH',
+  'RELATIONAL_DATABASE',
+  'AMAZON_EVENTBRIDGE',
+  'AMAZON_BEDROCK_RUNTIME',
+] as const;
+export type NotEmulatedDataSourceType = (typeof NOT_EMULATED_DATA_SOURCE_TYPES)[number];
 
 export interface DataSourceInvocation {
   readonly dataSource: DataSourceDefinition;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { readApiModel, type ApiKeyModel, type ApiModel } from './assembly/api-model';
+import { notEmulatedDataSources, readApiModel, type ApiKeyModel, type ApiModel } from './assembly/api-model';
 import { AssemblyError } from './assembly/errors';
 import { readStackModel, resourcesOfType, type StackModel } from './assembly/stack-model';
 import { createDataSourceInvoker, createLambdaRegistry, type LocalLambdaRegistry } from './datasources';
@@ -375,6 +375,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cleanups.push(() => registry.close());
 
     const api = readApiModel(model, lambdaIdForArn);
+    for (const ds of notEmulatedDataSources(api)) {
+      logger.warn(
+        `Data source ${ds.name} (${ds.type}) is not emulated by the twin: the API runs, fields and functions that call it fail`,
+      );
+    }
     const invoker: LocalDataSourceInvoker = createDataSourceInvoker({
       dynamodbEndpoint: dynamodb.endpoint,
       lambdas: registry,

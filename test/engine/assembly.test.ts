@@ -74,7 +74,7 @@ describe('the fixture cloud assembly', () => {
     expect(inline.model.stackName).toBe('TwinFixture');
     expect(inline.model.noLocalEffect.get('AWS::IAM::Role')).toEqual({
       reason: 'IAM is not enforced locally',
-      count: 4,
+      count: 5,
     });
     expect(resourcesOfType(inline.model, 'AWS::DynamoDB::Table')).toHaveLength(1);
     expect(inline.model.notes).toContain(
@@ -98,8 +98,10 @@ describe('the fixture cloud assembly', () => {
       { name: 'ItemsSource', type: 'AMAZON_DYNAMODB', tableName: 'table-Items5C12978B' },
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
+      // Modelled, not run: only the fields calling it fail.
+      { name: 'WeatherSource', type: 'HTTP' },
     ]);
-    expect(api.resolvers).toHaveLength(15);
+    expect(api.resolvers).toHaveLength(17);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');
     expect(pipeline?.kind).toBe('PIPELINE');
     expect(pipeline?.functions.map((fn) => fn.name)).toEqual(['stepOne', 'stepTwo']);

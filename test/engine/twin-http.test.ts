@@ -9,6 +9,16 @@ import type { LocalStack } from '../../infra/local/stack';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
+/** The fixture's `pipeline` field when nothing returns early. */
+const FULL_PIPELINE_STEPS = [
+  'before',
+  'one.request(prev=before)',
+  'one.response',
+  'two.request(prev=one)',
+  'two.response',
+  'after',
+];
+
 let stack: LocalStack;
 let logger: ReturnType<typeof memoryLogger>;
 let stop: () => Promise<void>;
@@ -70,6 +80,45 @@ describe('startLocalStack', () => {
   });
 });
 
+describe('a data source the twin does not emulate', () => {
+  it('is named with its type once at start-up', () => {
+    const warnings = logger.lines.filter((line) => line.includes('WeatherSource'));
+    expect(warnings).toEqual([
+      'WARN Data source WeatherSource (HTTP) is not emulated by the twin: the API runs, fields and functions that call it fail',
+    ]);
+  });
+
+  it('fails only the fields that call it, with an error naming it', async () => {
+    const { body } = await gql('{ weather(city: "Oslo") greet(name: "Ada") }');
+    expect(body.data).toEqual({ weather: null, greet: 'Hello, Ada (table TwinFixture-Items5C12978B)' });
+    expect(body.errors).toEqual([
+      {
+        path: ['weather'],
+        data: null,
+        errorType: 'DataSourceNotEmulated',
+        errorInfo: null,
+        locations: [{ line: 1, column: 3, sourceName: null }],
+        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+      },
+    ]);
+  });
+
+  it('fails a pipeline field at the function that calls it', async () => {
+    const { body } = await gql('{ weatherReport(city: "Oslo") pipeline { steps } }');
+    expect(body.data).toEqual({
+      weatherReport: null,
+      pipeline: { steps: FULL_PIPELINE_STEPS },
+    });
+    expect(body.errors).toMatchObject([
+      {
+        path: ['weatherReport'],
+        errorType: 'DataSourceNotEmulated',
+        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+      },
+    ]);
+  });
+});
+
 describe('unit resolvers on DynamoDB', () => {
   it('writes and reads an item through PutItem and GetItem', async () => {
     const put = await gql(
@@ -114,14 +163,7 @@ describe('pipeline resolvers', () => {
   it('runs before, each function and after with a shared stash and prev.result', async () => {
     const { body } = await gql('{ pipeline { steps stash } }');
     const trace = body.data?.pipeline as { steps: string[]; stash: string };
-    expect(trace.steps).toEqual([
-      'before',
-      'one.request(prev=before)',
-      'one.response',
-      'two.request(prev=one)',
-      'two.response',
-      'after',
-    ]);
+    expect(trace.steps).toEqual(FULL_PIPELINE_STEPS);
     expect(JSON.parse(trace.stash)).toEqual({ prev: { from: 'two' }, result: { from: 'two' } });
   });
 

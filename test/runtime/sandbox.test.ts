@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolverContext } from '../../infra/local/contracts';
 import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime/index';
-
-function run(
-  code: string,
-  ctx: ResolverContext = buildResolverContext(),
-  handler: 'request' | 'response' = 'request',
-) {
-  return runHandler(compileCode(code, 'code.js'), handler, ctx);
-}
+import { runCode as run } from '../support/appsync-js';
 
 describe('the sandbox', () => {
   it('exposes no Node or host globals', () => {

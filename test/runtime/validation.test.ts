@@ -3,17 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
-import { CodeValidationError, compileCode, MAX_CODE_LENGTH } from '../../infra/local/runtime/index';
-
-function rejection(code: string): CodeValidationError {
-  try {
-    compileCode(code, 'code.js');
-  } catch (error) {
-    if (error instanceof CodeValidationError) return error;
-    throw error;
-  }
-  throw new Error(`expected the code to be rejected:\n${code}`);
-}
+import { compileCode, MAX_CODE_LENGTH } from '../../infra/local/runtime/index';
+import { rejection } from '../support/appsync-js';
 
 describe('compileCode rejects what AppSync rejects at load', () => {
   // Each construct sits on line 2 of a request handler so the reported location can be checked too.

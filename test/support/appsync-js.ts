@@ -1,5 +1,30 @@
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime/index';
-import type { HandlerOutcome } from '../../infra/local/contracts';
+import {
+  buildResolverContext,
+  CodeValidationError,
+  compileCode,
+  runHandler,
+} from '../../infra/local/runtime/index';
+import type { HandlerOutcome, ResolverContext } from '../../infra/local/contracts';
+
+/** Compiles `code` as `code.js` and runs one handler. */
+export function runCode(
+  code: string,
+  ctx: ResolverContext = buildResolverContext(),
+  handler: 'request' | 'response' = 'request',
+) {
+  return runHandler(compileCode(code, 'code.js'), handler, ctx);
+}
+
+/** The `CodeValidationError` compiling `code` throws; fails the test when the code is accepted. */
+export function rejection(code: string, filename = 'code.js'): CodeValidationError {
+  try {
+    compileCode(code, filename);
+  } catch (error) {
+    if (error instanceof CodeValidationError) return error;
+    throw error;
+  }
+  throw new Error(`expected the code to be rejected:\n${code}`);
+}
 
 /**
  * Compiles ONE request handler that evaluates the i-th of `expressions` (a switch on `ctx.args.i`),

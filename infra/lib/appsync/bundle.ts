@@ -1,4 +1,20 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildSync } from 'esbuild';
+
+/**
+ * The nearest folder above the entry with a `package.json` (else the working directory): source map
+ * paths, and so the file names in the twin's errors, are relative to it whatever folder synth ran in.
+ */
+function projectRootOf(entryFile: string): string {
+  let dir = path.dirname(path.resolve(entryFile));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
 
 /**
  * Bundles one APPSYNC_JS resolver or function source file the way AppSync expects it:
@@ -8,7 +24,8 @@ import { buildSync } from 'esbuild';
  */
 export function bundleAppSyncCode(entryFile: string): string {
   const result = buildSync({
-    entryPoints: [entryFile],
+    entryPoints: [path.resolve(entryFile)],
+    absWorkingDir: projectRootOf(entryFile),
     bundle: true,
     write: false,
     format: 'esm',

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { DataSourceDefinition } from '../contracts';
+import {
+  NOT_EMULATED_DATA_SOURCE_TYPES,
+  type DataSourceDefinition,
+  type NotEmulatedDataSourceType,
+} from '../contracts';
 import { AssemblyError } from './errors';
 import { readAssetText, resourcesOfType, type StackModel, type StackResource } from './stack-model';
 
@@ -80,6 +84,19 @@ const MAX_RESOLVER_COUNT_LIMIT = 10_000;
 /** With no `ResolverCountLimit` (or 0) AppSync runs up to 10,000 resolvers per request. */
 const DEFAULT_RESOLVER_COUNT_LIMIT = 10_000;
 const API_KEY_DEFAULT_LIFETIME_S = 7 * 24 * 3600;
+
+function isNotEmulatedType(type: unknown): type is NotEmulatedDataSourceType {
+  return (NOT_EMULATED_DATA_SOURCE_TYPES as readonly unknown[]).includes(type);
+}
+
+/** The API's data sources the twin does not run, for the one start-up warning each. */
+export function notEmulatedDataSources(
+  api: Pick<ApiModel, 'dataSources'>,
+): Array<{ readonly name: string; readonly type: NotEmulatedDataSourceType }> {
+  return api.dataSources.flatMap((ds) =>
+    isNotEmulatedType(ds.type) ? [{ name: ds.name, type: ds.type }] : [],
+  );
+}
 
 /** A stable id in AppSync's style (26 lower-case letters and digits) derived from the stack and logical id. */
 export function stableLocalId(...parts: string[]): string {
@@ -265,6 +282,7 @@ export function readApiModel(
       return { name, type, functionId: lambdaIdForArn(config.LambdaFunctionArn) };
     }
     if (type === 'NONE') return { name, type };
+    if (isNotEmulatedType(type)) return { name, type };
     throw new AssemblyError(`${where}: data source type ${String(type)} is not supported by the twin`);
   });
   const dataSourceNames = new Set(dataSources.map((ds) => ds.name));

@@ -42,18 +42,24 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   },
   'AWS::AppSync::GraphQLSchema': { emulated: [...APPSYNC_ID, 'Definition', 'DefinitionS3Location'] },
   'AWS::AppSync::DataSource': {
-    emulated: [...APPSYNC_ID, 'Name', 'Type', 'DynamoDBConfig', 'LambdaConfig'],
+    // The configs of types the twin does not run are read as far as the type: those data sources
+    // exist, and only calls to them fail (see NOT_EMULATED_DATA_SOURCE_TYPES).
+    emulated: [
+      ...APPSYNC_ID,
+      'Name',
+      'Type',
+      'DynamoDBConfig',
+      'LambdaConfig',
+      'HttpConfig',
+      'ElasticsearchConfig',
+      'OpenSearchServiceConfig',
+      'RelationalDatabaseConfig',
+      'EventBridgeConfig',
+    ],
     ignored: {
       ServiceRoleArn: 'IAM is not enforced locally',
       Description: 'documentation only',
       MetricsConfig: 'metrics are not emulated',
-    },
-    rejected: {
-      HttpConfig: 'HTTP data sources are not supported by the twin',
-      ElasticsearchConfig: 'OpenSearch data sources are not supported by the twin',
-      OpenSearchServiceConfig: 'OpenSearch data sources are not supported by the twin',
-      RelationalDatabaseConfig: 'RDS data sources are not supported by the twin',
-      EventBridgeConfig: 'EventBridge data sources are not supported by the twin',
     },
   },
   'AWS::AppSync::Resolver': {

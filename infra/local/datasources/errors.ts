@@ -21,6 +21,24 @@ export class DataSourceRequestError extends DataSourceFieldError {
 }
 
 /**
+ * A call to a data source whose type the twin does not run. AWS would have called the service, so
+ * there is no AWS error to copy; the errorType is the twin's own, named so that no client mistakes it
+ * for an answer of AppSync or of the service. Thrown (not `ctx.error`) so resolver code cannot
+ * swallow it and serve a made-up value.
+ */
+export class DataSourceNotEmulatedError extends DataSourceFieldError {
+  constructor(name: string, type: string) {
+    super({
+      message: `Data source ${name} is of type ${type}, which is not emulated by the twin.`,
+      errorType: 'DataSourceNotEmulated',
+      data: null,
+      errorInfo: null,
+    });
+    this.name = 'DataSourceNotEmulatedError';
+  }
+}
+
+/**
  * A local service behind a data source is not answering (its process died, it is restarting). That is a
  * fault of this machine, not an answer of the AWS service, so it is not handed to resolver code as
  * `ctx.error`: the field fails with `ServiceUnavailable`, whatever the response handler would do.

@@ -10,14 +10,24 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { invokeDynamoDb } from './dynamodb';
 import { lambdaConflictHandler } from './dynamodb/conflict-handler';
 import { createNextTokenSealer } from './dynamodb/next-token';
-import { failedResult, LocalServiceUnavailableError, ServiceUnreachableError } from './errors';
+import {
+  DataSourceNotEmulatedError,
+  failedResult,
+  LocalServiceUnavailableError,
+  ServiceUnreachableError,
+} from './errors';
 import { ServiceHealth, type ServiceAvailability } from '../health/service-health';
 import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
 import { invokeLambda, readLambdaRequest } from './lambda/datasource';
 import { registeredFunctionName } from './lambda/registry';
 import { invokeNone } from './none';
 
-export { DataSourceFieldError, DataSourceRequestError, LocalServiceUnavailableError } from './errors';
+export {
+  DataSourceFieldError,
+  DataSourceNotEmulatedError,
+  DataSourceRequestError,
+  LocalServiceUnavailableError,
+} from './errors';
 export { createLambdaBatcher, type LambdaBatcher, type BatchCall } from './lambda/batcher';
 export { directLambdaPayload, directLambdaRequest } from './lambda/direct';
 export {
@@ -173,6 +183,8 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
           );
         }
       }
+      default:
+        throw new DataSourceNotEmulatedError(dataSource.name, dataSource.type);
     }
   }
 

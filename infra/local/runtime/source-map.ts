@@ -2,6 +2,7 @@
  * Reads the inline source map `bundleAppSyncCode` appends, to report positions in the original
  * TypeScript file. Only the parts needed for position lookups (sources + VLQ mappings).
  */
+import path from 'node:path';
 import type { SourcePosition } from './errors';
 
 const INLINE_MAP =
@@ -57,6 +58,20 @@ function parseMappings(mappings: string): Segment[][] {
   return lines;
 }
 
+/**
+ * Source map `sources` are URLs, so esbuild writes `[todos]` as `%5Btodos%5D`; errors name the file as
+ * it is on disk. A malformed escape is left as written rather than failing the lookup.
+ */
+function sourceFileName(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // Not percent-encoding after all: keep the text.
+  }
+  return path.posix.normalize(decoded);
+}
+
 /** The lookup for code with an inline source map, or `null` when it has none (or an unreadable one). */
 export function readInlineSourceMap(code: string): SourceMapLookup | null {
   const match = INLINE_MAP.exec(code);
@@ -69,7 +84,7 @@ export function readInlineSourceMap(code: string): SourceMapLookup | null {
   }
   if (!Array.isArray(map.sources) || typeof map.mappings !== 'string') return null;
   const root = typeof map.sourceRoot === 'string' ? map.sourceRoot : '';
-  const sources = map.sources.map((source) => `${root}${String(source)}`);
+  const sources = map.sources.map((source) => sourceFileName(`${root}${String(source)}`));
   let lines: Segment[][] | null = null;
   return {
     original(line, column) {

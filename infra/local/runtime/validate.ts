@@ -10,8 +10,13 @@ import { readInlineSourceMap } from './source-map';
 
 export const MAX_CODE_LENGTH = 32_000;
 
-/** The modules the APPSYNC_JS runtime provides to this project's code. */
-export const RUNTIME_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'] as const;
+/** The modules the APPSYNC_JS runtime provides (reference §1.1): AWS accepts their import even when unused. */
+export const RUNTIME_MODULES = [
+  '@aws-appsync/utils',
+  '@aws-appsync/utils/dynamodb',
+  '@aws-appsync/utils/rds',
+  '@aws-appsync/utils/ai',
+] as const;
 
 interface Problem {
   readonly errorType: string;
@@ -144,7 +149,11 @@ function collectProblems(program: Program): Problem[] {
     ImportDeclaration(node: Node) {
       const source = nameOf((node as AnyNode).source) ?? '';
       if (!(RUNTIME_MODULES as readonly string[]).includes(source)) {
-        report(node, `Module '${source}' is not provided by the APPSYNC_JS runtime; bundle it into the code`);
+        // Bundling cannot help with an `@aws-appsync/` name: its npm package holds only types.
+        const advice = source.startsWith('@aws-appsync/')
+          ? `the runtime provides ${RUNTIME_MODULES.join(', ')}`
+          : 'bundle it into the code';
+        report(node, `Module '${source}' is not provided by the APPSYNC_JS runtime; ${advice}`);
       }
     },
     ExportNamedDeclaration(node: Node) {

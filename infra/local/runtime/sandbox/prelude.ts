@@ -3,8 +3,10 @@
  * Bundled once by `../prelude-bundle.ts`; its `install` function is handed to the host, which calls
  * it with primitives and sandbox-realm functions only, so resolver code never touches a host object.
  */
+import { aiModule } from './ai-module';
 import { dynamodbModule } from './dynamodb-module';
 import { installJavaStringReplace } from './java-regex';
+import { rdsModule } from './rds-module';
 import { current, EarlyReturnSignal, ErrorSignal, freshState, type ErrorEntry } from './invocation';
 import { createConsole, createExtensions, createRuntime, createUtil } from './util';
 
@@ -140,6 +142,8 @@ export function install(
   const modules: Record<string, unknown> = {
     '@aws-appsync/utils': deepFreeze({ util, extensions, runtime }),
     '@aws-appsync/utils/dynamodb': deepFreeze({ ...dynamodbModule }),
+    '@aws-appsync/utils/rds': deepFreeze({ ...rdsModule }),
+    '@aws-appsync/utils/ai': deepFreeze({ ...aiModule }),
   };
   // Structured call sites (no stack string formatting) keep console.* cheap. Resolver code cannot
   // install its own stack hook: call sites of host frames are none of its business.
