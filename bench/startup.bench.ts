@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from '../infra/local/services/dynamodb-local';
 import { findFreeStackPort, launchStart } from '../scripts/start/launch';
 import { assemblyIsFresh, synthesize } from '../scripts/start/synth';
+import { withSynthLock } from '../scripts/start/synth-lock';
 import { writeBenchResult } from './support/results';
 import { percentile } from './support/stats';
 
@@ -29,7 +30,13 @@ const median = (values: readonly number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
   // Synthesis is not part of start-up once cdk.out is fresh; make it fresh outside the measurement.
-  if (!assemblyIsFresh(repoRoot, path.join(repoRoot, 'cdk.out'))) await synthesize(repoRoot);
+  await withSynthLock(
+    repoRoot,
+    async () => {
+      if (!assemblyIsFresh(repoRoot, path.join(repoRoot, 'cdk.out'))) await synthesize(repoRoot);
+    },
+    (what) => console.log(`Waiting: ${what}`),
+  );
   const root = mkdtempSync(path.join(tmpdir(), 'marquee-startup-bench-'));
   try {
     const baselineMs = median([await dynamoBaseline(root), await dynamoBaseline(root)]);

@@ -20,6 +20,7 @@ import { removeOutputsIfOurs, writeOutputs, type LocalOutputs } from './start/ou
 import { Progress } from './start/progress';
 import { preflight } from './start/preflight';
 import { assemblyIsFresh, synthesize } from './start/synth';
+import { withSynthLock } from './start/synth-lock';
 import { bootStack, type BootedStack } from './start/stack';
 import { onStopRequest } from './start/stop-requests';
 
@@ -38,11 +39,18 @@ async function main(options: StartOptions): Promise<void> {
   }
   await progress.step('Checking Java and ports', () => preflight(options));
 
-  if (options.forceSynth || !assemblyIsFresh(repoRoot, assemblyDir)) {
-    await progress.step('Synthesizing the CDK app (cdk synth)', () => synthesize(repoRoot));
-  } else {
-    progress.info('The cloud assembly in cdk.out is up to date (use --synth to force cdk synth)');
-  }
+  await withSynthLock(
+    repoRoot,
+    async () => {
+      // Checked under the lock: a process that waited finds the assembly another one just wrote.
+      if (options.forceSynth || !assemblyIsFresh(repoRoot, assemblyDir)) {
+        await progress.step('Synthesizing the CDK app (cdk synth)', () => synthesize(repoRoot));
+      } else {
+        progress.info('The cloud assembly in cdk.out is up to date (use --synth to force cdk synth)');
+      }
+    },
+    (what) => progress.info(`Waiting: ${what}`),
+  );
 
   let stack: BootedStack | undefined;
   let client: RunningClient | undefined;
