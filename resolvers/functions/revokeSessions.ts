@@ -17,7 +17,6 @@ export interface RevokeSessionsStash {
 export function request(ctx: Context<unknown, RevokeSessionsStash>): DynamoDBUpdateItemRequest {
   const validFrom = util.time.nowEpochSeconds() + 1;
   ctx.stash.sessionsValidFrom = validFrom;
-  const condition = liveSessionCondition(ctx);
   return {
     operation: 'UpdateItem',
     key: util.dynamodb.toMapValues(profileKey(callerSub(ctx))),
@@ -26,7 +25,7 @@ export function request(ctx: Context<unknown, RevokeSessionsStash>): DynamoDBUpd
       expressionNames: { '#newValidFrom': 'sessionsValidFrom' },
       expressionValues: util.dynamodb.toMapValues({ ':newValidFrom': validFrom }),
     },
-    condition,
+    condition: liveSessionCondition(ctx),
   };
 }
 

@@ -36,3 +36,10 @@ export function callerClaim(ctx: Context, name: string): string | undefined {
   const value = cognitoIdentity(ctx)?.claims?.[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** A numeric claim (token times are numbers in the JWT; some issuers send them as strings). */
+export function callerNumericClaim(ctx: Context, name: string): number | undefined {
+  const value = cognitoIdentity(ctx)?.claims?.[name];
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isFinite(number) ? number : undefined;
+}

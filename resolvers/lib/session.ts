@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import type { TransactItem } from './catalog-writes';
-import { callerSub } from './identity';
+import { callerNumericClaim, callerSub } from './identity';
 import { profileKey } from './keys';
 import { userTable } from './tables';
 
@@ -24,10 +24,7 @@ export interface SessionFields {
  * token of an old session is still old); `iat` is the fallback for tokens without it.
  */
 export function callerAuthTime(ctx: Context): number {
-  const claims = (ctx.identity as { claims?: Record<string, unknown> } | null)?.claims ?? {};
-  const raw = claims['auth_time'] ?? claims['iat'];
-  const seconds = typeof raw === 'number' ? raw : Number(raw);
-  return Number.isFinite(seconds) ? seconds : 0;
+  return callerNumericClaim(ctx, 'auth_time') ?? callerNumericClaim(ctx, 'iat') ?? 0;
 }
 
 export function sessionEnded(ctx: Context, profile: unknown): boolean {

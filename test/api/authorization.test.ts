@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVIE_FIELDS, createOperationTargets, marqueeOperations } from '../support/marquee-operations';
+import { MOVIE_FIELDS, createOperationTargets, marqueeOperations, now } from '../support/marquee-operations';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 
 /**
@@ -32,7 +32,6 @@ type Role = 'anonymous' | 'viewer' | 'otherViewer' | 'admin';
 const ROLES: Role[] = ['anonymous', 'viewer', 'otherViewer', 'admin'];
 
 const OPERATIONS = marqueeOperations(() => ({ movieId, trailerId }));
-const now = () => new Date().toISOString();
 
 function tokenOf(role: Role): string | null {
   return { anonymous: null, viewer: viewer.idToken, otherViewer: otherViewer.idToken, admin: admin.idToken }[

@@ -11,7 +11,8 @@ export interface Operation {
   readonly adminOnly?: boolean;
 }
 
-const now = () => new Date().toISOString();
+/** A device clock reading for operations that take one. */
+export const now = () => new Date().toISOString();
 
 /** Every root query and mutation of the API, with variables for a title (and trailer) that exist. */
 export function marqueeOperations(ids: () => { movieId: string; trailerId: string }): Operation[] {
