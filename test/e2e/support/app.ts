@@ -63,6 +63,15 @@ export async function waitForPlayableVideo(page: Page, selector: string, minTime
   );
 }
 
+/** Seeks the player to one second before the end and lets it play out. */
+export async function seekNearEnd(page: Page): Promise<void> {
+  await page.getByTestId('video').evaluate((element) => {
+    const video = element as PageVideo & { play(): Promise<void> };
+    video.currentTime = Math.max(0, video.duration - 1);
+    void video.play();
+  });
+}
+
 /** Pauses the player and seeks to the second `pick` chooses from its duration and current time. */
 export function pauseAndSeek(page: Page, pick: 'middle' | 'oneSecondBack'): Promise<number> {
   return page.getByTestId('video').evaluate((element, how) => {

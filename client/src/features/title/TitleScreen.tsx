@@ -29,7 +29,7 @@ export function TitleScreen() {
 
   const position = movie.myPosition;
   const resumeAt = position && !position.watched ? position.positionSeconds : 0;
-  const watchPath = `/watch/${encodeURIComponent(movie.id)}`;
+  const watchPath = `/watch/${encodeURIComponent(movie.id)}${position?.watched ? '?from=start' : ''}`;
   return (
     <article className="details" data-testid="title-details">
       <section
@@ -63,7 +63,7 @@ export function TitleScreen() {
           <div className="hero__actions">
             {movie.video ? (
               <Link className="button button--primary" to={watchPath} data-testid="play">
-                ▶ {resumeAt > 0 ? `Resume from ${formatClock(resumeAt)}` : 'Play'}
+                ▶ {playLabel(resumeAt, position?.watched ?? false)}
               </Link>
             ) : (
               <span className="notice">The video is not available yet.</span>
@@ -95,4 +95,9 @@ export function TitleScreen() {
       </div>
     </article>
   );
+}
+
+function playLabel(resumeAt: number, watched: boolean): string {
+  if (resumeAt > 0) return `Resume from ${formatClock(resumeAt)}`;
+  return watched ? 'Play again' : 'Play';
 }
