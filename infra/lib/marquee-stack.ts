@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { MarqueeConfig } from './config';
 import { Api } from './constructs/api';
-import { Auth } from './constructs/auth';
+import { Auth, passwordFormat } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Hosting } from './constructs/hosting';
 import { Images } from './constructs/images';
@@ -127,6 +127,10 @@ export class MarqueeStack extends Stack {
     new CfnOutput(this, 'userPoolClientId', {
       value: auth.userPoolClient.userPoolClientId,
       description: 'Cognito app client id of the web client',
+    });
+    new CfnOutput(this, 'passwordPolicy', {
+      value: JSON.stringify(passwordFormat()),
+      description: "The user pool's password rules, in Amplify's passwordFormat shape (JSON)",
     });
     new CfnOutput(this, 'mediaBucketName', { value: media.bucket.bucketName, description: 'Media bucket' });
     new CfnOutput(this, 'imagesBaseUrl', {

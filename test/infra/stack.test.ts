@@ -48,6 +48,23 @@ describe('Cognito', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
   });
 
+  it("publishes the pool's own password rules for the sign-up form", () => {
+    const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0] as {
+      Properties: { Policies: { PasswordPolicy: Record<string, unknown> } };
+    };
+    const policy = pool.Properties.Policies.PasswordPolicy;
+    const published = JSON.parse(
+      String(template.findOutputs('passwordPolicy').passwordPolicy?.Value),
+    ) as unknown;
+    expect(published).toEqual({
+      minLength: policy.MinimumLength,
+      requireLowercase: policy.RequireLowercase,
+      requireUppercase: policy.RequireUppercase,
+      requireNumbers: policy.RequireNumbers,
+      requireSpecialCharacters: policy.RequireSymbols,
+    });
+  });
+
   it('hides whether a user exists and has no client secret (browser client)', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       PreventUserExistenceErrors: 'ENABLED',

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageGlobals, PageVideo } from './in-page';
+import { uiWaitMs } from '../../support/timeouts';
 import type { RunningStack } from './stack';
 
 /** A new viewer's e-mail, unique per run. */
@@ -13,7 +14,7 @@ export const TEST_PASSWORD = 'Marquee-e2e-Passw0rd!';
 /** Opens the app in a new page of `device`, waiting for the sign-in screen or the home screen. */
 export async function openApp(device: BrowserContext, stack: RunningStack, path = '/'): Promise<Page> {
   const page = await device.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(uiWaitMs());
   await page.goto(`${stack.appUrl}${path}`);
   return page;
 }
@@ -59,7 +60,7 @@ export async function waitForPlayableVideo(page: Page, selector: string, minTime
       return !!video && video.readyState >= 2 && video.duration > 0 && video.currentTime >= time;
     },
     [selector, minTime] as const,
-    { timeout: 30_000 },
+    { timeout: uiWaitMs() },
   );
 }
 

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatClock, formatRuntime, progressFraction } from '../../lib/format';
 import { GENRE_LABELS, RATING_LABELS } from '../../lib/genres';
 import { MyListButton } from './MyListButton';
+import { WatchStateButtons } from './WatchStateButtons';
 import { TitleQuery } from './operations';
 import { TrailerList } from './TrailerList';
 
@@ -74,6 +75,7 @@ export function TitleScreen() {
               </Link>
             )}
             <MyListButton movieId={movie.id} inMyList={movie.inMyList} />
+            <WatchStateButtons movieId={movie.id} position={position ?? null} />
           </div>
         </div>
       </section>
