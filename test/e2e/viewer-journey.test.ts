@@ -9,6 +9,7 @@ import {
   signUp,
   subscriptionAcknowledged,
   pauseAndSeek,
+  rowView,
   seekNearEnd,
   uniqueEmail,
   videoTime,
@@ -78,6 +79,38 @@ describe('a viewer in a real browser against the local stack', () => {
     await expect
       .poll(() => deviceA.locator('section[data-testid^="genre-"]').count(), { timeout: uiWaitMs() })
       .toBeGreaterThan(rowsBefore);
+
+    // The Drama row (more titles than fit on screen) starts with its first card aligned under the row's
+    // title, and its forward arrow pages to titles not seen before.
+    const row = '[data-testid="genre-DRAMA"]';
+    await deviceA.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    // Rows load as they come near the viewport: scroll down in steps until Drama's titles are there.
+    await expect
+      .poll(
+        async () => {
+          await deviceA.mouse.wheel(0, 300);
+          return deviceA.locator(`${row} a.poster`).count();
+        },
+        { timeout: uiWaitMs(), interval: 250 },
+      )
+      .toBeGreaterThan(0);
+    await deviceA.locator(`${row} a.poster`).first().scrollIntoViewIfNeeded();
+    const before = await rowView(deviceA, row);
+    expect(Math.abs(before.firstCardInset)).toBeLessThanOrEqual(1);
+    expect(before.visible.length).toBeGreaterThan(0);
+    await deviceA.locator(row).hover();
+    await deviceA
+      .locator(row)
+      .getByRole('button', { name: /forward$/ })
+      .click();
+    await expect
+      .poll(
+        async () => (await rowView(deviceA, row)).visible.filter((id) => !before.visible.includes(id)).length,
+      )
+      .toBeGreaterThan(0);
+    await screenshot(deviceA, '02b-row-paged');
   });
 
   test('opens a title with its synopsis and a playable trailer', async () => {

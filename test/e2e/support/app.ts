@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { PageGlobals, PageVideo } from './in-page';
+import type { PageGlobals, PageVideo, RowCard, RowElement } from './in-page';
 import { uiWaitMs } from '../../support/timeouts';
 import type { RunningStack } from './stack';
 
@@ -145,4 +145,32 @@ export async function imageBytes(page: Page, src: string): Promise<Buffer> {
   const response = await fetch(src);
   if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
+}
+
+/**
+ * The ids of the cards wholly inside a row's visible track, and how far the first card's left edge sits from
+ * the row title's (0 when aligned).
+ */
+export function rowView(
+  page: Page,
+  rowSelector: string,
+): Promise<{ visible: string[]; firstCardInset: number }> {
+  return page
+    .locator(rowSelector)
+    .first()
+    .evaluate((row) => {
+      const frame = row as unknown as RowElement;
+      const track = frame.querySelector('.row__track');
+      const cards = Array.from(frame.querySelectorAll('a.poster'));
+      if (!track || cards.length === 0) return { visible: [], firstCardInset: Number.NaN };
+      const bounds = track.getBoundingClientRect();
+      const visible = cards
+        .filter((card) => {
+          const box = card.getBoundingClientRect();
+          return box.left >= bounds.left - 1 && box.right <= bounds.right + 1;
+        })
+        .map((card) => card.getAttribute('data-movie-id') ?? '');
+      const titleLeft = frame.querySelector('.row__title')?.getBoundingClientRect().left ?? bounds.left;
+      return { visible, firstCardInset: (cards[0] as RowCard).getBoundingClientRect().left - titleLeft };
+    });
 }
