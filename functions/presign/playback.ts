@@ -77,7 +77,9 @@ export async function signPlayback(request: PlaybackRequest, now = Date.now()): 
   const folderUrl = keyUrl(baseUrl, folder);
   const expiresEpoch = Math.floor(now / 1000) + PLAYBACK_SECONDS;
   const policy = JSON.stringify({
-    Statement: [{ Resource: `${folderUrl}*`, Condition: { DateLessThan: { 'AWS:EpochTime': expiresEpoch } } }],
+    Statement: [
+      { Resource: `${folderUrl}*`, Condition: { DateLessThan: { 'AWS:EpochTime': expiresEpoch } } },
+    ],
   });
   const signed = getSignedCookies({
     keyPairId: requiredEnv('PLAYBACK_KEY_PAIR_ID'),

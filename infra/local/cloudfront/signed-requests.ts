@@ -94,7 +94,8 @@ function statementAllows(statement: PolicyStatement, request: SignedRequest, res
 export function refuseSignedRequest(request: SignedRequest): SignatureRefusal | null {
   const { fields, resourceUrl } = signingFields(request);
   const keyPairId = fields['Key-Pair-Id'];
-  if (!keyPairId) return { code: 'MissingKey', message: 'Missing Key-Pair-Id query parameter or cookie value' };
+  if (!keyPairId)
+    return { code: 'MissingKey', message: 'Missing Key-Pair-Id query parameter or cookie value' };
   const publicKey = request.trustedKeys.get(keyPairId);
   if (!publicKey) return { code: 'InvalidKey', message: 'Unknown Key' };
   if (!fields.Signature) return DENIED;
@@ -107,7 +108,9 @@ export function refuseSignedRequest(request: SignedRequest): SignatureRefusal | 
     policyText = decodeCloudFrontBase64(fields.Policy).toString('utf8');
   } else if (fields.Expires !== undefined && /^\d+$/.test(fields.Expires)) {
     policyText = JSON.stringify({
-      Statement: [{ Resource: resourceUrl, Condition: { DateLessThan: { 'AWS:EpochTime': Number(fields.Expires) } } }],
+      Statement: [
+        { Resource: resourceUrl, Condition: { DateLessThan: { 'AWS:EpochTime': Number(fields.Expires) } } },
+      ],
     });
   } else {
     return DENIED;

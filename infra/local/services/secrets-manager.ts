@@ -65,7 +65,8 @@ export function provideSecrets(model: StackModel): LocalSecrets {
     const name = typeof record.Name === 'string' ? record.Name : resource.logicalId;
     // Secrets Manager appends six random characters to the name in the ARN.
     const arn = `arn:${partition}:secretsmanager:${region}:${accountId}:secret:${name}-${randomBytes(3).toString('hex')}`;
-    const value = typeof record.SecretString === 'string' ? record.SecretString : randomBytes(24).toString('base64url');
+    const value =
+      typeof record.SecretString === 'string' ? record.SecretString : randomBytes(24).toString('base64url');
     secrets.set(arn, { arn, name, value, versionId: randomUUID(), createdAt: Date.now() });
     arns.set(resource.logicalId, arn);
     model.resolver.provide(resource.logicalId, { ref: arn, attributes: { Id: arn } });
@@ -78,7 +79,8 @@ export function provideSecrets(model: StackModel): LocalSecrets {
   const handler: RouteHandler = async (request, response) => {
     const target = String(request.headers['x-amz-target'] ?? '');
     const body = await readJson(request);
-    if (!isRecord(body)) return awsError(response, 'InvalidRequestException', 'The request body is not JSON.');
+    if (!isRecord(body))
+      return awsError(response, 'InvalidRequestException', 'The request body is not JSON.');
     const secret = find(body.SecretId);
     if (target === 'secretsmanager.GetSecretValue' || target === 'secretsmanager.PutSecretValue') {
       if (!secret)
@@ -109,7 +111,11 @@ export function provideSecrets(model: StackModel): LocalSecrets {
         CreatedDate: secret.createdAt / 1000,
       });
     }
-    awsError(response, 'UnknownOperationException', `${target || 'The operation'} is not emulated by the twin.`);
+    awsError(
+      response,
+      'UnknownOperationException',
+      `${target || 'The operation'} is not emulated by the twin.`,
+    );
   };
   return { handler, arns };
 }
