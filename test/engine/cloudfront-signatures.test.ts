@@ -12,6 +12,8 @@ const PRIVATE_PEM = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString
 const KEY_ID = 'KTESTKEY000001';
 const TRUSTED = new Map<string, KeyObject>([[KEY_ID, publicKey]]);
 const NOW = 1_800_000_000;
+/** What every signature below shares: the trusted key, valid for one minute after NOW. */
+const SIGNER = { keyPairId: KEY_ID, privateKey: PRIVATE_PEM, dateLessThan: new Date((NOW + 60) * 1000) };
 const SEGMENT = 'https://d111.cloudfront.net/streams/m1/u1/180p/segment-0.ts';
 
 function check(
@@ -32,9 +34,7 @@ describe('signed URLs', () => {
   it('accepts a canned-policy URL until Expires, then refuses it', () => {
     const url = getSignedUrl({
       url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
     });
     expect(check(url)).toBeNull();
     expect(check(url, { now: NOW + 60 })).toEqual({ code: 'AccessDenied', message: 'Access denied' });
@@ -43,9 +43,7 @@ describe('signed URLs', () => {
   it('refuses a canned-policy URL moved to another path', () => {
     const url = getSignedUrl({
       url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
     });
     expect(check(url.replace('segment-0', 'segment-1'))?.code).toBe('AccessDenied');
   });
@@ -53,9 +51,7 @@ describe('signed URLs', () => {
   it('accepts a custom policy with a wildcard resource and an IP range only from inside the range', () => {
     const url = getSignedUrl({
       url: 'https://d111.cloudfront.net/streams/m1/*',
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
       ipAddress: '203.0.113.0/24',
     });
     const query = new URL(url).search;
@@ -67,9 +63,7 @@ describe('signed URLs', () => {
   it('refuses a custom policy before DateGreaterThan', () => {
     const url = getSignedUrl({
       url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
       dateGreaterThan: new Date((NOW + 30) * 1000),
     });
     expect(check(url)?.code).toBe('AccessDenied');
@@ -79,9 +73,7 @@ describe('signed URLs', () => {
   it('verifies SHA-256 signatures (Hash-Algorithm=SHA256)', () => {
     const url = getSignedUrl({
       url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
       algorithm: 'SHA256',
     });
     expect(url).toContain('Hash-Algorithm=SHA256');
@@ -93,12 +85,7 @@ describe('signed URLs', () => {
       code: 'MissingKey',
       message: 'Missing Key-Pair-Id query parameter or cookie value',
     });
-    const url = getSignedUrl({
-      url: SEGMENT,
-      keyPairId: 'KOTHER',
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
-    });
+    const url = getSignedUrl({ url: SEGMENT, ...SIGNER, keyPairId: 'KOTHER' });
     expect(check(url)).toEqual({ code: 'InvalidKey', message: 'Unknown Key' });
   });
 
@@ -107,12 +94,7 @@ describe('signed URLs', () => {
       type: 'pkcs1',
       format: 'pem',
     });
-    const url = getSignedUrl({
-      url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: other,
-      dateLessThan: new Date((NOW + 60) * 1000),
-    });
+    const url = getSignedUrl({ url: SEGMENT, ...SIGNER, privateKey: other });
     expect(check(url)?.code).toBe('AccessDenied');
   });
 });
@@ -121,9 +103,7 @@ describe('signed cookies', () => {
   it('accepts canned-policy cookies for their exact URL only', () => {
     const cookies = getSignedCookies({
       url: SEGMENT,
-      keyPairId: KEY_ID,
-      privateKey: PRIVATE_PEM,
-      dateLessThan: new Date((NOW + 60) * 1000),
+      ...SIGNER,
     });
     expect(cookies['CloudFront-Expires']).toBe(NOW + 60);
     expect(check(SEGMENT, { cookies: { ...cookies } })).toBeNull();
