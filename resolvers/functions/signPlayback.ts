@@ -21,8 +21,10 @@ const MEDIA_NOT_READY = 'MediaNotReady';
 function notReadyMessage(item: WithStream): string {
   const video = item.media && item.media.video;
   if (!video || !video.status) return 'No video has been uploaded for this title yet.';
-  if (video.status === 'FAILED')
-    return `The video could not be processed${video.reason ? `: ${video.reason}` : ''}. Upload it again.`;
+  if (video.status === 'FAILED') {
+    const reason = video.reason && video.reason.endsWith('.') ? video.reason.slice(0, -1) : video.reason;
+    return `The video could not be processed${reason ? ` (${reason})` : ''}. Upload it again.`;
+  }
   return `The video is not playable yet: it is ${video.status}.`;
 }
 

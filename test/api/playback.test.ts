@@ -4,7 +4,8 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
 import { S3RVER_CREDENTIALS } from '../../infra/local/services/s3-local';
-import { generateHlsStream, playlistUris } from '../support/hls-fixture';
+import { generateHlsStream, playlistUris, type HlsFile } from '../support/hls-fixture';
+import { createOperationTargets } from '../support/marquee-operations';
 import {
   createMovieOverApi,
   startMarqueeTwin,
@@ -25,6 +26,7 @@ let clockOffsetMs = 0;
 let playableId: string;
 let otherPlayableId: string;
 let unplayableId: string;
+let trailerTarget: { movieId: string; trailerId: string };
 const UPLOAD_ID = '11111111-2222-4333-8444-555555555555';
 const DEV_ORIGIN = 'http://127.0.0.1:5173';
 
@@ -51,15 +53,20 @@ interface Playback {
   };
 }
 
-async function publishStream(movieId: string): Promise<void> {
+let hlsFiles: HlsFile[];
+
+/** Puts the HLS files where the pipeline writes them and sets the item's `stream` as a READY does. */
+async function publishStream(movieId: string, trailerId?: string): Promise<void> {
   const s3 = new S3Client({
     endpoint: twin.stack.s3.endpoint,
     region: LOCAL_REGION,
     credentials: S3RVER_CREDENTIALS,
     forcePathStyle: true,
   });
-  const folder = `streams/${movieId}/${UPLOAD_ID}`;
-  for (const file of generateHlsStream()) {
+  const folder = trailerId
+    ? `streams/${movieId}/trailers/${trailerId}/${UPLOAD_ID}`
+    : `streams/${movieId}/${UPLOAD_ID}`;
+  for (const file of hlsFiles) {
     await s3.send(
       new PutObjectCommand({
         Bucket: twin.stack.outputs.mediaBucketName,
@@ -70,6 +77,26 @@ async function publishStream(movieId: string): Promise<void> {
     );
   }
   s3.destroy();
+  await setCatalogAttribute(movieId, trailerId, 'stream', {
+    uploadId: UPLOAD_ID,
+    masterKey: `${folder}/master.m3u8`,
+    trickplayVttKey: `${folder}/trickplay/thumbnails.vtt`,
+    durationSeconds: 4,
+    renditions: [
+      { height: 180, width: 320, bandwidth: 330000, averageBandwidth: 300000, codecs: 'avc1.42c00d' },
+      { height: 90, width: 160, bandwidth: 110000, averageBandwidth: 100000, codecs: 'avc1.42c00b' },
+    ],
+    readyAt: '2026-12-01T00:00:00.000Z',
+  });
+}
+
+/** Writes one attribute of a title or trailer item straight to DynamoDB Local, as the pipeline does. */
+async function setCatalogAttribute(
+  movieId: string,
+  trailerId: string | undefined,
+  name: string,
+  value: unknown,
+): Promise<void> {
   const table = twin.stack.tables.find((t) => t.logicalId.startsWith('DataCatalogTable'));
   if (!table) throw new Error('No catalog table in the twin');
   const db = DynamoDBDocumentClient.from(
@@ -82,29 +109,17 @@ async function publishStream(movieId: string): Promise<void> {
   await db.send(
     new UpdateCommand({
       TableName: table.tableName,
-      Key: { pk: `MOVIE#${movieId}`, sk: 'MOVIE' },
-      UpdateExpression: 'SET #stream = :stream',
-      ExpressionAttributeNames: { '#stream': 'stream' },
-      ExpressionAttributeValues: {
-        ':stream': {
-          uploadId: UPLOAD_ID,
-          masterKey: `${folder}/master.m3u8`,
-          trickplayVttKey: `${folder}/trickplay/thumbnails.vtt`,
-          durationSeconds: 4,
-          renditions: [
-            { height: 180, width: 320, bandwidth: 330000, averageBandwidth: 300000, codecs: 'avc1.42c00d' },
-            { height: 90, width: 160, bandwidth: 110000, averageBandwidth: 100000, codecs: 'avc1.42c00b' },
-          ],
-          readyAt: '2026-12-01T00:00:00.000Z',
-        },
-      },
+      Key: { pk: `MOVIE#${movieId}`, sk: trailerId ? `TRAILER#${trailerId}` : 'MOVIE' },
+      UpdateExpression: 'SET #name = :value',
+      ExpressionAttributeNames: { '#name': name },
+      ExpressionAttributeValues: { ':value': value },
     }),
   );
   db.destroy();
 }
 
-async function playback(movieId: string): Promise<Playback> {
-  const response = await twin.gql<{ playback: Playback }>(viewer.idToken, PLAYBACK, { movieId });
+async function playback(movieId: string, trailerId?: string): Promise<Playback> {
+  const response = await twin.gql<{ playback: Playback }>(viewer.idToken, PLAYBACK, { movieId, trailerId });
   if (!response.data?.playback) throw new Error(`playback failed: ${JSON.stringify(response.errors)}`);
   return response.data.playback;
 }
@@ -122,8 +137,11 @@ beforeAll(async () => {
       createMovieOverApi(twin, admin.idToken, title),
     ),
   );
+  hlsFiles = generateHlsStream();
+  trailerTarget = await createOperationTargets(twin, admin.idToken, 'Film With A Trailer');
   await publishStream(playableId);
   await publishStream(otherPlayableId);
+  await publishStream(trailerTarget.movieId, trailerTarget.trailerId);
 }, stackTimeout());
 
 afterAll(async () => {
@@ -235,12 +253,35 @@ describe('playback: private HLS through the local CloudFront', () => {
     expect((await fetch(result.masterPlaylistUrl, { headers })).status).toBe(200);
   });
 
+  it("plays a trailer with a credential for its title's folder", async () => {
+    const { movieId, trailerId } = trailerTarget;
+    const result = await playback(movieId, trailerId);
+    expect(result.masterPlaylistUrl).toMatch(
+      new RegExp(`/streams/${movieId}/trailers/${trailerId}/${UPLOAD_ID}/master\\.m3u8$`),
+    );
+    expect(result.credential.path).toMatch(new RegExp(`/streams/${movieId}/$`));
+    const master = await fetch(result.masterPlaylistUrl, {
+      headers: { cookie: cookieHeader(result.credential) },
+    });
+    expect(master.status).toBe(200);
+    const noTrailerStream = await twin.gql(viewer.idToken, PLAYBACK, { movieId: playableId, trailerId });
+    expect(noTrailerStream.errors?.[0]?.errorType).toBe('NotFound');
+  });
+
   it('fails with MediaNotReady for a title without a READY stream, and NotFound for no title', async () => {
     const none = await twin.gql(viewer.idToken, PLAYBACK, { movieId: unplayableId });
     expect(none.data).toBeNull();
     expect(none.errors?.[0]).toMatchObject({
       errorType: 'MediaNotReady',
       message: 'No video has been uploaded for this title yet.',
+    });
+    await setCatalogAttribute(unplayableId, undefined, 'media', {
+      video: { uploadId: UPLOAD_ID, status: 'FAILED', reason: 'The file is not a video.' },
+    });
+    const failed = await twin.gql(viewer.idToken, PLAYBACK, { movieId: unplayableId });
+    expect(failed.errors?.[0]).toMatchObject({
+      errorType: 'MediaNotReady',
+      message: 'The video could not be processed (The file is not a video). Upload it again.',
     });
     const missing = await twin.gql(viewer.idToken, PLAYBACK, { movieId: 'no-such-title' });
     expect(missing.errors?.[0]).toMatchObject({ errorType: 'NotFound' });
