@@ -132,11 +132,11 @@ beforeAll(async () => {
   twin = await startMarqueeTwin({ clock: () => Date.now() + clockOffsetMs });
   const admin = await twin.signUp('admin@example.com', { admin: true });
   viewer = await twin.signUp('viewer@example.com');
-  [playableId, otherPlayableId, unplayableId] = await Promise.all(
-    ['Streamed Film', 'Other Streamed Film', 'Unprocessed Film'].map((title) =>
-      createMovieOverApi(twin, admin.idToken, title),
-    ),
-  );
+  [playableId, otherPlayableId, unplayableId] = await Promise.all([
+    createMovieOverApi(twin, admin.idToken, 'Streamed Film'),
+    createMovieOverApi(twin, admin.idToken, 'Other Streamed Film'),
+    createMovieOverApi(twin, admin.idToken, 'Unprocessed Film'),
+  ]);
   hlsFiles = generateHlsStream();
   trailerTarget = await createOperationTargets(twin, admin.idToken, 'Film With A Trailer');
   await publishStream(playableId);

@@ -56,10 +56,7 @@ export function generateHlsStream(): HlsFile[] {
     contentType: CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
   }));
   const vtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nsprite-0.jpg#xywh=0,0,160,90\n';
-  return [
-    ...files,
-    { path: 'trickplay/thumbnails.vtt', body: Buffer.from(vtt), contentType: CONTENT_TYPES.vtt },
-  ];
+  return [...files, { path: 'trickplay/thumbnails.vtt', body: Buffer.from(vtt), contentType: 'text/vtt' }];
 }
 
 /** The URIs a playlist lists (its non-tag lines). */
