@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -29,6 +31,7 @@ let unplayableId: string;
 let trailerTarget: { movieId: string; trailerId: string };
 const UPLOAD_ID = '11111111-2222-4333-8444-555555555555';
 const DEV_ORIGIN = 'http://127.0.0.1:5173';
+const execFileAsync = promisify(execFile);
 
 const PLAYBACK = `query ($movieId: ID!, $trailerId: ID) {
   playback(movieId: $movieId, trailerId: $trailerId) {
@@ -188,6 +191,20 @@ describe('playback: private HLS through the local CloudFront', () => {
     expect(Buffer.from(await range.arrayBuffer())).toHaveLength(188);
     const vtt = await fetch(result.trickplayVttUrl as string, { headers });
     expect(vtt.status).toBe(200);
+  });
+
+  it('plays end to end in ffprobe (a player following the relative URIs) with the cookies, and not without', async () => {
+    const result = await playback(playableId);
+    const probe = (headers: string[]) =>
+      execFileAsync(process.env.FFPROBE_PATH ?? 'ffprobe', [
+        ...['-v', 'error', ...headers, '-show_entries', 'format=duration:stream=height'],
+        ...['-of', 'json', result.masterPlaylistUrl],
+      ]);
+    const { stdout } = await probe(['-headers', `Cookie: ${cookieHeader(result.credential)}\r\n`]);
+    const probed = JSON.parse(stdout) as { format: { duration: string }; streams: Array<{ height: number }> };
+    expect(Number(probed.format.duration)).toBeCloseTo(4, 0);
+    expect(probed.streams.map((stream) => stream.height).sort()).toEqual([180, 90].sort());
+    await expect(probe([])).rejects.toThrow(/403/);
   });
 
   it('answers the dev client origin with credentialed CORS headers', async () => {
