@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -302,5 +303,28 @@ describe('playback: private HLS through the local CloudFront', () => {
     });
     const missing = await twin.gql(viewer.idToken, PLAYBACK, { movieId: 'no-such-title' });
     expect(missing.errors?.[0]).toMatchObject({ errorType: 'NotFound' });
+  });
+});
+
+describe('the signing key in the local Secrets Manager', () => {
+  it('holds the private key of the public key CloudFront trusts, and names a missing secret', async () => {
+    const client = new SecretsManagerClient({
+      endpoint: twin.stack.secretsManagerEndpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const secret = await client.send(
+      new GetSecretValueCommand({ SecretId: twin.stack.outputs.playbackSigningKeySecretArn }),
+    );
+    const pair = twin.stack.cloudFrontKeyPairs.find(
+      (p) => p.keyPairId === twin.stack.outputs.playbackKeyPairId,
+    );
+    expect(secret.SecretString).toBe(pair?.privateKeyPem);
+    await expect(
+      client.send(new GetSecretValueCommand({ SecretId: 'no-such-secret' })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    client.destroy();
   });
 });
