@@ -34,7 +34,9 @@ import {
   readDistributions,
   type LocalBucket,
 } from './cloudfront/distributions';
+import { provideKeyPairs, readKeyGroups, type LocalKeyPair } from './cloudfront/key-groups';
 import { cloudFrontRoute } from './cloudfront/route';
+import { provideSecrets, SECRETS_MANAGER_PATH } from './services/secrets-manager';
 
 export interface LocalStackLogger {
   info(message: string): void;
@@ -60,6 +62,8 @@ export interface LocalStackOptions {
   /** One handler's time limit (default 1 s). */
   readonly handlerTimeoutMs?: number;
   readonly realtime?: RealtimeOptions;
+  /** The clock CloudFront signed requests are checked against (ms since the epoch); tests move it. */
+  readonly clock?: () => number;
 }
 
 export interface LocalUserPool {
@@ -88,6 +92,10 @@ export interface LocalStack {
   readonly cognito: LocalCognito;
   readonly s3: LocalS3;
   readonly lambdas: LocalLambdaRegistry;
+  /** The key pair of each CloudFront public key, as the twin deployed it (its private key signs locally). */
+  readonly cloudFrontKeyPairs: readonly LocalKeyPair[];
+  /** The local Secrets Manager endpoint (GetSecretValue, PutSecretValue). */
+  readonly secretsManagerEndpoint: string;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
   /** Resource types in the stack that change nothing locally, with why and how many. */
@@ -234,6 +242,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     providePlaceholders(model);
     // Distribution domains point at this server's /_cloudfront route; bucket CORS rules may name them.
     provideDistributions(model, graphqlPort);
+    const cloudFrontKeyPairs = provideKeyPairs(model, options.dataDir);
+    const trustedKeyGroups = readKeyGroups(model, cloudFrontKeyPairs);
+    const secrets = provideSecrets(model);
+    const secretsManagerEndpoint = `http://127.0.0.1:${graphqlPort}${SECRETS_MANAGER_PATH.replace(/\/$/, '')}`;
     const { region, accountId, partition } = model.resolver.env;
 
     // Tables.
@@ -279,7 +291,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const props = model.resolver.resolve(bucket.properties, bucket.logicalId) as Record<string, unknown>;
       const { bucketName } = await s3.ensureBucket(bucket.logicalId, props);
       const host = new URL(s3.endpoint).host;
-      buckets.push({ logicalId: bucket.logicalId, bucketName, domainNames: [`${host}/${bucketName}`] });
+      const cors = props.CorsConfiguration as { CorsRules?: unknown } | undefined;
+      buckets.push({
+        logicalId: bucket.logicalId,
+        bucketName,
+        domainNames: [`${host}/${bucketName}`],
+        corsRules: Array.isArray(cors?.CorsRules) ? cors.CorsRules : [],
+      });
       model.resolver.provide(bucket.logicalId, {
         ref: bucketName,
         attributes: {
@@ -358,6 +376,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManagerEndpoint,
     };
     const registry = createLambdaRegistry({
       region,
@@ -417,7 +436,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       bucketPolicies: bucketPolicyReader(model),
       s3Endpoint: s3.endpoint,
       partition,
+      trustedKeyGroups,
+      now: options.clock ?? Date.now,
     });
+    for (const route of [SECRETS_MANAGER_PATH, SECRETS_MANAGER_PATH.replace(/\/$/, '')])
+      server.addRoute('POST', route, secrets.handler);
     for (const method of ['GET', 'HEAD'])
       server.addRoute(method, `${CLOUDFRONT_ROUTE_PREFIX}*`, serveDistributions);
     const realtime: RealtimeHandle = attachRealtime(server.server, engine, options.realtime);
@@ -456,6 +479,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       s3,
       lambdas: registry,
+      cloudFrontKeyPairs,
+      secretsManagerEndpoint,
       startupMs,
       noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),

@@ -1,3 +1,4 @@
+import { installPlaybackSigningKey } from './playback-key';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import type { CodeInbox } from '../../infra/local/services/cognito/code-inbox';
 import type { AddRoute } from './dev-routes';
@@ -85,6 +86,7 @@ export async function bootStack({
   let outputs: StackOutputs;
   try {
     outputs = requireOutputs(stack);
+    await installPlaybackSigningKey(stack);
   } catch (error) {
     await stack.stop();
     throw error;
