@@ -130,7 +130,7 @@ export function runHandler(
     };
   } else if (outcome.thrown) {
     const where = faultPosition(compiled, outcome.thrown.line, outcome.thrown.column);
-    // EvaluateCode prefixes runtime faults with their position; the GraphQL errorType is "Code" (reference §1.8).
+    // EvaluateCode prefixes runtime faults with their position; the GraphQL errorType is "Code" (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html).
     error = {
       message: `${where}: ${outcome.thrown.message}`,
       errorType: 'Code',

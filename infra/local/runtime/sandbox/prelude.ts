@@ -172,7 +172,7 @@ export function install(
   };
 
   const global = globalThis as Record<string, unknown>;
-  // Not part of APPSYNC_JS (reference §1.5/§1.7): removed so code that relies on them fails here too.
+  // Not part of APPSYNC_JS (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html): removed so code that relies on them fails here too.
   for (const name of [
     'WebAssembly',
     'SharedArrayBuffer',
