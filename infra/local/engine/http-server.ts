@@ -207,6 +207,12 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       body,
       headers,
       sourceIp: sourceIps(request),
+      signable: {
+        method: request.method ?? 'POST',
+        path: (request.url ?? '/').split('?')[0] ?? '/',
+        query: url.search.slice(1),
+        body: raw.toString('utf8'),
+      },
     });
     const elapsed = performance.now() - started;
     let responseBody = result.body;
