@@ -2,6 +2,7 @@ import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JW
 import type { ApiKeyModel, AuthProvider } from '../assembly/api-model';
 import type { AuthenticatedCaller, AuthMode, CognitoIdentity, Identity } from '../contracts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
+import { S3RVER_CREDENTIALS } from '../services/s3-local';
 import { NO_VALID_AUTH_HEADER, NOT_AUTHORIZED_TO_CALL, TOKEN_EXPIRED, UnauthorizedRequest } from './errors';
 import { verifySigV4, type SignableRequest, type SigV4Credentials } from './sigv4';
 
@@ -43,6 +44,12 @@ type OidcProvider = Extract<AuthProvider, { type: 'OPENID_CONNECT' }>;
 type LambdaProvider = Extract<AuthProvider, { type: 'AWS_LAMBDA' }>;
 
 const VERIFIED_CACHE_LIMIT = 1000;
+
+/**
+ * The credentials the twin hands out: its Lambdas get the s3rver pair (stack.ts, `serviceEnvironment`),
+ * its own SDK clients the DynamoDB Local pair. A SigV4 request signed with either verifies.
+ */
+const LOCAL_SIGNING_CREDENTIALS: readonly SigV4Credentials[] = [S3RVER_CREDENTIALS, LOCAL_CREDENTIALS];
 
 /**
  * Decides which configured auth mode a request uses and who the caller is (appsync-runtime.md §9.1):
@@ -286,7 +293,7 @@ export class Authenticator {
       accessKeyId = await verifySigV4(authorization, request.headers, request.signable, {
         region: this.options.iam?.region ?? LOCAL_REGION,
         service: 'appsync',
-        credentials: this.options.iam?.credentials ?? [LOCAL_CREDENTIALS],
+        credentials: this.options.iam?.credentials ?? LOCAL_SIGNING_CREDENTIALS,
         nowMs: this.now,
       });
     }
