@@ -9,6 +9,7 @@ import { createDataSourceInvoker, createLambdaRegistry, type LocalLambdaRegistry
 import type { LocalDataSourceInvoker } from './datasources';
 import { GraphQLEngine } from './engine/graphql-engine';
 import { startTwinHttpServer, type RouteHandler, type TwinHttpServer } from './engine/http-server';
+import { localTlsCertificate, type LocalTlsCertificate } from './engine/tls';
 import { appsyncJsRuntime, dataSourceGateway } from './engine/local-adapters';
 import { provideAppSyncValues } from './engine/provision/api-values';
 import {
@@ -64,6 +65,8 @@ export interface LocalStackOptions {
   readonly realtime?: RealtimeOptions;
   /** The clock CloudFront signed requests are checked against (ms since the epoch); tests move it. */
   readonly clock?: () => number;
+  /** Serve GraphQL over HTTPS and real-time over WSS with a fresh self-signed certificate (`stack.tls`). */
+  readonly tls?: boolean;
 }
 
 export interface LocalUserPool {
@@ -78,6 +81,8 @@ export interface LocalStack {
   readonly stackName: string;
   readonly graphqlUrl: string;
   readonly realtimeUrl: string;
+  /** With `tls: true`: the certificate clients must trust. */
+  readonly tls?: LocalTlsCertificate;
   /** The stack's `Outputs`, resolved to local values. */
   readonly outputs: Readonly<Record<string, string>>;
   readonly userPools: readonly LocalUserPool[];
@@ -366,7 +371,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     // AppSync ids and URLs, then the Lambda environments that may reference them.
-    provideAppSyncValues(model, graphqlPort);
+    provideAppSyncValues(model, graphqlPort, options.tls === true);
     const serviceEnvironment = {
       AWS_REGION: region,
       AWS_DEFAULT_REGION: region,
@@ -425,10 +430,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       requestTimeoutMs: options.requestTimeoutMs,
       handlerTimeoutMs: options.handlerTimeoutMs,
     });
+    const tls = options.tls ? await localTlsCertificate() : undefined;
     const server: TwinHttpServer = await startTwinHttpServer({
       engine,
       port: graphqlPort,
       log: (line) => logger.info(line),
+      ...(tls ? { tls } : {}),
     });
     cleanups.push(() => server.close());
     const serveDistributions = cloudFrontRoute({
@@ -467,7 +474,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       stackName: model.stackName,
       graphqlUrl: server.graphqlUrl,
-      realtimeUrl: `ws://127.0.0.1:${server.port}${REALTIME_PATH}`,
+      realtimeUrl: `${tls ? 'wss' : 'ws'}://127.0.0.1:${server.port}${REALTIME_PATH}`,
+      ...(tls ? { tls } : {}),
       outputs,
       userPools,
       apiKeys: api.apiKeys,

@@ -74,7 +74,8 @@ describe('the fixture cloud assembly', () => {
     expect(inline.model.stackName).toBe('TwinFixture');
     expect(inline.model.noLocalEffect.get('AWS::IAM::Role')).toEqual({
       reason: 'IAM is not enforced locally',
-      count: 5,
+      // The functions', the DynamoDB, Lambda and EventBridge data sources' service roles.
+      count: 6,
     });
     expect(resourcesOfType(inline.model, 'AWS::DynamoDB::Table')).toHaveLength(1);
     expect(inline.model.notes).toContain(
@@ -98,8 +99,9 @@ describe('the fixture cloud assembly', () => {
       { name: 'ItemsSource', type: 'AMAZON_DYNAMODB', tableName: 'table-Items5C12978B' },
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
+      { name: 'WeatherSource', type: 'HTTP', endpoint: 'https://weather.example.com', signsWithIam: false },
       // Modelled, not run: only the fields calling it fail.
-      { name: 'WeatherSource', type: 'HTTP' },
+      { name: 'EventsSource', type: 'AMAZON_EVENTBRIDGE' },
     ]);
     expect(api.resolvers).toHaveLength(17);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');

@@ -4,6 +4,8 @@ import {
   DynamoDBClient,
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
@@ -27,13 +29,23 @@ let apiKey: string;
 const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   postGraphQL(stack.graphqlUrl, query, variables, { 'x-api-key': apiKey, ...headers });
 
+// The HTTP data source's endpoint: a real server on a free port, answering `/forecast/<city>`.
+const weatherServer = createServer((request, response) => {
+  const city = decodeURIComponent((request.url ?? '').replace(/^\/forecast\//, ''));
+  response.writeHead(200, { 'content-type': 'text/plain' }).end(`Sunny in ${city}`);
+});
+
 beforeAll(async () => {
-  ({ stack, logger, stop } = await startFixtureStack());
+  await new Promise<void>((resolve) => weatherServer.listen(0, '127.0.0.1', resolve));
+  const { port } = weatherServer.address() as AddressInfo;
+  ({ stack, logger, stop } = await startFixtureStack({ weatherEndpoint: `http://127.0.0.1:${port}` }));
   apiKey = stack.outputs.ApiKey ?? '';
 });
 
 afterAll(async () => {
   await stop?.();
+  weatherServer.closeAllConnections();
+  await new Promise((resolve) => weatherServer.close(resolve));
 });
 
 describe('startLocalStack', () => {
@@ -80,40 +92,36 @@ describe('startLocalStack', () => {
   });
 });
 
+describe('an HTTP data source', () => {
+  it('answers a field through a real request to its endpoint', async () => {
+    const { body } = await gql('{ weather(city: "Oslo") }');
+    expect(body).toEqual({ data: { weather: 'Sunny in Oslo' } });
+  });
+});
+
 describe('a data source the twin does not emulate', () => {
   it('is named with its type once at start-up', () => {
-    const warnings = logger.lines.filter((line) => line.includes('WeatherSource'));
+    const warnings = logger.lines.filter((line) => line.includes('EventsSource'));
     expect(warnings).toEqual([
-      'WARN Data source WeatherSource (HTTP) is not emulated by the twin: the API runs, fields and functions that call it fail',
+      'WARN Data source EventsSource (AMAZON_EVENTBRIDGE) is not emulated by the twin: the API runs, fields and functions that call it fail',
     ]);
   });
 
-  it('fails only the fields that call it, with an error naming it', async () => {
-    const { body } = await gql('{ weather(city: "Oslo") greet(name: "Ada") }');
-    expect(body.data).toEqual({ weather: null, greet: 'Hello, Ada (table TwinFixture-Items5C12978B)' });
+  it('fails a pipeline field at the function that calls it, and only that field', async () => {
+    const { body } = await gql('{ weatherReport(city: "Oslo") greet(name: "Ada") pipeline { steps } }');
+    expect(body.data).toEqual({
+      weatherReport: null,
+      greet: 'Hello, Ada (table TwinFixture-Items5C12978B)',
+      pipeline: { steps: FULL_PIPELINE_STEPS },
+    });
     expect(body.errors).toEqual([
       {
-        path: ['weather'],
+        path: ['weatherReport'],
         data: null,
         errorType: 'DataSourceNotEmulated',
         errorInfo: null,
         locations: [{ line: 1, column: 3, sourceName: null }],
-        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
-      },
-    ]);
-  });
-
-  it('fails a pipeline field at the function that calls it', async () => {
-    const { body } = await gql('{ weatherReport(city: "Oslo") pipeline { steps } }');
-    expect(body.data).toEqual({
-      weatherReport: null,
-      pipeline: { steps: FULL_PIPELINE_STEPS },
-    });
-    expect(body.errors).toMatchObject([
-      {
-        path: ['weatherReport'],
-        errorType: 'DataSourceNotEmulated',
-        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+        message: 'Data source EventsSource is of type AMAZON_EVENTBRIDGE, which is not emulated by the twin.',
       },
     ]);
   });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { LocalTlsCertificate } from './tls';
 import type { AddressInfo } from 'node:net';
 import { formatTraceLine } from './cost-trace';
 import type { GraphQLEngine, GraphQLResponse } from './graphql-engine';
@@ -12,6 +14,8 @@ export interface TwinHttpServerOptions {
   /** Largest accepted request body. AppSync does not document one; 1 MiB by default. */
   readonly maxBodyBytes?: number;
   readonly log?: (line: string) => void;
+  /** Serve HTTPS (and WSS for the real-time endpoint) with this key and certificate instead of HTTP. */
+  readonly tls?: LocalTlsCertificate;
 }
 
 export interface TwinHttpServer {
@@ -207,6 +211,12 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       body,
       headers,
       sourceIp: sourceIps(request),
+      signable: {
+        method: request.method ?? 'POST',
+        path: (request.url ?? '/').split('?')[0] ?? '/',
+        query: url.search.slice(1),
+        body: raw.toString('utf8'),
+      },
     });
     const elapsed = performance.now() - started;
     let responseBody = result.body;
@@ -221,7 +231,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     send(response, result.status, responseBody, requestId, result.errorType, result.headers);
   };
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       log(`internal error: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent) {
@@ -236,7 +246,10 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
         response.end();
       }
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -249,7 +262,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
   return {
     server,
     port,
-    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    graphqlUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/graphql`,
     addRoute(method, path, handler) {
       if (path.endsWith('/*')) {
         prefixRoutes.push({ method: method.toUpperCase(), prefix: path.slice(0, -1), handler });
