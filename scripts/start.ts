@@ -10,7 +10,7 @@ import './require-node.mjs';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_ACCOUNTS, seedLocalStack } from '../infra/local/seed';
+import { DEMO_ACCOUNTS, seedLocalStack } from './start/seed';
 import { explorerIntrospection, readAssemblySchema } from '../infra/local/explorer/schema';
 import { clientConfigFile, startClient, type RunningClient } from './start/client';
 import { codesRoute, CODES_ROUTE_PREFIX, registerExplorer } from './start/dev-routes';
