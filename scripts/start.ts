@@ -11,7 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS, seedLocalStack } from './start/seed';
-import { explorerIntrospection, readAssemblySchema } from '../infra/local/explorer/schema';
+import { explorerIntrospection, readAssemblySchema } from '../infra/local/index';
 import { clientConfigFile, startClient, type RunningClient } from './start/client';
 import { codesRoute, CODES_ROUTE_PREFIX, registerExplorer } from './start/dev-routes';
 import { watchForReload } from './start/hot-reload';

@@ -60,7 +60,15 @@ export interface LocalStackOptions {
   /** One handler's time limit (default 1 s). */
   readonly handlerTimeoutMs?: number;
   readonly realtime?: RealtimeOptions;
+  /**
+   * Runs once the stack serves, before `startLocalStack` resolves (create users, put items, upload files
+   * through the stack's own endpoints). When it throws, the stack is stopped and the error is rethrown.
+   */
+  readonly seed?: SeedHook;
 }
+
+/** Fills a freshly started stack with data; see `LocalStackOptions.seed`. */
+export type SeedHook = (stack: LocalStack) => Promise<void>;
 
 export interface LocalUserPool {
   readonly logicalId: string;
@@ -441,7 +449,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         `${functionResources.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms (${phases})`,
     );
 
-    return {
+    const stack: LocalStack = {
       stackName: model.stackName,
       graphqlUrl: server.graphqlUrl,
       realtimeUrl: `ws://127.0.0.1:${server.port}${REALTIME_PATH}`,
@@ -464,6 +472,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       reloadFunction: (functionId) => registry.reload(functionId),
       stop: stopAll,
     };
+    await options.seed?.(stack);
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;

@@ -5,8 +5,7 @@ import {
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
+import { type LocalStack, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
 /** The fixture's `pipeline` field when nothing returns early. */

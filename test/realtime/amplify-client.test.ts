@@ -14,7 +14,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient, type GraphQLSubscription } from 'aws-amplify/api';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachRealtime, type RealtimeHandle } from '../../infra/local/realtime';
+import { attachRealtime, type RealtimeHandle } from '../../infra/local/testing';
 import { CHAT_RESOLVERS, CHAT_SCHEMA, message } from '../support/realtime-fixture';
 import { TEST_API_KEY, createTestRealtimeHost, type TestRealtimeHost } from '../support/realtime-host';
 

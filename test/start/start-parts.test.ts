@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { bundleExplorer } from '../../infra/local/explorer/bundle';
-import { explorerPage } from '../../infra/local/explorer/page';
-import { explorerIntrospection } from '../../infra/local/explorer/schema';
+import { bundleExplorer, explorerPage, explorerIntrospection } from '../../infra/local/index';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
 import { clipFile, posterFile, backdropFile } from '../../scripts/start/seed/media-files';
 import { planReload } from '../../scripts/start/hot-reload';

@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { startLocalStack, type LocalStack } from '../../infra/local/index';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
 

@@ -8,8 +8,12 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { synthTwinFixture, type TwinFixtureOptions } from '../fixtures/twin-stack/stack';
-import { startLocalStack, type LocalStack, type LocalStackLogger } from '../../infra/local/stack';
-import { localCognitoClient } from '../../infra/local/services/local-clients';
+import {
+  startLocalStack,
+  type LocalStack,
+  type LocalStackLogger,
+  localCognitoClient,
+} from '../../infra/local/index';
 
 /** A cloud assembly of the fixture stack in a fresh temp folder (removed by `cleanup`). */
 export function synthFixtureAssembly(options: TwinFixtureOptions = {}): { dir: string; cleanup: () => void } {
