@@ -72,6 +72,6 @@ export type {
 } from './contracts';
 /** The per-request cost trace (`extensions` of a response when the trace header is sent). */
 export type { CostTraceSummary } from './engine/cost-trace';
-export { TRACE_HEADER } from './engine/http-server';
+export { TRACE_EXTENSION, TRACE_HEADER } from './engine/http-server';
 
 export * from './authoring';

@@ -28,7 +28,7 @@ export function synthMarqueeAssembly(outdir: string): void {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { marqueeCostTrace?: unknown };
+  extensions?: { twinCostTrace?: unknown };
 }
 
 export interface SignedInUser {
