@@ -137,11 +137,11 @@ function defaultPrintCode(delivery: DeliveredCode): void {
   console.log(`[cognito] verification code for ${delivery.destination}: ${delivery.code}`);
 }
 
-/** Starts cognito-local inside this process on 127.0.0.1, with Marquee's fixes for its gaps. */
+/** Starts cognito-local inside this process on 127.0.0.1, with the twin's fixes for its gaps. */
 export async function startLocalCognito(options: LocalCognitoOptions = {}): Promise<LocalCognito> {
   const m = cognitoLocalModules();
   const ownsDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marquee-cognito-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'appsync-twin-cognito-'));
   const dbDir = path.join(dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   const idsFile = path.join(dataDir, 'resource-ids.json');
