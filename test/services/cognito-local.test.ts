@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   AdminAddUserToGroupCommand,
   AdminListGroupsForUserCommand,
+  AdminUserGlobalSignOutCommand,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
@@ -208,6 +209,23 @@ describe('local Cognito (cognito-local embedded)', () => {
     );
     // The code is used: waiting now waits for the next one.
     await expect(cognito.codes.waitFor(email, 50)).rejects.toThrow(/No verification code was delivered/);
+  });
+
+  it('revokes the refresh tokens on AdminUserGlobalSignOut, which cognito-local lacks', async () => {
+    const refreshToken = (await signIn('ada@example.com', PASSWORD)).AuthenticationResult?.RefreshToken ?? '';
+    const refresh = () =>
+      client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: refreshToken }));
+    expect((await refresh()).AuthenticationResult?.IdToken).toBeTruthy();
+    await client.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: 'ada@example.com' }),
+    );
+    await expect(refresh()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    // Signing in again still works and gives a working refresh token.
+    const again = (await signIn('ada@example.com', PASSWORD)).AuthenticationResult?.RefreshToken ?? '';
+    const renewed = await client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: again }),
+    );
+    expect(renewed.AuthenticationResult?.IdToken).toBeTruthy();
   });
 
   it('keeps the same pool, client and users across a restart', async () => {
