@@ -1,6 +1,5 @@
 import { installPlaybackSigningKey } from './playback-key';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import type { CodeInbox } from '../../infra/local/services/cognito/code-inbox';
+import { startLocalStack, type LocalStack, type CodeInbox } from '../../infra/local/index';
 import type { AddRoute } from './dev-routes';
 import type { HotReloadTarget } from './hot-reload';
 import { rebundleLambda } from './lambda-rebundle';

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSourceDefinition } from '../../infra/local/contracts';
-import { DataSourceFieldError, DataSourceRequestError } from '../../infra/local/datasources';
-import { findFreePort } from '../../infra/local/services/ports';
+import {
+  DataSourceFieldError,
+  DataSourceRequestError,
+  findFreePort,
+  type DataSourceDefinition,
+} from '../../infra/local/testing';
 import { run, testInvoker } from '../support/datasources';
 
 /** A real server that answers with what it received, plus routes for a status, a silence and a closed socket. */

@@ -4,17 +4,18 @@ import path from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readApiModel, type ApiModel } from '../../infra/local/assembly/api-model';
-import type { CfnTemplate } from '../../infra/local/assembly/cloud-assembly';
-import { AssemblyError } from '../../infra/local/assembly/errors';
-import { IntrinsicResolver } from '../../infra/local/assembly/intrinsics';
 import {
+  readApiModel,
+  type ApiModel,
+  type CfnTemplate,
+  IntrinsicResolver,
   localEnvironment,
   readStackModel,
   resourcesOfType,
   type StackModel,
-} from '../../infra/local/assembly/stack-model';
-import { provideAppSyncValues } from '../../infra/local/engine/provision/api-values';
+  provideAppSyncValues,
+} from '../../infra/local/testing';
+import { AssemblyError } from '../../infra/local/index';
 import { synthFixtureAssembly } from '../support/twin';
 
 const cleanups: Array<() => void> = [];

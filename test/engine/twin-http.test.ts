@@ -7,8 +7,7 @@ import {
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
+import { type LocalStack, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
 /** The fixture's `pipeline` field when nothing returns early. */
@@ -377,10 +376,10 @@ describe('Lambda data sources', () => {
     const { body } = await gql(
       'query($n: [String!]!) { greetMany(names: $n) { name text } }',
       { n: names },
-      { 'x-marquee-trace': '1' },
+      { 'x-twin-trace': '1' },
     );
     expect(body.data?.greetMany).toEqual(names.map((name) => ({ name, text: `Hello, ${name}` })));
-    const trace = body.extensions?.marqueeCostTrace as {
+    const trace = body.extensions?.twinCostTrace as {
       operations: Record<string, number>;
       lambdaInvocations: number;
     };
@@ -393,8 +392,8 @@ describe('cost trace', () => {
   it('is returned in extensions only when asked for, and logged once per request', async () => {
     const plain = await gql('{ getItem(id: "u1") { id } }');
     expect(plain.body.extensions).toBeUndefined();
-    const traced = await gql('{ getItem(id: "u1") { id } }', {}, { 'x-marquee-trace': '1' });
-    expect(traced.body.extensions?.marqueeCostTrace).toMatchObject({
+    const traced = await gql('{ getItem(id: "u1") { id } }', {}, { 'x-twin-trace': '1' });
+    expect(traced.body.extensions?.twinCostTrace).toMatchObject({
       dataSourceCalls: 1,
       operations: { GetItem: 1 },
       readCapacityUnits: 0.5,
@@ -416,8 +415,8 @@ describe('cost trace', () => {
   });
 
   it('flags a Scan in the trace and the log line', async () => {
-    const { body } = await gql('{ allItems(limit: 5) { items { id } } }', {}, { 'x-marquee-trace': '1' });
-    expect(body.extensions?.marqueeCostTrace).toMatchObject({
+    const { body } = await gql('{ allItems(limit: 5) { items { id } } }', {}, { 'x-twin-trace': '1' });
+    expect(body.extensions?.twinCostTrace).toMatchObject({
       operations: { Scan: 1 },
       scans: ['Query.allItems on TwinFixture-Items5C12978B'],
     });
@@ -462,7 +461,7 @@ describe('scalars through the API', () => {
     ['ip', '300.1.1.1'],
     ['phone', 'call me'],
   ])('rejects an invalid %s variable before anything runs', async (field, value) => {
-    const { body } = await gql(echo, { i: { [field]: value } }, { 'x-marquee-trace': '1' });
+    const { body } = await gql(echo, { i: { [field]: value } }, { 'x-twin-trace': '1' });
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.extensions).toBeUndefined();

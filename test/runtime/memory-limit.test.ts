@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime/index';
+import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
 
 /**
  * A runaway allocation ends that handler with a named error and the process (and the next call of the

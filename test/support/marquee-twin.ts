@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { startLocalStack, type LocalStack } from '../../infra/local/index';
 import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
@@ -29,7 +29,7 @@ export function synthMarqueeAssembly(outdir: string): void {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { marqueeCostTrace?: unknown };
+  extensions?: { twinCostTrace?: unknown };
 }
 
 export interface SignedInUser {

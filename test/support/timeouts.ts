@@ -1,4 +1,4 @@
-import { readinessDeadlineMs } from '../../infra/local/health/readiness';
+import { readinessDeadlineMs } from '../../infra/local/index';
 
 /**
  * Vitest's time limit for a test or hook that starts `starts` stacks: longer than their readiness waits,

@@ -12,9 +12,9 @@ import {
   startLocalStack,
   type LocalStack,
   type LocalStackLogger,
+  localCognitoClient,
   type LocalStackOptions,
-} from '../../infra/local/stack';
-import { localCognitoClient } from '../../infra/local/services/local-clients';
+} from '../../infra/local/index';
 
 /** A cloud assembly of the fixture stack in a fresh temp folder (removed by `cleanup`). */
 export function synthFixtureAssembly(options: TwinFixtureOptions = {}): { dir: string; cleanup: () => void } {

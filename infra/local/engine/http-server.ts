@@ -29,13 +29,15 @@ export interface TwinHttpServer {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-export const TRACE_HEADER = 'x-marquee-trace';
+export const TRACE_HEADER = 'x-twin-trace';
+/** Where a traced response carries the trace: `extensions.twinCostTrace`. */
+export const TRACE_EXTENSION = 'twinCostTrace';
 
 const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers':
-    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-user-agent, x-api-key, x-marquee-trace',
+    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-user-agent, x-api-key, x-twin-trace',
   'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
   'access-control-max-age': '86400',
 };
@@ -223,7 +225,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     if (result.trace) {
       log(formatTraceLine(result.label, elapsed, result.trace));
       if (headers[TRACE_HEADER] === '1') {
-        responseBody = { ...responseBody, extensions: { marqueeCostTrace: result.trace } };
+        responseBody = { ...responseBody, extensions: { [TRACE_EXTENSION]: result.trace } };
       }
     } else {
       log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
