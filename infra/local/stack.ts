@@ -59,6 +59,8 @@ export interface LocalStackOptions {
   readonly requestTimeoutMs?: number;
   /** One handler's time limit (default 1 s). */
   readonly handlerTimeoutMs?: number;
+  /** The clock API-cache TTLs run on (epoch ms), injected by tests. Default `Date.now`. */
+  readonly clock?: () => number;
   readonly realtime?: RealtimeOptions;
 }
 
@@ -405,6 +407,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         (await registry.invoke(lambdaIdForArn(functionId), event)).payload,
       requestTimeoutMs: options.requestTimeoutMs,
       handlerTimeoutMs: options.handlerTimeoutMs,
+      now: options.clock,
     });
     const server: TwinHttpServer = await startTwinHttpServer({
       engine,

@@ -28,7 +28,7 @@ export function synthMarqueeAssembly(outdir: string): void {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { marqueeCostTrace?: unknown };
+  extensions?: { marqueeCostTrace?: unknown; apiCacheEntriesDeleted?: number };
 }
 
 export interface SignedInUser {
@@ -54,12 +54,14 @@ export interface MarqueeTwin {
 }
 
 /** The whole Marquee stack in the twin: synth, start, and helpers to sign users in and call the API. */
-export async function startMarqueeTwin(): Promise<MarqueeTwin> {
+export async function startMarqueeTwin(
+  options: { readonly clock?: () => number } = {},
+): Promise<MarqueeTwin> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = join(dir, 'cdk.out');
   synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
-  const stack = await startLocalStack({ assemblyDir, logger });
+  const stack = await startLocalStack({ assemblyDir, logger, clock: options.clock });
   const clientId = stack.outputs.userPoolClientId as string;
 
   return {

@@ -213,7 +213,8 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     if (result.trace) {
       log(formatTraceLine(result.label, elapsed, result.trace));
       if (headers[TRACE_HEADER] === '1') {
-        responseBody = { ...responseBody, extensions: { marqueeCostTrace: result.trace } };
+        const extensions = responseBody.extensions as Record<string, unknown> | undefined;
+        responseBody = { ...responseBody, extensions: { ...extensions, marqueeCostTrace: result.trace } };
       }
     } else {
       log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
