@@ -55,6 +55,8 @@ export interface LocalStackOptions {
     readonly s3?: number;
   };
   readonly logger?: LocalStackLogger;
+  /** The per-request log line (default on); `false` leaves requests without any logging work. */
+  readonly requestLog?: boolean;
   /** AppSync's 30 s request limit, shortened in tests. */
   readonly requestTimeoutMs?: number;
   /** One handler's time limit (default 1 s). */
@@ -413,6 +415,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       engine,
       port: graphqlPort,
       log: (line) => logger.info(line),
+      ...(options.requestLog === false ? {} : { requestLog: (line: string) => logger.info(line) }),
     });
     cleanups.push(() => server.close());
     const serveDistributions = cloudFrontRoute({
