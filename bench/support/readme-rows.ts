@@ -240,6 +240,29 @@ function bundleSize(result: BundleSize): ReadmeRow[] {
   ];
 }
 
+interface Simulator {
+  rows: { operation: string; concurrency: number; twinRps: number; simulatorRps: number; ratio: number }[];
+  targetRatio: number;
+  met: boolean;
+}
+
+function simulator(result: Simulator): ReadmeRow[] {
+  const rows = result.rows
+    .map(
+      (row) =>
+        `${row.operation} c=${row.concurrency}: **${row.ratio.toFixed(2)}×** (${row.twinRps.toFixed(0)} vs ${row.simulatorRps.toFixed(0)} req/s)`,
+    )
+    .join('; ');
+  return [
+    {
+      benchmark: '`simulator`',
+      measures: 'requests/s through the twin (APPSYNC_JS) vs the Amplify AppSync simulator (VTL), same table',
+      result: rows,
+      target: `≥ ${result.targetRatio}× on every row: ${verdict(result.met)}`,
+    },
+  ];
+}
+
 /** Reads a result file's JSON as its benchmark's shape: the file was written by that benchmark. */
 const renderer =
   <T>(render: (result: T) => ReadmeRow[]) =>
@@ -255,4 +278,5 @@ export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeR
   runtime: renderer(runtime),
   datasources: renderer(datasources),
   'bundle-size': renderer(bundleSize),
+  simulator: renderer(simulator),
 };
