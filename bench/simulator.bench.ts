@@ -9,13 +9,13 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services/dynamodb-local';
 import { findFreePort } from '../infra/local/services/ports';
 import { startLocalStack } from '../infra/local/stack';
+import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthTwinFixtureApart } from './support/synth-twin-fixture';
 
@@ -92,51 +92,23 @@ const OPERATIONS: readonly Operation[] = [
   },
 ];
 
+/** Posts GraphQL bodies with an API key; resolves with `data`, rejects on errors or anything but JSON. */
 function poster(url: string, apiKey: string, concurrency: number) {
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const post = (body: string) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'x-api-key': apiKey,
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            if (!text.startsWith('{')) {
-              reject(new Error(`not JSON from ${url} (HTTP ${response.statusCode}): ${text.slice(0, 200)}`));
-              return;
-            }
-            const json = JSON.parse(text) as {
-              data?: Record<string, unknown>;
-              errors?: unknown;
-            };
-            if (json.data && !json.errors) resolve(json.data);
-            else
-              reject(
-                new Error(
-                  `unexpected answer from ${url} (HTTP ${response.statusCode}): ${JSON.stringify(json).slice(0, 300)}`,
-                ),
-              );
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
-  return { post, close: () => agent.destroy() };
+  const client = keepAlivePoster(
+    url,
+    { 'content-type': 'application/json', 'x-api-key': apiKey },
+    concurrency,
+  );
+  const post = async (body: string): Promise<Record<string, unknown>> => {
+    const { status, text } = await client.post(body);
+    if (!text.startsWith('{'))
+      throw new Error(`not JSON from ${url} (HTTP ${status}): ${text.slice(0, 200)}`);
+    const json = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown };
+    if (!json.data || json.errors)
+      throw new Error(`unexpected answer from ${url} (HTTP ${status}): ${text.slice(0, 300)}`);
+    return json.data;
+  };
+  return { post, close: client.close };
 }
 
 /** Requests per second for `REQUESTS` requests sent by `concurrency` workers. */

@@ -8,12 +8,12 @@
  * `BENCH_SAMPLES=200` runs a small proof run (do not commit its figures).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/services/dynamodb-local';
 import { startLocalStack } from '../infra/local/stack';
+import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthTwinFixtureApart } from './support/synth-twin-fixture';
 import { percentile, time } from './support/stats';
@@ -65,75 +65,32 @@ try {
     query: 'query Get($id: ID!) { getItem(id: $id) { id owner title createdAt } }',
     variables: { id: 'bench' },
   });
-  // node:http with a keep-alive agent, like the SDK's own HTTP handler, so both sides pay the same client cost.
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const url = new URL(stack.graphqlUrl);
-  const viaTwin = () =>
-    new Promise<void>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'x-api-key': apiKey,
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-              data?: { getItem?: { id?: string } };
-            };
-            if (json.data?.getItem?.id === 'bench') resolve();
-            else reject(new Error(`unexpected answer ${JSON.stringify(json)}`));
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
-  // The floor: one hand-written JSON 1.0 POST to DynamoDB Local on its own keep-alive agent, nothing else.
-  const dynamoUrl = new URL(stack.dynamodb.endpoint);
-  const rawAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const rawBody = JSON.stringify({ TableName: tableName, Key: { id: { S: 'bench' } } });
-  const rawHeaders = {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(rawBody),
-    'x-amz-target': 'DynamoDB_20120810.GetItem',
-    authorization: `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${LOCAL_REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=bench`,
+  const twinPoster = keepAlivePoster(
+    stack.graphqlUrl,
+    { 'content-type': 'application/json', 'x-api-key': apiKey },
+    CONCURRENCY,
+  );
+  const viaTwin = async () => {
+    const { text } = await twinPoster.post(body);
+    const json = JSON.parse(text) as { data?: { getItem?: { id?: string } } };
+    if (json.data?.getItem?.id !== 'bench') throw new Error(`unexpected answer ${text}`);
   };
-  const viaRawHttp = () =>
-    new Promise<void>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          agent: rawAgent,
-          host: dynamoUrl.hostname,
-          port: dynamoUrl.port,
-          path: '/',
-          method: 'POST',
-          headers: rawHeaders,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-              Item?: { id?: { S?: string } };
-            };
-            if (json.Item?.id?.S === 'bench') resolve();
-            else reject(new Error(`unexpected raw GetItem answer ${JSON.stringify(json)}`));
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(rawBody);
-    });
+  // The floor: one hand-written JSON 1.0 POST to DynamoDB Local on its own keep-alive agent, nothing else.
+  const rawBody = JSON.stringify({ TableName: tableName, Key: { id: { S: 'bench' } } });
+  const rawPoster = keepAlivePoster(
+    stack.dynamodb.endpoint,
+    {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amz-target': 'DynamoDB_20120810.GetItem',
+      authorization: `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${LOCAL_REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=bench`,
+    },
+    CONCURRENCY,
+  );
+  const viaRawHttp = async () => {
+    const { text } = await rawPoster.post(rawBody);
+    const json = JSON.parse(text) as { Item?: { id?: { S?: string } } };
+    if (json.Item?.id?.S !== 'bench') throw new Error(`unexpected raw GetItem answer ${text}`);
+  };
   const viaSdk = async () => {
     const { Item } = await client.send(
       new GetItemCommand({ TableName: tableName, Key: { id: { S: 'bench' } } }),
@@ -219,8 +176,8 @@ try {
   console.log(
     `ratio to the SDK ${result.p50Ratio.toFixed(2)} (target ≤ 1.0) · ${fmt(result.p50OverRawHttpMs)} ms over raw HTTP at p50 (target ≤ 0.5 ms)`,
   );
-  agent.destroy();
-  rawAgent.destroy();
+  twinPoster.close();
+  rawPoster.close();
   writeBenchResult('twin-getitem', result);
 } finally {
   client.destroy();

@@ -3,7 +3,6 @@ import type { CostTraceSummary } from '../../infra/local/engine/cost-trace';
 import {
   createMovieOverApi,
   startMarqueeTwin,
-  type GraphQLResponse,
   type MarqueeTwin,
   type SignedInUser,
 } from '../support/marquee-twin';
@@ -48,7 +47,7 @@ async function viewTitle(user: SignedInUser) {
   return { movie: (response.data as TitleView).movie, trace };
 }
 
-async function adminMutation(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+async function adminMutation(query: string, variables: Record<string, unknown>) {
   const response = await twin.gql(admin.idToken, query, variables);
   expect(response.errors).toBeUndefined();
   return response;
