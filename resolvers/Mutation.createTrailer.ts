@@ -2,7 +2,7 @@ import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws
 import { putItem, type TransactItem } from './lib/catalog-writes';
 import { isTransactionCancelled, notFound, raiseDataSourceError } from './lib/errors';
 import { movieKey, trailerKey } from './lib/keys';
-import { toTrailer, TRAILER_MAX_SECONDS, type TrailerItem } from './lib/trailers';
+import { evictCachedTrailers, toTrailer, TRAILER_MAX_SECONDS, type TrailerItem } from './lib/trailers';
 import { failedTransactItem, liveSessionCheck } from './lib/session';
 import { catalogTable } from './lib/tables';
 import { requireId, requireInt, requireText } from './lib/validate';
@@ -38,5 +38,6 @@ export function response(ctx: Context<MutationCreateTrailerArgs>): Trailer {
   if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1)
     notFound(`No title with id ${ctx.args.input.movieId}.`);
   raiseDataSourceError(ctx.error);
+  evictCachedTrailers(ctx.args.input.movieId);
   return toTrailer(ctx.stash.created as TrailerItem);
 }

@@ -2,6 +2,7 @@ import type { Context } from '@aws-appsync/utils';
 import { movieKey } from './lib/keys';
 import { toMovie, type MovieItem } from './lib/movies';
 import { imagesBaseUrl } from './lib/images';
+import { evictCachedTrailers } from './lib/trailers';
 import { requireId } from './lib/validate';
 import type { MutationDeleteMovieArgs } from './types/schema';
 
@@ -13,5 +14,6 @@ export function request(ctx: Context<MutationDeleteMovieArgs>): Record<string, n
 
 export function response(ctx: Context<MutationDeleteMovieArgs>): unknown {
   const movie = ctx.prev.result as MovieItem | null;
+  if (movie) evictCachedTrailers(ctx.args.id);
   return movie ? toMovie(movie, null, imagesBaseUrl(ctx)) : null;
 }

@@ -2,7 +2,7 @@ import type { Context, DynamoDBDeleteItemRequest } from '@aws-appsync/utils';
 import { remove } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from './lib/errors';
 import { trailerKey } from './lib/keys';
-import { toTrailer, type TrailerItem } from './lib/trailers';
+import { evictCachedTrailers, toTrailer, type TrailerItem } from './lib/trailers';
 import { requireId } from './lib/validate';
 import type { MutationDeleteTrailerArgs, Trailer } from './types/schema';
 
@@ -14,5 +14,6 @@ export function request(ctx: Context<MutationDeleteTrailerArgs>): DynamoDBDelete
 export function response(ctx: Context<MutationDeleteTrailerArgs>): Trailer | null {
   raiseDataSourceError(ctx.error);
   const item = ctx.result as TrailerItem | null;
+  if (item) evictCachedTrailers(ctx.args.movieId);
   return item ? toTrailer(item) : null;
 }

@@ -1,7 +1,7 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { badRequest, isConditionFailure, notFound, raiseDataSourceError } from './lib/errors';
 import { trailerKey } from './lib/keys';
-import { toTrailer, TRAILER_MAX_SECONDS, type TrailerItem } from './lib/trailers';
+import { evictCachedTrailers, toTrailer, TRAILER_MAX_SECONDS, type TrailerItem } from './lib/trailers';
 import { requireId, requireInt, requireText } from './lib/validate';
 import type { MutationUpdateTrailerArgs, Trailer } from './types/schema';
 
@@ -38,5 +38,6 @@ export function response(ctx: Context<MutationUpdateTrailerArgs>): Trailer {
   if (isConditionFailure(ctx.error))
     notFound(`No trailer ${ctx.args.input.id} for title ${ctx.args.input.movieId}.`);
   raiseDataSourceError(ctx.error);
+  evictCachedTrailers(ctx.args.input.movieId);
   return toTrailer(ctx.result as TrailerItem);
 }

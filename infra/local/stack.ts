@@ -51,6 +51,8 @@ export interface LocalStackOptions {
     readonly s3?: number;
   };
   readonly logger?: LocalStackLogger;
+  /** The per-request log line (default on); `false` leaves requests without any logging work. */
+  readonly requestLog?: boolean;
   /** AppSync's 30 s request limit, shortened in tests. */
   readonly requestTimeoutMs?: number;
   /** One handler's time limit (default 1 s). */
@@ -61,7 +63,7 @@ export interface LocalStackOptions {
    * through the stack's own endpoints). When it throws, the stack is stopped and the error is rethrown.
    */
   readonly seed?: SeedHook;
-  /** The clock CloudFront signed requests are checked against (ms since the epoch); tests move it. */
+  /** The twin's clock (epoch ms) for CloudFront signed-request expiry and API-cache TTLs; tests move it. */
   readonly clock?: () => number;
   /** Serve GraphQL over HTTPS and real-time over WSS with a fresh self-signed certificate (`stack.tls`). */
   readonly tls?: boolean;
@@ -270,6 +272,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         handlerTimeoutMs: options.handlerTimeoutMs,
         realtime: options.realtime,
         tls: options.tls === true,
+        ...(options.clock ? { now: options.clock } : {}),
+        ...(options.requestLog === false ? {} : { requestLog: (line: string) => logger.info(line) }),
         log: (line) => logger.info(line),
         onStop: (stop) => cleanups.push(stop),
       },

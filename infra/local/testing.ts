@@ -7,6 +7,8 @@ export * from './index';
 
 // Reading a cloud assembly.
 export { readApiModel, type ApiModel, type AuthProvider } from './assembly/api-model';
+export { readResolverCaching } from './assembly/caching-model';
+export { cacheKeyValues, cachePolicyFor, evictionKeyValues } from './engine/api-cache';
 export type { CfnTemplate } from './assembly/cloud-assembly';
 export { IntrinsicResolver } from './assembly/intrinsics';
 export { localEnvironment, readStackModel, resourcesOfType, type StackModel } from './assembly/stack-model';

@@ -1,6 +1,7 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { notFound, isConditionFailure, raiseDataSourceError } from '../lib/errors';
 import type { TableKey } from '../lib/keys';
+import { evictCachedTrailers } from '../lib/trailers';
 
 interface UploadTargetResult {
   key: string;
@@ -32,5 +33,7 @@ export function request(ctx: Context): DynamoDBUpdateItemRequest {
 export function response(ctx: Context): unknown {
   if (isConditionFailure(ctx.error)) notFound('The title or trailer was deleted meanwhile.');
   raiseDataSourceError(ctx.error);
+  const upload = ctx.stash.upload as { movieId: string; trailerId: string | null };
+  if (upload.trailerId) evictCachedTrailers(upload.movieId);
   return ctx.prev.result;
 }

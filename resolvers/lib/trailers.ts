@@ -1,3 +1,4 @@
+import { extensions } from '@aws-appsync/utils';
 import type { Trailer } from '../types/schema';
 import { toMediaFile, type StoredMediaFile } from './media-file';
 
@@ -22,3 +23,11 @@ export function toTrailer(item: TrailerItem): Trailer {
 }
 
 export const TRAILER_MAX_SECONDS = 3600;
+
+/**
+ * Drops the cached `Movie.trailers` of one title (its caching key is `$context.source.id`, see
+ * infra/lib/appsync/resolver-table.ts), so the next read after an admin change runs fresh. Mutations only.
+ */
+export function evictCachedTrailers(movieId: string): void {
+  extensions.evictFromApiCache('Movie', 'trailers', { 'context.source.id': movieId });
+}

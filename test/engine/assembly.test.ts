@@ -157,7 +157,7 @@ describe('clear messages for what cannot run locally', () => {
     const app = new App({ outdir: dir });
     const stack = new Stack(app, 'Noted');
     const api = new appsync.CfnGraphQLApi(stack, 'Api', { name: 'n', authenticationType: 'API_KEY' });
-    new appsync.CfnResolver(stack, 'Cached', {
+    new appsync.CfnResolver(stack, 'Metered', {
       apiId: api.attrApiId,
       typeName: 'Query',
       fieldName: 'x',
@@ -165,7 +165,7 @@ describe('clear messages for what cannot run locally', () => {
       dataSourceName: 'None',
       code: 'export function request() { return {}; } export function response(ctx) { return ctx.result; }',
       runtime: { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' },
-      cachingConfig: { ttl: 60 },
+      metricsConfig: 'ENABLED',
     });
     new CfnResource(stack, 'Odd', {
       type: 'AWS::DynamoDB::Table',
@@ -178,7 +178,7 @@ describe('clear messages for what cannot run locally', () => {
     app.synth();
     const model = readStackModel(dir, { region: 'us-east-1' });
     expect(model.notes).toContain(
-      'AWS::AppSync::Resolver.CachingConfig has no local effect: the resolver cache is not emulated: every request reaches the data source',
+      'AWS::AppSync::Resolver.MetricsConfig has no local effect: metrics are not emulated',
     );
     expect(model.notes).toContain(
       'AWS::DynamoDB::Table.Frobnicate (Odd) is not supported by the local twin and is ignored',

@@ -155,6 +155,26 @@ describe('AppSync', () => {
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });
 
+  it('caches only viewer-independent catalog reads, per resolver, on the smallest encrypted cache', () => {
+    template.resourceCountIs('AWS::AppSync::ApiCache', 1);
+    template.hasResourceProperties('AWS::AppSync::ApiCache', {
+      ApiCachingBehavior: 'PER_RESOLVER_CACHING',
+      Type: 'SMALL',
+      AtRestEncryptionEnabled: true,
+      TransitEncryptionEnabled: true,
+    });
+    const resolvers = Object.values(template.findResources('AWS::AppSync::Resolver') as Resources);
+    const cached = resolvers
+      .filter((resolver) => resolver.Properties.CachingConfig !== undefined)
+      .map((resolver) => ({
+        field: `${resolver.Properties.TypeName}.${resolver.Properties.FieldName}`,
+        caching: resolver.Properties.CachingConfig,
+      }));
+    expect(cached).toEqual([
+      { field: 'Movie.trailers', caching: { Ttl: 300, CachingKeys: ['$context.source.id'] } },
+    ]);
+  });
+
   it('deploys the schema file and one APPSYNC_JS resolver per entry of the resolver table', () => {
     template.resourceCountIs('AWS::AppSync::GraphQLSchema', 1);
     const resolvers = template.findResources('AWS::AppSync::Resolver') as Resources;

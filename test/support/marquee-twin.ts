@@ -29,7 +29,7 @@ export function synthMarqueeAssembly(outdir: string): void {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { twinCostTrace?: unknown };
+  extensions?: { twinCostTrace?: unknown; apiCacheEntriesDeleted?: number };
 }
 
 export interface SignedInUser {
@@ -55,7 +55,9 @@ export interface MarqueeTwin {
 }
 
 /** The whole Marquee stack in the twin: synth, start, and helpers to sign users in and call the API. */
-export async function startMarqueeTwin(options: { clock?: () => number } = {}): Promise<MarqueeTwin> {
+export async function startMarqueeTwin(
+  options: { readonly clock?: () => number } = {},
+): Promise<MarqueeTwin> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = join(dir, 'cdk.out');
   synthMarqueeAssembly(assemblyDir);

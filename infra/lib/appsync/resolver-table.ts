@@ -19,6 +19,16 @@ export interface ResolverSpec {
    * ConditionCheck). `parent`: a nested field, resolved only under a root field that checked.
    */
   readonly session?: 'in-code' | 'parent';
+  /**
+   * AppSync's server-side cache for this field (the API runs per-resolver caching). Only for results that are
+   * the same for every viewer: root fields carry the viewer's session check and per-viewer fields (`myPosition`,
+   * `inMyList`), so only `session: 'parent'` fields may cache. Mutations that change the result evict it.
+   */
+  readonly caching?: {
+    readonly ttlSeconds: number;
+    /** `$context.source.<field>` / `$context.arguments.<name>` keys, in order (`extensions.evictFromApiCache`). */
+    readonly keys: readonly string[];
+  };
 }
 
 export const PIPELINE_FUNCTIONS = {
@@ -100,7 +110,15 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     pipeline: ['getCatalogItem', 'signPlayback'],
     session: 'in-code',
   },
-  { typeName: 'Movie', fieldName: 'trailers', dataSource: 'catalog', session: 'parent' },
+  {
+    typeName: 'Movie',
+    fieldName: 'trailers',
+    dataSource: 'catalog',
+    session: 'parent',
+    // Trailer writes evict the title's entry (resolvers/lib/trailers.ts); the TTL bounds what they cannot
+    // reach (a trailer deleted straight from the table).
+    caching: { ttlSeconds: 300, keys: ['$context.source.id'] },
+  },
   {
     typeName: 'Mutation',
     fieldName: 'savePlaybackPosition',

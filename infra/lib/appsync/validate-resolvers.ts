@@ -37,6 +37,10 @@ export function validateResolverTable(specs: readonly ResolverSpec[]): void {
     if ((spec.dataSource === undefined) === (spec.pipeline === undefined)) {
       problems.push(`${id}: give exactly one of dataSource (unit) or pipeline`);
     }
+    if (spec.caching && spec.session !== 'parent')
+      problems.push(`${id}: only nested, viewer-independent fields (session: 'parent') may be cached`);
+    if (spec.caching?.keys.some((key) => key.startsWith('$context.identity')))
+      problems.push(`${id}: a cache keyed on the caller holds per-viewer data; cache catalog reads only`);
     if (!existsSync(resolverFile(spec))) problems.push(`${id}: missing ${resolverFile(spec)}`);
     for (const step of spec.pipeline ?? []) {
       if (!(step in PIPELINE_FUNCTIONS)) problems.push(`${id}: unknown pipeline function ${step}`);

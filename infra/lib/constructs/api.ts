@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -36,6 +37,11 @@ export const QUERY_DEPTH_LIMIT = 6;
  * default 10,000.
  */
 export const RESOLVER_COUNT_LIMIT = 60;
+/**
+ * The smallest cache instance (1 vCPU, 1.5 GiB): it holds the catalog's trailer lists many times over.
+ * Its price is in docs/api.md.
+ */
+export const API_CACHE_TYPE = 'SMALL';
 
 /** The only APPSYNC_JS runtime version. */
 const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
@@ -94,6 +100,7 @@ export class Api extends Construct {
       return fn;
     };
 
+    const cache = this.createCache();
     for (const spec of RESOLVERS) {
       const plan = planResolver(spec);
       const code = appsync.Code.fromInline(bundleAppSyncCode(plan.codeFile));
@@ -105,15 +112,28 @@ export class Api extends Construct {
         code,
       };
       const resolverId = `${spec.typeName}${spec.fieldName[0]?.toUpperCase()}${spec.fieldName.slice(1)}Resolver`;
-      if (plan.kind === 'pipeline') {
-        new appsync.Resolver(this, resolverId, { ...common, pipelineConfig: plan.steps.map(functionFor) });
-      } else {
-        new appsync.Resolver(this, resolverId, {
-          ...common,
-          dataSource: dataSources[plan.dataSource],
-          ...(spec.maxBatchSize ? { maxBatchSize: spec.maxBatchSize } : {}),
-        });
-      }
+      const caching = spec.caching
+        ? {
+            cachingConfig: {
+              ttl: Duration.seconds(spec.caching.ttlSeconds),
+              cachingKeys: [...spec.caching.keys],
+            },
+          }
+        : {};
+      const resolver =
+        plan.kind === 'pipeline'
+          ? new appsync.Resolver(this, resolverId, {
+              ...common,
+              ...caching,
+              pipelineConfig: plan.steps.map(functionFor),
+            })
+          : new appsync.Resolver(this, resolverId, {
+              ...common,
+              ...caching,
+              dataSource: dataSources[plan.dataSource],
+              ...(spec.maxBatchSize ? { maxBatchSize: spec.maxBatchSize } : {}),
+            });
+      if (spec.caching) resolver.node.addDependency(cache);
     }
 
     acknowledge(this.api, [
@@ -156,6 +176,21 @@ export class Api extends Construct {
         appliesTo: ['Resource::*'],
       },
     ]);
+  }
+
+  /**
+   * Per-resolver caching: only fields the resolver table marks `caching` are cached (catalog reads that are the
+   * same for every viewer), encrypted in transit and at rest.
+   */
+  private createCache(): appsync.CfnApiCache {
+    return new appsync.CfnApiCache(this, 'ApiCache', {
+      apiId: this.api.apiId,
+      apiCachingBehavior: 'PER_RESOLVER_CACHING',
+      type: API_CACHE_TYPE,
+      ttl: 300,
+      atRestEncryptionEnabled: true,
+      transitEncryptionEnabled: true,
+    });
   }
 
   private createDataSources(props: ApiProps): Record<DataSourceName, appsync.BaseDataSource> {

@@ -4,6 +4,12 @@ import {
   type DataSourceDefinition,
   type NotEmulatedDataSourceType,
 } from '../contracts';
+import {
+  readApiCache,
+  readResolverCaching,
+  type ApiCacheModel,
+  type ResolverCachingModel,
+} from './caching-model';
 import { AssemblyError } from './errors';
 import { readAssetText, resourcesOfType, type StackModel, type StackResource } from './stack-model';
 
@@ -50,6 +56,8 @@ export interface ResolverModel {
   readonly dataSourceName: string | null;
   readonly functions: readonly PipelineFunctionModel[];
   readonly maxBatchSize: number | null;
+  /** `CachingConfig`: used only when the API has a cache. */
+  readonly caching: ResolverCachingModel | null;
 }
 
 export interface ApiKeyModel {
@@ -76,6 +84,8 @@ export interface ApiModel {
   readonly dataSources: readonly DataSourceDefinition[];
   readonly resolvers: readonly ResolverModel[];
   readonly apiKeys: readonly ApiKeyModel[];
+  /** `AWS::AppSync::ApiCache`, or null when the API has none. */
+  readonly cache: ApiCacheModel | null;
 }
 
 /** AppSync's ranges for `QueryDepthLimit` and `ResolverCountLimit`; 0 or absent means the default. */
@@ -360,6 +370,7 @@ export function readApiModel(
         return fn;
       }),
       maxBatchSize: optionalNumber(resolve(r.properties.MaxBatchSize, where), `${where}.MaxBatchSize`),
+      caching: readResolverCaching(resolve(r.properties.CachingConfig, where), `${where}.CachingConfig`),
     };
   });
 
@@ -408,5 +419,6 @@ export function readApiModel(
     dataSources,
     resolvers,
     apiKeys,
+    cache: readApiCache(model, (resource) => belongsTo(model, resource, apiId)),
   };
 }

@@ -74,9 +74,9 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       'CodeS3Location',
       'Runtime',
       'MaxBatchSize',
+      'CachingConfig',
     ],
     ignored: {
-      CachingConfig: 'the resolver cache is not emulated: every request reaches the data source',
       MetricsConfig: 'metrics are not emulated',
     },
     rejected: {
@@ -102,6 +102,14 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       ResponseMappingTemplateS3Location:
         'VTL functions are not supported by the twin; write the function in APPSYNC_JS',
       SyncConfig: 'conflict detection (SyncConfig) is not supported by the twin',
+    },
+  },
+  'AWS::AppSync::ApiCache': {
+    emulated: [...APPSYNC_ID, 'ApiCachingBehavior', 'Ttl', 'Type'],
+    ignored: {
+      AtRestEncryptionEnabled: 'the local cache lives in the twin’s memory only',
+      TransitEncryptionEnabled: 'the local cache is not reached over a network',
+      HealthMetricsConfig: 'CloudWatch metrics are not emulated',
     },
   },
   'AWS::AppSync::ApiKey': {

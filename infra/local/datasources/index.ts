@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type {
   CostTraceEntry,
   DataSourceInvocation,
@@ -9,6 +8,7 @@ import type {
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { invokeDynamoDb } from './dynamodb';
 import { lambdaConflictHandler } from './dynamodb/conflict-handler';
+import { createLocalDynamoDbClient } from './dynamodb/local-client';
 import { createNextTokenSealer } from './dynamodb/next-token';
 import {
   DataSourceNotEmulatedError,
@@ -67,11 +67,10 @@ export interface LocalDataSourceInvoker extends DataSourceInvoker {
 
 /** What the engine calls after a request handler returned a request object. */
 export function createDataSourceInvoker(options: DataSourceInvokerOptions): LocalDataSourceInvoker {
-  const client = new DynamoDBClient({
+  const client = createLocalDynamoDbClient({
     endpoint: options.dynamodbEndpoint,
     region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    maxAttempts: 1,
+    accessKeyId: LOCAL_CREDENTIALS.accessKeyId,
   });
   const dynamo = {
     client,
@@ -199,6 +198,6 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
   return {
     invoke,
     batcher,
-    close: () => client.destroy(),
+    close: () => client.close(),
   };
 }

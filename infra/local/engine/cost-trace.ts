@@ -1,11 +1,22 @@
 import type { CostTraceEntry, CostTraceRecorder } from '../contracts';
 
-/** Collects the data-source calls of one GraphQL request. */
+/** Whether a cached resolver was answered from the API cache or ran (and filled it). */
+export interface CacheTraceEntry {
+  readonly resolver: string;
+  readonly outcome: 'HIT' | 'MISS';
+}
+
+/** Collects the data-source calls and API-cache lookups of one GraphQL request. */
 export class CostTrace implements CostTraceRecorder {
   readonly entries: CostTraceEntry[] = [];
+  readonly cache: CacheTraceEntry[] = [];
 
   record(entry: CostTraceEntry): void {
     this.entries.push(entry);
+  }
+
+  recordCache(entry: CacheTraceEntry): void {
+    this.cache.push(entry);
   }
 
   summary(): CostTraceSummary {
@@ -34,6 +45,8 @@ export class CostTrace implements CostTraceRecorder {
       lambdaInvocations,
       lambdaDurationMs: round(lambdaMs),
       scans,
+      cacheHits: this.cache.filter((entry) => entry.outcome === 'HIT').length,
+      cacheMisses: this.cache.filter((entry) => entry.outcome === 'MISS').length,
     };
   }
 }
@@ -47,6 +60,10 @@ export interface CostTraceSummary {
   readonly lambdaDurationMs: number;
   /** Resolvers that scanned a table: a Scan in a request path is usually a bug. */
   readonly scans: readonly string[];
+  /** Cached resolvers answered from the API cache. */
+  readonly cacheHits: number;
+  /** Cached resolvers that ran because the cache had no live entry. */
+  readonly cacheMisses: number;
 }
 
 function round(value: number): number {
@@ -64,6 +81,10 @@ export function formatTraceLine(label: string, durationMs: number, summary: Cost
     `${summary.readCapacityUnits} RCU ${summary.writeCapacityUnits} WCU`,
     `${summary.lambdaInvocations} Lambda invocation${summary.lambdaInvocations === 1 ? '' : 's'} ${summary.lambdaDurationMs}ms`,
   ];
+  if (summary.cacheHits + summary.cacheMisses > 0)
+    parts.push(
+      `cache ${summary.cacheHits} hit${summary.cacheHits === 1 ? '' : 's'} ${summary.cacheMisses} miss`,
+    );
   if (summary.scans.length > 0) parts.push(`SCAN! ${summary.scans.join(', ')}`);
   return parts.join(' | ');
 }

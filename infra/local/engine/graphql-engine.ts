@@ -23,6 +23,14 @@ import type {
   PreparedSubscription,
   RealtimeHost,
 } from '../contracts';
+import {
+  ApiResultCache,
+  cacheKeyValues,
+  cachePolicyFor,
+  evictionKeyValues,
+  type CacheKeySources,
+  type CachePolicy,
+} from './api-cache';
 import { computeAuthRules, subscribedMutations, type FieldAuthRule } from './auth-rules';
 import { Authenticator, type LambdaAuthorizerInvoke, type UserPoolKeys } from './authenticator';
 import { CostTrace, type CostTraceSummary } from './cost-trace';
@@ -55,6 +63,8 @@ export interface EngineOptions {
   readonly requestTimeoutMs?: number;
   /** The limit for one handler run (a loop stops here). Default 1 s. */
   readonly handlerTimeoutMs?: number;
+  /** The clock API-cache entries expire on (epoch ms); tests inject one. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 export interface GraphQLRequest {
@@ -73,7 +83,10 @@ export interface GraphQLResponse {
   readonly errorType?: string;
   /** `query getItem`, `mutation putItem` … for the log line. */
   readonly label: string;
-  readonly trace?: CostTraceSummary & { readonly entries: CostTrace['entries'] };
+  readonly trace?: CostTraceSummary & {
+    readonly entries: CostTrace['entries'];
+    readonly cache: CostTrace['cache'];
+  };
   /** Headers resolvers added with `util.http.addResponseHeader`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -97,6 +110,9 @@ export class GraphQLEngine implements RealtimeHost {
   readonly schema: GraphQLSchema;
   readonly authenticator: Authenticator;
   private readonly resolvers = new Map<string, CompiledResolver>();
+  /** Resolvers whose results the API cache keeps, by `Type.field`. */
+  private readonly cachePolicies = new Map<string, CachePolicy>();
+  private readonly apiCache: ApiResultCache;
   private readonly runner: ResolverRunner;
   private readonly documents: DocumentCache;
   private readonly authRules: Map<string, Map<string, FieldAuthRule>>;
@@ -109,6 +125,7 @@ export class GraphQLEngine implements RealtimeHost {
     const { api } = options;
     this.schema = buildAppSyncSchema(api.schemaSdl);
     this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.apiCache = new ApiResultCache(options.now ?? Date.now);
     this.authenticator = new Authenticator({
       providers: [api.defaultAuth, ...api.additionalAuth],
       apiKeys: api.apiKeys,
@@ -147,6 +164,8 @@ export class GraphQLEngine implements RealtimeHost {
       }
       try {
         this.resolvers.set(key, this.compileResolver(resolver));
+        const policy = cachePolicyFor(this.options.api.cache, resolver.caching);
+        if (policy) this.cachePolicies.set(key, policy);
       } catch (error) {
         problems.push(`${key}: ${(error as Error).message}`);
       }
@@ -183,6 +202,7 @@ export class GraphQLEngine implements RealtimeHost {
     if (!current) throw new Error(`No resolver is attached to ${key}`);
     const compiled = this.options.runtime.compile(code, `resolvers/${key}.js`);
     this.resolvers.set(key, { ...current, compiled });
+    this.apiCache.clear();
   }
 
   reloadFunctionCode(functionName: string, code: string): void {
@@ -197,6 +217,7 @@ export class GraphQLEngine implements RealtimeHost {
       this.resolvers.set(key, { ...resolver, functions });
     }
     if (!found) throw new Error(`No pipeline uses a function named ${functionName}`);
+    this.apiCache.clear();
   }
 
   private fieldOf(typeName: string, fieldName: string): GraphQLField<unknown, unknown> | undefined {
@@ -219,16 +240,54 @@ export class GraphQLEngine implements RealtimeHost {
             throw new FieldError(unauthorizedField(field.name, typeName));
           const resolver = this.resolvers.get(key);
           if (!resolver) return defaultFieldResolver(source, args, scope, info);
-          return this.runner.run(resolver, source, args, scope, info).catch((error: unknown) => {
-            if (error instanceof FieldError) throw error;
-            throw new FieldError({
-              message: (error as Error).message ?? String(error),
-              errorType: 'InternalFailure',
+          const run = () =>
+            this.runner.run(resolver, source, args, scope, info).catch((error: unknown) => {
+              if (error instanceof FieldError) throw error;
+              throw new FieldError({
+                message: (error as Error).message ?? String(error),
+                errorType: 'InternalFailure',
+              });
             });
-          });
+          const policy = this.cachePolicies.get(key);
+          // Only query results are served from the cache: the docs say nothing of mutations or subscriptions,
+          // and answering a write from a cache would skip the write.
+          if (!policy || info.operation.operation !== 'query') return run();
+          const sources = { arguments: args, source: source ?? null, identity: scope.caller.identity };
+          return this.cached(key, policy, sources, scope, run);
         };
       }
     }
+  }
+
+  /** A cached resolver: a live entry answers without running it; a successful run fills the cache. */
+  private async cached(
+    key: string,
+    policy: CachePolicy,
+    sources: CacheKeySources,
+    scope: RequestScope,
+    run: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const keyValues = cacheKeyValues(policy, sources);
+    const lookup = this.apiCache.get(key, keyValues);
+    scope.trace.recordCache({ resolver: key, outcome: lookup.hit ? 'HIT' : 'MISS' });
+    if (lookup.hit) return lookup.value;
+    const errorsBefore = scope.appendedErrors.length;
+    const value = await run();
+    // A result that came with errors (util.appendError) is not kept: the next caller would get it without them.
+    if (scope.appendedErrors.length === errorsBefore)
+      this.apiCache.set(key, keyValues, value, policy.ttlSeconds);
+    return value;
+  }
+
+  /** Applies a mutation's `extensions.evictFromApiCache` calls; returns how many entries went. */
+  private evict(evictions: RequestScope['cacheEvictions']): number {
+    let deleted = 0;
+    for (const { typeName, fieldName, keys } of evictions) {
+      const key = `${typeName}.${fieldName}`;
+      const policy = this.cachePolicies.get(key);
+      if (policy) deleted += this.apiCache.evict(key, evictionKeyValues(policy, keys));
+    }
+    return deleted;
   }
 
   /** Auth directives (appsync-runtime.md §9.2). */
@@ -254,6 +313,7 @@ export class GraphQLEngine implements RealtimeHost {
       resolverCount: 0,
       appendedErrors: [],
       invalidations: [],
+      cacheEvictions: [],
       responseHeaders: {},
     };
   }
@@ -340,6 +400,10 @@ export class GraphQLEngine implements RealtimeHost {
     for (const appended of scope.appendedErrors)
       errors.push(resolverErrorEntry(appended.info, appended.path, appended.locations));
     if (errors.length > 0) responseBody.errors = errors;
+    // `evictFromApiCache` works in mutations only (https://docs.aws.amazon.com/appsync/latest/devguide/extensions-js.html);
+    // the response then reports `apiCacheEntriesDeleted`.
+    if (operation?.operation === 'mutation' && scope.cacheEvictions.length > 0)
+      responseBody.extensions = { apiCacheEntriesDeleted: this.evict(scope.cacheEvictions) };
 
     if (operation?.operation === 'mutation' && result.data)
       this.publish(operation, document, result.data, scope);
@@ -348,7 +412,7 @@ export class GraphQLEngine implements RealtimeHost {
       status: 200,
       body: responseBody,
       label,
-      trace: { ...summary, entries: scope.trace.entries },
+      trace: { ...summary, entries: scope.trace.entries, cache: scope.trace.cache },
       headers: scope.responseHeaders,
     };
   }

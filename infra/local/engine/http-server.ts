@@ -13,9 +13,12 @@ export interface TwinHttpServerOptions {
   readonly port?: number;
   /** Largest accepted request body. AppSync does not document one; 1 MiB by default. */
   readonly maxBodyBytes?: number;
+  /** Internal failures of the server itself. */
   readonly log?: (line: string) => void;
   /** Serve HTTPS (and WSS for the real-time endpoint) with this key and certificate instead of HTTP. */
   readonly tls?: LocalTlsCertificate;
+  /** One line per request (label, time, cost trace); absent, a request does no logging work at all. */
+  readonly requestLog?: (line: string) => void;
 }
 
 export interface TwinHttpServer {
@@ -122,10 +125,17 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     prefixRoutes.find((r) => r.method === method && pathname.startsWith(r.prefix))?.handler;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? (() => undefined);
+  const requestLog = options.requestLog;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Only the path routes a request; a URL parse per request is not needed for that.
+    const rawUrl = request.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const url = {
+      pathname: (queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart)) || '/',
+      search: queryStart < 0 ? '' : rawUrl.slice(queryStart),
+    };
     const method = request.method ?? 'GET';
     const route = routes.get(`${method} ${url.pathname}`) ?? prefixRoute(method, url.pathname);
     if (route) {
@@ -207,7 +217,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       );
       return;
     }
-    const started = performance.now();
+    const started = requestLog ? performance.now() : 0;
     const headers = headerMap(request);
     const result: GraphQLResponse = await options.engine.execute({
       body,
@@ -220,15 +230,18 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
         body: raw.toString('utf8'),
       },
     });
-    const elapsed = performance.now() - started;
     let responseBody = result.body;
-    if (result.trace) {
-      log(formatTraceLine(result.label, elapsed, result.trace));
-      if (headers[TRACE_HEADER] === '1') {
-        responseBody = { ...responseBody, extensions: { [TRACE_EXTENSION]: result.trace } };
-      }
-    } else {
-      log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
+    if (result.trace && headers[TRACE_HEADER] === '1') {
+      const extensions = responseBody.extensions as Record<string, unknown> | undefined;
+      responseBody = { ...responseBody, extensions: { ...extensions, [TRACE_EXTENSION]: result.trace } };
+    }
+    if (requestLog) {
+      const elapsed = performance.now() - started;
+      requestLog(
+        result.trace
+          ? formatTraceLine(result.label, elapsed, result.trace)
+          : `${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`,
+      );
     }
     send(response, result.status, responseBody, requestId, result.errorType, result.headers);
   };

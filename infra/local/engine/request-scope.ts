@@ -1,4 +1,4 @@
-import type { AppSyncErrorInfo, AuthenticatedCaller, InvalidationEvent } from '../contracts';
+import type { AppSyncErrorInfo, AuthenticatedCaller, ExtensionCalls, InvalidationEvent } from '../contracts';
 import type { CostTrace } from './cost-trace';
 
 /** Everything one GraphQL request carries through its field resolvers (the graphql-js context value). */
@@ -18,6 +18,8 @@ export interface RequestScope {
     readonly locations: readonly { readonly line: number; readonly column: number }[];
   }>;
   readonly invalidations: InvalidationEvent[];
+  /** `extensions.evictFromApiCache` calls, applied when a mutation's execution ends. */
+  readonly cacheEvictions: ExtensionCalls['cacheEvictions'];
   /** `util.http.addResponseHeader` calls: they become HTTP response headers. */
   readonly responseHeaders: Record<string, string>;
   /** Filters set by a subscription resolver (only used when preparing a subscription). */

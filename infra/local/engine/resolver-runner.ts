@@ -186,6 +186,7 @@ export class ResolverRunner {
     }
     const extensions = outcome.extensions;
     scope.invalidations.push(...extensions.invalidations);
+    scope.cacheEvictions.push(...extensions.cacheEvictions);
     if (extensions.subscriptionFilter !== undefined) scope.subscriptionFilter = extensions.subscriptionFilter;
     if (extensions.subscriptionInvalidationFilter !== undefined) {
       scope.subscriptionInvalidationFilter = extensions.subscriptionInvalidationFilter;

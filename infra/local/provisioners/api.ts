@@ -27,6 +27,10 @@ export interface ApiOptions {
   readonly realtime?: RealtimeOptions;
   /** Serve HTTPS/WSS with a fresh self-signed certificate. */
   readonly tls?: boolean;
+  /** The API cache's clock (epoch ms). */
+  readonly now?: () => number;
+  /** One line per request; absent, requests do no logging work. */
+  readonly requestLog?: (line: string) => void;
   readonly log: (line: string) => void;
   /** Registers how to stop what was started, in start order. */
   readonly onStop: (stop: () => Promise<void>) => void;
@@ -80,12 +84,14 @@ export async function serveApi(
       (await services.lambdas.invoke(services.functionIdForArn(functionId), event)).payload,
     requestTimeoutMs: options.requestTimeoutMs,
     handlerTimeoutMs: options.handlerTimeoutMs,
+    ...(options.now ? { now: options.now } : {}),
   });
   const tls = options.tls ? await localTlsCertificate() : undefined;
   const server = await startTwinHttpServer({
     engine,
     port: options.port,
     log: options.log,
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
     ...(tls ? { tls } : {}),
   });
   options.onStop(() => server.close());

@@ -1,9 +1,4 @@
-import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
-  type KeysAndAttributes,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import type { KeysAndAttributes, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { DataSourceRequestError } from '../errors';
 import {
   optionalBoolean,
@@ -121,12 +116,10 @@ export const batchGetItem: DynamoOperationHandler = async (request, context) => 
       };
       return { requested: name, local: context.resolveTableName(name), entries: { keys, params, strip } };
     });
-  const output = await context.client.send(
-    new BatchGetItemCommand({
-      RequestItems: Object.fromEntries(tables.map((table) => [table.local, table.entries.params])),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+  const output = await context.client.call('BatchGetItem', {
+    RequestItems: Object.fromEntries(tables.map((table) => [table.local, table.entries.params])),
+    ReturnConsumedCapacity: 'TOTAL',
+  });
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
   const data: Record<string, (JsonRecord | null)[]> = {};
   const unprocessedKeys: Record<string, JsonRecord[]> = {};
@@ -152,14 +145,10 @@ async function batchWrite(
   fromWriteRequest: (request: WriteRequest) => AttributeMap | undefined,
   unprocessedName: 'unprocessedItems' | 'unprocessedKeys',
 ) {
-  const output = await context.client.send(
-    new BatchWriteItemCommand({
-      RequestItems: Object.fromEntries(
-        tables.map((table) => [table.local, table.entries.map(toWriteRequest)]),
-      ),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+  const output = await context.client.call('BatchWriteItem', {
+    RequestItems: Object.fromEntries(tables.map((table) => [table.local, table.entries.map(toWriteRequest)])),
+    ReturnConsumedCapacity: 'TOTAL',
+  });
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
   const data: Record<string, (JsonRecord | null)[]> = {};
   const unprocessed: Record<string, JsonRecord[]> = {};

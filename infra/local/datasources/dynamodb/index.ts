@@ -1,4 +1,3 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import { DataSourceRequestError, failedResult, ServiceUnreachableError } from '../errors';
 import { checkVersion, isRecord } from '../request-shape';
@@ -6,6 +5,7 @@ import { addCapacity, type CapacityTotals } from './capacity';
 import { batchDeleteItem, batchGetItem, batchPutItem } from './batch';
 import type { ConflictHandler } from './conflict-handler';
 import type { NextTokenSealer } from './next-token';
+import type { DynamoDbCaller } from './local-client';
 import type { DynamoOperationHandler } from './operation';
 import { query, scan, sync } from './reads';
 import { connectionFailureOf, dynamoDbErrorOf } from './sdk-errors';
@@ -34,7 +34,7 @@ export interface DynamoDbCall {
 }
 
 export interface DynamoDbDataSourceOptions {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoDbCaller;
   readonly tokens: NextTokenSealer;
   readonly resolveTableName: (name: string) => string;
 }

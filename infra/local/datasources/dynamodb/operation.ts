@@ -1,13 +1,13 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import type { JsonRecord } from '../request-shape';
 import type { CapacityTotals } from './capacity';
 import type { ConflictHandler } from './conflict-handler';
+import type { DynamoDbCaller } from './local-client';
 import type { NextTokenSealer } from './next-token';
 
 /** What every DynamoDB operation handler gets besides the request object. */
 export interface DynamoOperationContext {
-  readonly client: DynamoDBClient;
+  readonly client: DynamoDbCaller;
   /** The data source's own (local) table. */
   readonly tableName: string;
   /** Maps a table named inside a batch/transact request to its local name. */

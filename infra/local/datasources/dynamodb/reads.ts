@@ -1,4 +1,4 @@
-import { QueryCommand, ScanCommand, type Select } from '@aws-sdk/client-dynamodb';
+import type { Select } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import { DataSourceRequestError, failedResult } from '../errors';
 import {
@@ -115,9 +115,11 @@ export const query: DynamoOperationHandler = async (request, context) => {
     Select: readSelect(request),
   };
   if (startKey === undefined) return invalidToken();
-  const output = await context.client.send(
-    new QueryCommand({ ...input, ExclusiveStartKey: startKey ?? undefined, ReturnConsumedCapacity: 'TOTAL' }),
-  );
+  const output = await context.client.call('Query', {
+    ...input,
+    ExclusiveStartKey: startKey ?? undefined,
+    ReturnConsumedCapacity: 'TOTAL',
+  });
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
   return pageResult(output, request, context);
 };
@@ -137,22 +139,20 @@ async function scanPage(
   if ((segment === undefined) !== (totalSegments === undefined)) {
     throw new DataSourceRequestError("Elements '$[segment]' and '$[totalSegments]' must be given together.");
   }
-  const output = await context.client.send(
-    new ScanCommand({
-      TableName: context.tableName,
-      IndexName: optionalString(request['index'], ['index']),
-      FilterExpression: filter?.expression,
-      ProjectionExpression: projection?.expression,
-      ...mergeExpressionAttributes([filter, projection]),
-      Limit: limit,
-      ConsistentRead: optionalBoolean(request['consistentRead'], ['consistentRead']),
-      Select: readSelect(request),
-      Segment: segment,
-      TotalSegments: totalSegments,
-      ExclusiveStartKey: startKey ?? undefined,
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+  const output = await context.client.call('Scan', {
+    TableName: context.tableName,
+    IndexName: optionalString(request['index'], ['index']),
+    FilterExpression: filter?.expression,
+    ProjectionExpression: projection?.expression,
+    ...mergeExpressionAttributes([filter, projection]),
+    Limit: limit,
+    ConsistentRead: optionalBoolean(request['consistentRead'], ['consistentRead']),
+    Select: readSelect(request),
+    Segment: segment,
+    TotalSegments: totalSegments,
+    ExclusiveStartKey: startKey ?? undefined,
+    ReturnConsumedCapacity: 'TOTAL',
+  });
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
   return output;
 }

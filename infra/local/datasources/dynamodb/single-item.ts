@@ -1,10 +1,4 @@
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  type ConditionalCheckFailedException,
-} from '@aws-sdk/client-dynamodb';
+import type { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import { DataSourceRequestError, failedResult } from '../errors';
 import {
@@ -111,16 +105,14 @@ export const getItem: DynamoOperationHandler = async (request, context) => {
   const projection = readOptionalExpression(request['projection'], ['projection'], [], {
     allowValues: false,
   });
-  const output = await context.client.send(
-    new GetItemCommand({
-      TableName: context.tableName,
-      Key: key,
-      ConsistentRead: consistentRead,
-      ProjectionExpression: projection?.expression,
-      ...mergeExpressionAttributes([projection]),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+  const output = await context.client.call('GetItem', {
+    TableName: context.tableName,
+    Key: key,
+    ConsistentRead: consistentRead,
+    ProjectionExpression: projection?.expression,
+    ...mergeExpressionAttributes([projection]),
+    ReturnConsumedCapacity: 'TOTAL',
+  });
   context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
   return { result: itemOrNull(output.Item) };
 };
@@ -178,16 +170,14 @@ export const putItem: DynamoOperationHandler = async (request, context) => {
     condition,
     desired: item,
     write: async () => {
-      const output = await context.client.send(
-        new PutItemCommand({
-          TableName: context.tableName,
-          Item: item,
-          ConditionExpression: condition?.expression,
-          ...mergeExpressionAttributes([condition]),
-          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
+      const output = await context.client.call('PutItem', {
+        TableName: context.tableName,
+        Item: item,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([condition]),
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      });
       context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
       return { result: fromAttributeMap(item) };
     },
@@ -207,18 +197,16 @@ export const updateItem: DynamoOperationHandler = async (request, context) => {
     condition,
     desired: undefined,
     write: async () => {
-      const output = await context.client.send(
-        new UpdateItemCommand({
-          TableName: context.tableName,
-          Key: key,
-          UpdateExpression: update.expression,
-          ConditionExpression: condition?.expression,
-          ...mergeExpressionAttributes([update, condition]),
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
+      const output = await context.client.call('UpdateItem', {
+        TableName: context.tableName,
+        Key: key,
+        UpdateExpression: update.expression,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([update, condition]),
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      });
       context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
       return { result: itemOrNull(output.Attributes) };
     },
@@ -236,17 +224,15 @@ export const deleteItem: DynamoOperationHandler = async (request, context) => {
     condition,
     desired: null,
     write: async () => {
-      const output = await context.client.send(
-        new DeleteItemCommand({
-          TableName: context.tableName,
-          Key: key,
-          ConditionExpression: condition?.expression,
-          ...mergeExpressionAttributes([condition]),
-          ReturnValues: 'ALL_OLD',
-          ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
+      const output = await context.client.call('DeleteItem', {
+        TableName: context.tableName,
+        Key: key,
+        ConditionExpression: condition?.expression,
+        ...mergeExpressionAttributes([condition]),
+        ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: condition ? 'ALL_OLD' : undefined,
+        ReturnConsumedCapacity: 'TOTAL',
+      });
       context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
       return { result: itemOrNull(output.Attributes) };
     },

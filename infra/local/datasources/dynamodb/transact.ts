@@ -1,9 +1,7 @@
-import {
-  TransactGetItemsCommand,
-  TransactWriteItemsCommand,
-  type CancellationReason,
-  type TransactWriteItem,
-  type TransactionCanceledException,
+import type {
+  CancellationReason,
+  TransactWriteItem,
+  TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../../contracts';
 import { DataSourceRequestError, failedResult } from '../errors';
@@ -78,9 +76,10 @@ export const transactGetItems: DynamoOperationHandler = async (request, context)
     };
   });
   return runTransaction('items', async () => {
-    const output = await context.client.send(
-      new TransactGetItemsCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
-    );
+    const output = await context.client.call('TransactGetItems', {
+      TransactItems: items,
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     context.addCapacity(sumCapacity(output.ConsumedCapacity, 'read'));
     return {
       items: (output.Responses ?? []).map((response) => itemOrNull(response.Item)),
@@ -179,9 +178,10 @@ export const transactWriteItems: DynamoOperationHandler = async (request, contex
     fromAttributeMap(readKey(item['key'], ['transactItems', index, 'key'])),
   );
   return runTransaction('keys', async () => {
-    const output = await context.client.send(
-      new TransactWriteItemsCommand({ TransactItems: writes, ReturnConsumedCapacity: 'TOTAL' }),
-    );
+    const output = await context.client.call('TransactWriteItems', {
+      TransactItems: writes,
+      ReturnConsumedCapacity: 'TOTAL',
+    });
     context.addCapacity(sumCapacity(output.ConsumedCapacity, 'write'));
     return { keys, cancellationReasons: null };
   });
