@@ -35,6 +35,9 @@ import {
   type LocalBucket,
 } from './cloudfront/distributions';
 import { cloudFrontRoute } from './cloudfront/route';
+// Messaging (helper T): SQS, SNS, event-source mappings, bucket notifications, queue-depth alarms.
+import { startMessaging, type LocalMessaging } from './engine/provision/messaging';
+import { systemClock, type Clock } from './services/clock';
 
 export interface LocalStackLogger {
   info(message: string): void;
@@ -53,6 +56,8 @@ export interface LocalStackOptions {
     readonly dynamodb?: number;
     readonly cognito?: number;
     readonly s3?: number;
+    readonly sqs?: number;
+    readonly sns?: number;
   };
   readonly logger?: LocalStackLogger;
   /** AppSync's 30 s request limit, shortened in tests. */
@@ -60,6 +65,8 @@ export interface LocalStackOptions {
   /** One handler's time limit (default 1 s). */
   readonly handlerTimeoutMs?: number;
   readonly realtime?: RealtimeOptions;
+  /** The time queues, pollers and alarms run on (visibility timeouts, long polls); tests pass a ManualClock. */
+  readonly clock?: Clock;
 }
 
 export interface LocalUserPool {
@@ -88,6 +95,8 @@ export interface LocalStack {
   readonly cognito: LocalCognito;
   readonly s3: LocalS3;
   readonly lambdas: LocalLambdaRegistry;
+  /** The local SQS and SNS with the stack's queues and topics (every publish is in `sns.service.published`). */
+  readonly messaging: LocalMessaging;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
   /** Resource types in the stack that change nothing locally, with why and how many. */
@@ -292,8 +301,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       });
     }
 
-    // Cognito: pools, clients, groups, triggers (invoked through the registry created below).
+    // Lambdas are invoked (by Cognito triggers, pollers, notifications) through the registry created below.
     const started: { lambdas?: LocalLambdaRegistry } = {};
+
+    // Messaging (helper T): queues and topics get their values before Lambda environments are resolved.
+    const messaging = await startMessaging({
+      model,
+      clock: options.clock ?? systemClock,
+      ports: options.ports,
+      log: (line) => logger.info(line),
+      warn: (line) => logger.warn(line),
+      invoke: async (functionId, event) => {
+        if (!started.lambdas) throw new Error('Lambda functions are not started yet');
+        return started.lambdas.invoke(functionId, event);
+      },
+      lambdaIdForArn,
+      onObjectChange: (listener) => s3.onObjectChange(listener),
+    });
+    cleanups.push(() => messaging.stop());
+
+    // Cognito: pools, clients, groups, triggers.
     const userPools: Array<{
       logicalId: string;
       userPoolId: string;
@@ -358,6 +385,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      ...messaging.environment, // helper T
     };
     const registry = createLambdaRegistry({
       region,
@@ -373,6 +401,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     started.lambdas = registry;
     cleanups.push(() => registry.close());
+    messaging.start(); // helper T: bucket notifications, SQS pollers, alarms
 
     const api = readApiModel(model, lambdaIdForArn);
     for (const ds of notEmulatedDataSources(api)) {
@@ -456,6 +485,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       s3,
       lambdas: registry,
+      messaging,
       startupMs,
       noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),
