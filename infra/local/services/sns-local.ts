@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
 import { systemClock, type Clock } from './clock';
+import { listenOnLoopback, loopbackService, readLimitedBody, type LoopbackService } from './loopback-http';
 import { LocalSnsService, SnsError, type SnsDelivery, type SnsMessageAttribute } from './sns/topics';
 
 export interface LocalSnsOptions {
@@ -13,14 +13,8 @@ export interface LocalSnsOptions {
   readonly log: (line: string) => void;
 }
 
-export interface LocalSns {
-  /** `http://127.0.0.1:<port>`: set it as `AWS_ENDPOINT_URL_SNS`. */
-  readonly endpoint: string;
-  readonly port: number;
-  readonly service: LocalSnsService;
-  readonly httpServer: Server;
-  stop(): Promise<void>;
-}
+/** Set its `endpoint` as `AWS_ENDPOINT_URL_SNS`. */
+export type LocalSns = LoopbackService<LocalSnsService>;
 
 const NAMESPACE = 'http://sns.amazonaws.com/doc/2010-03-31/';
 const MAX_REQUEST_BYTES = 512 * 1024;
@@ -88,21 +82,6 @@ const ACTIONS: Readonly<Record<string, (service: LocalSnsService, params: Params
   ListTopics: (service) => ({ Topics: service.topicArns() as string[] }),
 };
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () =>
-      resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')),
-    );
-    request.on('error', reject);
-  });
-}
-
 function queryResponse(action: string, result: Result): string {
   const members = Object.entries(result)
     .map(([name, value]) =>
@@ -135,7 +114,7 @@ export async function startLocalSns(options: LocalSnsOptions): Promise<LocalSns>
   const started: { service?: LocalSnsService } = {};
   const httpServer = createServer((request, response: ServerResponse) => {
     void (async () => {
-      const body = await readBody(request);
+      const body = (await readLimitedBody(request, MAX_REQUEST_BYTES))?.toString('utf8');
       const service = started.service;
       if (!service) return;
       const target = String(request.headers['x-amz-target'] ?? '');
@@ -185,12 +164,7 @@ export async function startLocalSns(options: LocalSnsOptions): Promise<LocalSns>
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const { port, endpoint } = await listenOnLoopback(httpServer, options.port);
   const service = new LocalSnsService(
     options.clock ?? systemClock,
     options.region,
@@ -200,14 +174,5 @@ export async function startLocalSns(options: LocalSnsOptions): Promise<LocalSns>
     endpoint,
   );
   started.service = service;
-  return {
-    endpoint,
-    port,
-    service,
-    httpServer,
-    async stop() {
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
-  };
+  return loopbackService(httpServer, { port, endpoint }, service);
 }

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from './clock';
+import { listenOnLoopback, loopbackService, readLimitedBody, type LoopbackService } from './loopback-http';
 import { SqsError } from './sqs/errors';
 import { OPERATIONS } from './sqs/protocol';
 import { LocalSqsService } from './sqs/service';
@@ -14,31 +14,12 @@ export interface LocalSqsOptions {
   readonly accountId: string;
 }
 
-export interface LocalSqs {
-  /** `http://127.0.0.1:<port>`: set it as `AWS_ENDPOINT_URL_SQS`. Queue URLs live under it. */
-  readonly endpoint: string;
-  readonly port: number;
-  readonly service: LocalSqsService;
-  readonly httpServer: Server;
-  stop(): Promise<void>;
-}
+/** Set its `endpoint` as `AWS_ENDPOINT_URL_SQS`; queue URLs live under it. */
+export type LocalSqs = LoopbackService<LocalSqsService>;
 
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** SQS's own limit on a request is 1 MiB of messages; a little room for the JSON around them. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
-
-function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
 
 function answer(
   response: ServerResponse,
@@ -80,7 +61,7 @@ export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs>
   const httpServer = createServer((request, response) => {
     void (async () => {
       const target = String(request.headers['x-amz-target'] ?? '');
-      const body = await readBody(request);
+      const body = await readLimitedBody(request, MAX_REQUEST_BYTES);
       const service = started.service;
       if (!service) return;
       if (request.method !== 'POST' || !target.startsWith('AmazonSQS.')) {
@@ -145,25 +126,11 @@ export async function startLocalSqs(options: LocalSqsOptions): Promise<LocalSqs>
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const { port, endpoint } = await listenOnLoopback(httpServer, options.port);
   const service = new LocalSqsService(endpoint, clock, options.region, options.accountId);
   started.service = service;
-
-  return {
-    endpoint,
-    port,
-    service,
-    httpServer,
-    async stop() {
-      for (const abort of aborts) abort.abort();
-      service.endWaits();
-      httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
-  };
+  return loopbackService(httpServer, { port, endpoint }, service, () => {
+    for (const abort of aborts) abort.abort();
+    service.endWaits();
+  });
 }

@@ -1,5 +1,6 @@
 import { AssemblyError } from '../../assembly/errors';
 import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
+import { localResourceName } from './resource-names';
 import type { LocalSqsService } from '../../services/sqs/service';
 import type { LocalQueue } from '../../services/sqs/queue';
 
@@ -13,17 +14,6 @@ const ATTRIBUTE_PROPERTIES = [
   'SqsManagedSseEnabled',
 ] as const;
 
-/** A literal `QueueName`, or `<stack>-<logicalId>` (CloudFormation adds a random suffix; a local name stays stable). */
-function localQueueName(
-  model: StackModel,
-  logicalId: string,
-  properties: Readonly<Record<string, unknown>>,
-): string {
-  if (properties.QueueName !== undefined)
-    return model.resolver.resolveString(properties.QueueName, `${logicalId}.QueueName`);
-  return `${model.stackName}-${logicalId}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 80);
-}
-
 /**
  * Creates the stack's queues on the local SQS. `Ref` is the queue URL, `Fn::GetAtt` gives `Arn`, `QueueName`
  * and `QueueUrl`, as CloudFormation documents
@@ -32,7 +22,7 @@ function localQueueName(
  */
 export function provisionQueues(model: StackModel, sqs: LocalSqsService): LocalQueue[] {
   const declared = resourcesOfType(model, 'AWS::SQS::Queue').map((resource) => {
-    const name = localQueueName(model, resource.logicalId, resource.properties);
+    const name = localResourceName(model, resource, 'QueueName', 80);
     model.resolver.provide(resource.logicalId, {
       ref: sqs.queueUrl(name),
       attributes: { Arn: sqs.queueArn(name), QueueName: name, QueueUrl: sqs.queueUrl(name) },

@@ -1,16 +1,7 @@
 import { AssemblyError } from '../../assembly/errors';
 import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
+import { localResourceName } from './resource-names';
 import type { LocalSnsService } from '../../services/sns/topics';
-
-function localTopicName(
-  model: StackModel,
-  logicalId: string,
-  properties: Readonly<Record<string, unknown>>,
-): string {
-  if (properties.TopicName !== undefined)
-    return model.resolver.resolveString(properties.TopicName, `${logicalId}.TopicName`);
-  return `${model.stackName}-${logicalId}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 256);
-}
 
 interface SubscriptionProps {
   readonly Protocol?: unknown;
@@ -26,7 +17,7 @@ interface SubscriptionProps {
  */
 export function provideTopics(model: StackModel, sns: LocalSnsService): void {
   for (const topic of resourcesOfType(model, 'AWS::SNS::Topic')) {
-    const name = localTopicName(model, topic.logicalId, topic.properties);
+    const name = localResourceName(model, topic, 'TopicName', 256);
     const arn = sns.createTopic(name);
     model.resolver.provide(topic.logicalId, { ref: arn, attributes: { TopicArn: arn, TopicName: name } });
   }

@@ -9,6 +9,15 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
   ReceiveMessageWaitTimeSeconds: [0, 20],
 };
 
+/** Integer attributes and the setting each one sets. */
+const INTEGER_SETTINGS: Readonly<Record<string, keyof QueueSettings>> = {
+  VisibilityTimeout: 'visibilityTimeoutSeconds',
+  MessageRetentionPeriod: 'messageRetentionSeconds',
+  DelaySeconds: 'delaySeconds',
+  MaximumMessageSize: 'maximumMessageSize',
+  ReceiveMessageWaitTimeSeconds: 'receiveWaitTimeSeconds',
+};
+
 /** Attributes accepted without a local effect (encryption, policies, FIFO-only throughput settings). */
 const WITHOUT_LOCAL_EFFECT = new Set([
   'KmsMasterKeyId',
@@ -62,24 +71,14 @@ export function applyAttributes(
   attributes: Readonly<Record<string, string>>,
   base: QueueSettings = DEFAULT_SETTINGS,
 ): QueueSettings {
-  let settings = { ...base };
+  let settings: QueueSettings = { ...base };
   for (const [name, value] of Object.entries(attributes)) {
+    const integerSetting = INTEGER_SETTINGS[name];
+    if (integerSetting) {
+      settings = { ...settings, [integerSetting]: integerIn(name, value) };
+      continue;
+    }
     switch (name) {
-      case 'VisibilityTimeout':
-        settings = { ...settings, visibilityTimeoutSeconds: integerIn(name, value) };
-        break;
-      case 'MessageRetentionPeriod':
-        settings = { ...settings, messageRetentionSeconds: integerIn(name, value) };
-        break;
-      case 'DelaySeconds':
-        settings = { ...settings, delaySeconds: integerIn(name, value) };
-        break;
-      case 'MaximumMessageSize':
-        settings = { ...settings, maximumMessageSize: integerIn(name, value) };
-        break;
-      case 'ReceiveMessageWaitTimeSeconds':
-        settings = { ...settings, receiveWaitTimeSeconds: integerIn(name, value) };
-        break;
       case 'RedrivePolicy':
         settings = { ...settings, redrivePolicy: value === '' ? undefined : redrivePolicy(value) };
         break;
