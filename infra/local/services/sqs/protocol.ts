@@ -118,6 +118,13 @@ function optionalInteger(value: unknown, name: string): number | undefined {
   return value;
 }
 
+function requiredVisibility(entry: Json): number {
+  const value = optionalInteger(entry.VisibilityTimeout, 'VisibilityTimeout');
+  if (value === undefined)
+    throw invalidParameter('The request must contain the parameter VisibilityTimeout.');
+  return value;
+}
+
 interface BatchEntry extends Json {
   readonly Id: string;
 }
@@ -291,19 +298,13 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   ChangeMessageVisibility: (service, request) => {
     service
       .queueByUrl(request.QueueUrl)
-      .changeVisibility(
-        receiptHandle(request),
-        optionalInteger(request.VisibilityTimeout, 'VisibilityTimeout') ?? -1,
-      );
+      .changeVisibility(receiptHandle(request), requiredVisibility(request));
     return {};
   },
   ChangeMessageVisibilityBatch: (service, request) => {
     const queue = service.queueByUrl(request.QueueUrl);
     return eachEntry(batchEntries(request, 'ChangeMessageVisibilityBatchRequest'), (entry) => {
-      queue.changeVisibility(
-        receiptHandle(entry),
-        optionalInteger(entry.VisibilityTimeout, 'VisibilityTimeout') ?? -1,
-      );
+      queue.changeVisibility(receiptHandle(entry), requiredVisibility(entry));
       return {};
     });
   },
