@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   encodeEventKey,
   eventMatches,
-  Sequencers,
-  targetWants,
+  LocalSqsService,
+  ManualClock,
+  messagesToDelete,
   type NotificationTarget,
-} from '../../infra/local/engine/provision/bucket-notifications';
-import { messagesToDelete, SqsEventSourcePoller } from '../../infra/local/engine/provision/event-sources';
-import { ManualClock } from '../../infra/local/services/clock';
-import type { ObjectChange } from '../../infra/local/services/s3-local';
-import type { ReceivedMessage } from '../../infra/local/services/sqs/queue';
-import { LocalSqsService } from '../../infra/local/services/sqs/service';
+  type ObjectChange,
+  type ReceivedMessage,
+  Sequencers,
+  SqsEventSourcePoller,
+  targetWants,
+} from '../../infra/local/testing';
 
 const target: NotificationTarget = {
   bucketName: 'media',

@@ -11,13 +11,16 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../infra/local/services/clock';
-import { S3RVER_CREDENTIALS } from '../../infra/local/services/s3-local';
-import type { LocalQueue } from '../../infra/local/services/sqs/queue';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
 import { MAX_RECEIVE_COUNT, synthPipelineFixture } from '../fixtures/pipeline-stack/stack';
-import { readinessDeadlineMs } from '../../infra/local/health/readiness';
 import { memoryLogger } from '../support/twin';
+import {
+  type LocalQueue,
+  type LocalStack,
+  ManualClock,
+  readinessDeadlineMs,
+  S3RVER_CREDENTIALS,
+  startLocalStack,
+} from '../../infra/local/testing';
 
 interface Observation {
   readonly kind: 'test-event' | 's3' | 'message';
@@ -70,7 +73,7 @@ const observed = (what: string, match: (o: Observation) => boolean) =>
 
 beforeAll(async () => {
   synthPipelineFixture(assemblyDir);
-  stack = await startLocalStack({ assemblyDir, logger, clock });
+  stack = await startLocalStack({ assemblyDir, logger, messagingClock: clock });
   s3 = new S3Client({
     endpoint: stack.s3.endpoint,
     forcePathStyle: true,

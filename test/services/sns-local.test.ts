@@ -1,7 +1,6 @@
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../infra/local/services/clock';
-import { startLocalSns, type LocalSns } from '../../infra/local/services/sns-local';
+import { type LocalSns, ManualClock, startLocalSns } from '../../infra/local/testing';
 
 const toQueue: Array<{ arn: string; body: string; attributes: Record<string, unknown> }> = [];
 const toLambda: Array<{ arn: string; event: unknown }> = [];

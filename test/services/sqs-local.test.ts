@@ -12,9 +12,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../infra/local/services/clock';
-import { startLocalSqs, type LocalSqs } from '../../infra/local/services/sqs-local';
-import { md5OfMessageAttributes } from '../../infra/local/services/sqs/md5';
+import { type LocalSqs, ManualClock, md5OfMessageAttributes, startLocalSqs } from '../../infra/local/testing';
 
 const clock = new ManualClock();
 let sqs: LocalSqs;

@@ -3,8 +3,8 @@
  * way AppSync does at `start`: bundled by the project's bundler, executed by the twin's runtime,
  * request → NONE (result = payload) → response, collecting the `extensions.*` filters it set.
  */
-import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime';
+import { bundleAppSyncCode } from '../../infra/local/authoring';
+import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
 import type { SubscriptionResolver } from './realtime-host';
 
 /** `answer` gives the data source's result for the request; without it the data source is NONE. */

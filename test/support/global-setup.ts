@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/services/dynamodb-local';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/index';
 
 declare module 'vitest' {
   export interface ProvidedContext {

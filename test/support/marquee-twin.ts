@@ -5,7 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
 
@@ -28,7 +29,7 @@ export function synthMarqueeAssembly(outdir: string): void {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { marqueeCostTrace?: unknown };
+  extensions?: { twinCostTrace?: unknown };
 }
 
 export interface SignedInUser {
@@ -54,12 +55,17 @@ export interface MarqueeTwin {
 }
 
 /** The whole Marquee stack in the twin: synth, start, and helpers to sign users in and call the API. */
-export async function startMarqueeTwin(): Promise<MarqueeTwin> {
+export async function startMarqueeTwin(options: { clock?: () => number } = {}): Promise<MarqueeTwin> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = join(dir, 'cdk.out');
   synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
-  const stack = await startLocalStack({ assemblyDir, logger });
+  const stack = await startLocalStack({
+    assemblyDir,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  await installPlaybackSigningKey(stack);
   const clientId = stack.outputs.userPoolClientId as string;
 
   return {

@@ -1,13 +1,12 @@
 import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { AppSyncErrorInfo, CognitoIdentity, DataSourceDefinition } from '../../infra/local/contracts';
-import type { LocalDataSourceInvoker } from '../../infra/local/datasources';
-import {
-  buildResolverContext,
-  compileCode,
-  runHandler,
-  type CompiledCode,
-} from '../../infra/local/runtime/index';
-import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
+import type {
+  AppSyncErrorInfo,
+  CognitoIdentity,
+  DataSourceDefinition,
+  LocalDataSourceInvoker,
+} from '../../infra/local/testing';
+import { buildResolverContext, compileCode, runHandler, type CompiledCode } from '../../infra/local/index';
+import { bundleAppSyncCode } from '../../infra/local/authoring';
 import { planResolver } from '../../infra/lib/appsync/resolver-plan';
 import { RESOLVERS, type DataSourceName, type ResolverSpec } from '../../infra/lib/appsync/resolver-table';
 import {

@@ -244,8 +244,23 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   },
   // Its Lambda provider has no local effect (see local-use.ts): the twin applies the configuration itself.
   'Custom::S3BucketNotifications': { emulated: ['*'] },
-  // Only alarms on an SQS queue's depth are evaluated; the others are sorted out by alarmNoLocalEffect.
+  // Only alarms on an SQS queue's depth are evaluated; the others are sorted out by resourceNoLocalEffectReason.
   'AWS::CloudWatch::Alarm': { emulated: ['*'] },
+  // Behaviors with TrustedKeyGroups check signed URLs and cookies against these (infra/local/cloudfront).
+  'AWS::CloudFront::KeyGroup': { emulated: ['KeyGroupConfig'] },
+  'AWS::CloudFront::PublicKey': {
+    emulated: ['PublicKeyConfig'],
+  },
+  // Served by the twin's Secrets Manager endpoint (GetSecretValue, PutSecretValue).
+  'AWS::SecretsManager::Secret': {
+    emulated: ['Name', 'GenerateSecretString', 'SecretString'],
+    ignored: {
+      Description: 'documentation only',
+      KmsKeyId: 'encryption at rest has no local meaning',
+      Tags: 'tags have no local meaning',
+      ReplicaRegions: 'one local region',
+    },
+  },
 };
 
 /** Resource types that exist in AWS but change nothing about how the local twin behaves. */
