@@ -31,6 +31,15 @@ export { startDynamoDbLocal, type DynamoDbLocal } from './services/dynamodb-loca
 export type { CodeInbox } from './services/cognito/code-inbox';
 export type { DeliveredCode } from './services/cognito-local';
 
+// Messaging (queues, topics, S3 notifications, SQS → Lambda; docs/messaging.md).
+/** Time for queues, pollers and alarms: pass a `ManualClock` as `messagingClock` to move it in tests. */
+export { ManualClock, systemClock, type Clock } from './services/clock';
+export type { LocalMessaging } from './engine/provision/messaging';
+export type { LocalSqs } from './services/sqs-local';
+export type { LocalSns } from './services/sns-local';
+export type { LocalQueue, StoredMessage } from './services/sqs/queue';
+export type { PublishedMessage } from './services/sns/topics';
+
 // Ports and readiness (for tools that start a stack in a child process).
 /** A free TCP port on 127.0.0.1, and a check that a chosen port is free (with a clear error). */
 export { assertPortFree, findFreePort } from './services/ports';

@@ -29,6 +29,9 @@ import { providePlaceholders } from './provisioners/placeholders';
 import type { ProvisionContext } from './provisioners/provisioner';
 import { provisionTables } from './provisioners/tables';
 import { provisionUserPools, type LocalUserPool } from './provisioners/user-pools';
+// Messaging (helper T): SQS, SNS, event-source mappings, bucket notifications, queue-depth alarms.
+import { startMessaging, type LocalMessaging } from './engine/provision/messaging';
+import { systemClock, type Clock } from './services/clock';
 
 export type { LocalUserPool } from './provisioners/user-pools';
 
@@ -49,6 +52,8 @@ export interface LocalStackOptions {
     readonly dynamodb?: number;
     readonly cognito?: number;
     readonly s3?: number;
+    readonly sqs?: number;
+    readonly sns?: number;
   };
   readonly logger?: LocalStackLogger;
   /** The per-request log line (default on); `false` leaves requests without any logging work. */
@@ -67,6 +72,8 @@ export interface LocalStackOptions {
   readonly clock?: () => number;
   /** Serve GraphQL over HTTPS and real-time over WSS with a fresh self-signed certificate (`stack.tls`). */
   readonly tls?: boolean;
+  /** The time queues, pollers, S3 events and alarms run on (visibility timeouts, long polls); tests pass a ManualClock. */
+  readonly messagingClock?: Clock;
 }
 
 /** Fills a freshly started stack with data; see `LocalStackOptions.seed`. */
@@ -92,6 +99,8 @@ export interface LocalStack {
   readonly cognito: LocalCognito;
   readonly s3: LocalS3;
   readonly lambdas: LocalLambdaRegistry;
+  /** The local SQS and SNS with the stack's queues and topics (every publish is in `sns.service.published`). */
+  readonly messaging: LocalMessaging;
   /** The key pair of each CloudFront public key, as the twin deployed it (its private key signs locally). */
   readonly cloudFrontKeyPairs: readonly LocalKeyPair[];
   /** The local Secrets Manager endpoint (GetSecretValue, PutSecretValue). */
@@ -223,6 +232,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const lambdas = nameLambdas(context);
     const buckets = await provisionBuckets(context, s3);
     const started: { lambdas?: LocalLambdaRegistry } = {};
+    // Messaging (helper T): queues and topics get their values before Lambda environments are resolved.
+    const messaging = await startMessaging({
+      model,
+      clock: options.messagingClock ?? systemClock,
+      ports: options.ports,
+      log: (line) => logger.info(line),
+      warn: (line) => logger.warn(line),
+      invoke: async (functionId, event) => {
+        if (!started.lambdas) throw new Error('Lambda functions are not started yet');
+        return started.lambdas.invoke(functionId, event);
+      },
+      lambdaIdForArn: lambdas.idForArn,
+      onObjectChange: (listener) => s3.onObjectChange(listener),
+    });
+    cleanups.push(() => messaging.stop());
     const userPools = await provisionUserPools(
       context,
       cognito,
@@ -250,11 +274,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         AWS_ENDPOINT_URL_S3: s3.endpoint,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManagerEndpoint,
+        ...messaging.environment, // helper T
       },
       health,
     );
     started.lambdas = registry;
     cleanups.push(() => registry.close());
+    messaging.start(); // helper T: bucket notifications, SQS pollers, alarms
 
     const { api, engine, server, tls } = await serveApi(
       context,
@@ -319,6 +345,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       s3,
       lambdas: registry,
+      messaging,
       cloudFrontKeyPairs,
       secretsManagerEndpoint,
       startupMs,

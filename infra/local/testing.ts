@@ -15,6 +15,22 @@ export { localEnvironment, readStackModel, resourcesOfType, type StackModel } fr
 export { provideAppSyncValues } from './engine/provision/api-values';
 export { functionLayers, provideLayers } from './engine/provision/layers';
 
+// Messaging's parts.
+export { startLocalSqs } from './services/sqs-local';
+export { startLocalSns } from './services/sns-local';
+export { LocalSqsService } from './services/sqs/service';
+export { md5OfMessageAttributes } from './services/sqs/md5';
+export type { ReceivedMessage } from './services/sqs/queue';
+export type { ObjectChange } from './services/s3-local';
+export {
+  encodeEventKey,
+  eventMatches,
+  Sequencers,
+  targetWants,
+  type NotificationTarget,
+} from './engine/provision/bucket-notifications';
+export { messagesToDelete, SqsEventSourcePoller } from './engine/provision/event-sources';
+
 // CloudFront.
 export { distributionMayRead } from './cloudfront/bucket-grants';
 export { pathPatternMatches, wildcardMatches } from './cloudfront/patterns';

@@ -128,7 +128,7 @@ describe('clear messages for what cannot run locally', () => {
     const dir = tempDir();
     const app = new App({ outdir: dir });
     const stack = new Stack(app, 'Bad');
-    new CfnResource(stack, 'Queue', { type: 'AWS::SQS::Queue' });
+    new CfnResource(stack, 'Stream', { type: 'AWS::Kinesis::Stream' });
     const api = new appsync.CfnGraphQLApi(stack, 'Api', { name: 'bad', authenticationType: 'API_KEY' });
     new appsync.CfnResolver(stack, 'Vtl', {
       apiId: api.attrApiId,
@@ -146,7 +146,9 @@ describe('clear messages for what cannot run locally', () => {
     }
     expect(error).toBeInstanceOf(AssemblyError);
     const message = (error as Error).message;
-    expect(message).toContain('Queue: resource type AWS::SQS::Queue is not supported by the local twin');
+    expect(message).toContain(
+      'Stream: resource type AWS::Kinesis::Stream is not supported by the local twin',
+    );
     expect(message).toContain(
       'VTL resolvers are not supported by the twin; write the resolver in APPSYNC_JS',
     );

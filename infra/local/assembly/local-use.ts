@@ -34,12 +34,15 @@ interface Referrer {
  * Lambda functions and layers that only serve resources with no local effect have none either: the
  * provider functions of CDK's custom resources (the site's BucketDeployment, log retention) and the layers
  * of those functions. A function counts when a no-local-effect custom resource names it as `ServiceToken`
- * and nothing that runs locally refers to it; a layer when no function that runs locally lists it.
+ * (or a custom resource whose effect the twin emulates itself, such as CDK's bucket notifications) and
+ * nothing that runs locally refers to it; a layer when no function that runs locally lists it.
  * Returns the reason for each such logical id.
  */
 export function withoutLocalUse(
   resources: ReadonlyArray<readonly [string, CfnResource]>,
   noLocalEffectReason: (type: string) => string | undefined,
+  /** Custom resource types whose effect the twin emulates: their `ServiceToken` providers need not run. */
+  effectEmulatedCustomTypes: ReadonlySet<string> = new Set(),
 ): Map<string, string> {
   const referrers = new Map<string, Referrer[]>();
   for (const [logicalId, resource] of resources) {
@@ -55,7 +58,9 @@ export function withoutLocalUse(
   }
   const unused = new Map<string, string>();
   const noLocalEffect = (referrer: Referrer): boolean =>
-    unused.has(referrer.logicalId) || noLocalEffectReason(referrer.type) !== undefined;
+    unused.has(referrer.logicalId) ||
+    noLocalEffectReason(referrer.type) !== undefined ||
+    (referrer.property === 'ServiceToken' && effectEmulatedCustomTypes.has(referrer.type));
   // A provider framework can chain functions (custom resource → framework function → handler), so repeat
   // until nothing changes.
   for (let changed = true; changed;) {

@@ -174,6 +174,86 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'AWS::S3::Bucket': { emulated: ['*'] },
   // S3-origin behaviors are served at /_cloudfront/<logical id>/ (see infra/local/cloudfront).
   'AWS::CloudFront::Distribution': { emulated: ['*'] },
+  // Messaging (see docs/messaging.md): queues on the local SQS, topics on the local SNS, SQS event-source
+  // mappings as pollers, and the effect of CDK's bucket-notification custom resource on the local S3.
+  'AWS::SQS::Queue': {
+    emulated: [
+      'QueueName',
+      'VisibilityTimeout',
+      'MessageRetentionPeriod',
+      'DelaySeconds',
+      'MaximumMessageSize',
+      'ReceiveMessageWaitTimeSeconds',
+      'RedrivePolicy',
+      'SqsManagedSseEnabled',
+    ],
+    ignored: {
+      KmsMasterKeyId: 'encryption at rest has no local meaning',
+      KmsDataKeyReusePeriodSeconds: 'encryption at rest has no local meaning',
+      RedriveAllowPolicy: 'IAM is not enforced locally: any queue may name any dead-letter queue',
+      Tags: 'tags have no local meaning',
+    },
+    rejected: {
+      FifoQueue: 'FIFO queues are not emulated by the twin (ordering and deduplication would be missing)',
+      ContentBasedDeduplication: 'FIFO queues are not emulated by the twin',
+      DeduplicationScope: 'FIFO queues are not emulated by the twin',
+      FifoThroughputLimit: 'FIFO queues are not emulated by the twin',
+    },
+  },
+  'AWS::SNS::Topic': {
+    emulated: ['TopicName', 'DisplayName', 'Subscription'],
+    ignored: {
+      KmsMasterKeyId: 'encryption at rest has no local meaning',
+      Tags: 'tags have no local meaning',
+      TracingConfig: 'X-Ray is not emulated',
+      DeliveryStatusLogging: 'deliveries are printed on the twin console',
+      SignatureVersion: 'envelopes carry a placeholder signature locally',
+      DataProtectionPolicy: 'data protection is not emulated',
+      ArchivePolicy: 'message archiving is not emulated',
+    },
+    rejected: {
+      FifoTopic: 'FIFO topics are not emulated by the twin (ordering and deduplication would be missing)',
+      ContentBasedDeduplication: 'FIFO topics are not emulated by the twin',
+    },
+  },
+  'AWS::SNS::Subscription': {
+    emulated: ['TopicArn', 'Protocol', 'Endpoint', 'RawMessageDelivery', 'Region'],
+    ignored: {
+      DeliveryPolicy: 'HTTP delivery retries are not emulated',
+      RedrivePolicy: 'local deliveries do not fail, so nothing is redriven',
+      SubscriptionRoleArn: 'IAM is not enforced locally',
+      ReplayPolicy: 'message replay is not emulated',
+    },
+    rejected: {
+      FilterPolicy:
+        'subscription filter policies are not evaluated by the twin (every message would reach every subscriber)',
+      FilterPolicyScope: 'subscription filter policies are not evaluated by the twin',
+    },
+  },
+  'AWS::Lambda::EventSourceMapping': {
+    emulated: [
+      'EventSourceArn',
+      'FunctionName',
+      'BatchSize',
+      'MaximumBatchingWindowInSeconds',
+      'FunctionResponseTypes',
+      'ScalingConfig',
+      'Enabled',
+    ],
+    ignored: {
+      Tags: 'tags have no local meaning',
+      MetricsConfig: 'metrics are not emulated',
+    },
+    rejected: {
+      FilterCriteria: 'event filtering is not emulated by the twin (every message would reach the function)',
+      StartingPosition: 'only SQS event sources are emulated by the twin (not streams)',
+      ProvisionedPollerConfig: 'provisioned pollers are not emulated; use ScalingConfig.MaximumConcurrency',
+    },
+  },
+  // Its Lambda provider has no local effect (see local-use.ts): the twin applies the configuration itself.
+  'Custom::S3BucketNotifications': { emulated: ['*'] },
+  // Only alarms on an SQS queue's depth are evaluated; the others are sorted out by resourceNoLocalEffectReason.
+  'AWS::CloudWatch::Alarm': { emulated: ['*'] },
   // Behaviors with TrustedKeyGroups check signed URLs and cookies against these (infra/local/cloudfront).
   'AWS::CloudFront::KeyGroup': { emulated: ['KeyGroupConfig'] },
   'AWS::CloudFront::PublicKey': {
@@ -200,11 +280,10 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::S3::BucketPolicy': 'IAM is not enforced locally, except CloudFront grants (checked by /_cloudfront)',
   'AWS::Logs::LogGroup': 'logs go to the twin console',
   'AWS::Logs::MetricFilter': 'CloudWatch is not emulated',
-  'AWS::CloudWatch::Alarm': 'CloudWatch is not emulated',
   'AWS::CloudWatch::Dashboard': 'CloudWatch is not emulated',
-  'AWS::SNS::Topic': 'alarm notifications are not emulated',
-  'AWS::SNS::Subscription': 'alarm notifications are not emulated',
-  'AWS::SNS::TopicPolicy': 'alarm notifications are not emulated',
+  'AWS::SNS::TopicPolicy': 'IAM is not enforced locally: any local caller may publish to any topic',
+  'AWS::SQS::QueuePolicy':
+    'IAM is not enforced locally: any local caller (the local S3 and SNS included) may send to any queue',
   'Custom::LogRetention': 'logs go to the twin console',
   'AWS::CloudFront::OriginAccessControl': 'bucket grants are checked for the /_cloudfront route itself',
   'AWS::CloudFront::ResponseHeadersPolicy': 'the /_cloudfront route adds no response headers',
@@ -225,4 +304,35 @@ export function noLocalEffectReason(type: string): string | undefined {
   if (type.startsWith('Custom::CDKBucketDeployment'))
     return NO_LOCAL_EFFECT_TYPES['Custom::CDKBucketDeployment'];
   return undefined;
+}
+
+/** The custom resource types whose effect the twin emulates itself, so their Lambda providers do not run. */
+export const EFFECT_EMULATED_CUSTOM_TYPES: ReadonlySet<string> = new Set(['Custom::S3BucketNotifications']);
+
+/** Queue-depth metrics of SQS the twin can evaluate alarms on (read from the local queue). */
+export const EVALUATED_SQS_METRICS: ReadonlySet<string> = new Set([
+  'ApproximateNumberOfMessagesVisible',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateNumberOfMessagesDelayed',
+]);
+
+/**
+ * Why one resource of an emulated type still has no local effect, or undefined when it runs. CloudWatch
+ * alarms run only on an SQS queue-depth metric of one queue; every other metric is not collected locally.
+ */
+export function resourceNoLocalEffectReason(
+  type: string,
+  properties: Readonly<Record<string, unknown>>,
+): string | undefined {
+  if (type !== 'AWS::CloudWatch::Alarm') return undefined;
+  const dimensions = Array.isArray(properties.Dimensions) ? properties.Dimensions : [];
+  const onQueueDepth =
+    properties.Namespace === 'AWS/SQS' &&
+    typeof properties.MetricName === 'string' &&
+    EVALUATED_SQS_METRICS.has(properties.MetricName) &&
+    dimensions.length === 1 &&
+    (dimensions[0] as { Name?: unknown } | undefined)?.Name === 'QueueName';
+  return onQueueDepth
+    ? undefined
+    : 'CloudWatch metrics are not collected locally (only alarms on an SQS queue depth are evaluated)';
 }

@@ -3,7 +3,12 @@ import { readStackArtifact, type CfnTemplate, type FileAsset } from './cloud-ass
 import { AssemblyError } from './errors';
 import { IntrinsicResolver, type LocalEnvironment } from './intrinsics';
 import { withoutLocalUse } from './local-use';
-import { EMULATED_TYPES, noLocalEffectReason } from './resource-types';
+import {
+  EFFECT_EMULATED_CUSTOM_TYPES,
+  EMULATED_TYPES,
+  noLocalEffectReason,
+  resourceNoLocalEffectReason,
+} from './resource-types';
 
 export interface StackResource {
   readonly logicalId: string;
@@ -60,12 +65,17 @@ export function readStackModel(
   const active = Object.entries(artifact.template.Resources).filter(
     ([, resource]) => !resource.Condition || resolver.conditionHolds(resource.Condition),
   );
-  const unused = withoutLocalUse(active, noLocalEffectReason);
+  const unused = withoutLocalUse(active, noLocalEffectReason, EFFECT_EMULATED_CUSTOM_TYPES);
   for (const [logicalId, resource] of active) {
     const properties = resource.Properties ?? {};
     const unusedReason = unused.get(logicalId);
     if (unusedReason !== undefined) {
       countNoLocalEffect(resource.Type, unusedReason);
+      continue;
+    }
+    const resourceReason = resourceNoLocalEffectReason(resource.Type, properties);
+    if (resourceReason !== undefined) {
+      countNoLocalEffect(resource.Type, resourceReason);
       continue;
     }
     const rules = EMULATED_TYPES[resource.Type];

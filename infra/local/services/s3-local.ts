@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -31,9 +32,74 @@ export interface LocalS3 {
   ): Promise<{ bucketName: string }>;
   /** Receives S3-notification-shaped records for every object change (all buckets). */
   onEvent(listener: (event: unknown) => void): void;
+  /** Receives every object change (all buckets), named as S3 event notifications name them. */
+  onObjectChange(listener: (change: ObjectChange) => void): void;
   /** The HTTP server in this process, for the twin's supervision. */
   readonly httpServer: Server;
   stop(): Promise<void>;
+}
+
+/** One object change, with the event name S3 notifications use (`ObjectCreated:Put`, …). */
+export interface ObjectChange {
+  readonly bucket: string;
+  /** The key as stored (not URL-encoded). */
+  readonly key: string;
+  readonly eventName:
+    | 'ObjectCreated:Put'
+    | 'ObjectCreated:Post'
+    | 'ObjectCreated:Copy'
+    | 'ObjectCreated:CompleteMultipartUpload'
+    | 'ObjectRemoved:Delete';
+  readonly size?: number;
+  /** Without quotes, as event records carry it. */
+  readonly eTag?: string;
+  readonly sourceIp: string;
+}
+
+interface S3rverEventRecord {
+  readonly eventName?: string;
+  readonly requestParameters?: { readonly sourceIPAddress?: string };
+  readonly s3?: {
+    readonly bucket?: { readonly name?: string };
+    readonly object?: { readonly key?: string; readonly size?: number; readonly eTag?: string };
+  };
+}
+
+/** What the request being handled was, for naming the event s3rver emits while handling it. */
+const currentRequest = new AsyncLocalStorage<{ readonly completesMultipartUpload: boolean }>();
+
+/** s3rver names a completed multipart upload `ObjectCreated:Post`, as a browser form POST; S3 does not. */
+const rememberRequest: KoaMiddleware = (ctx, next) =>
+  currentRequest.run(
+    { completesMultipartUpload: ctx.method === 'POST' && /[?&]uploadId=/.test(ctx.url) },
+    next,
+  );
+
+async function objectChange(store: S3rverStore, event: unknown): Promise<ObjectChange | undefined> {
+  const record = (event as { Records?: S3rverEventRecord[] }).Records?.[0];
+  const bucket = record?.s3?.bucket?.name;
+  const key = record?.s3?.object?.key;
+  if (!record || !bucket || !key) return undefined;
+  let eventName = record.eventName as ObjectChange['eventName'];
+  if (eventName === 'ObjectCreated:Post' && currentRequest.getStore()?.completesMultipartUpload)
+    eventName = 'ObjectCreated:CompleteMultipartUpload';
+  const change = {
+    bucket,
+    key,
+    eventName,
+    sourceIp: record.requestParameters?.sourceIPAddress ?? '127.0.0.1',
+  };
+  if (eventName === 'ObjectRemoved:Delete') return change;
+  // s3rver's copy events carry no ETag; the store has it.
+  let eTag = record.s3?.object?.eTag;
+  if (eTag === undefined) {
+    try {
+      eTag = String((await store.getMetadata(bucket, key)).etag ?? '').replace(/"/g, '');
+    } catch {
+      return undefined; // gone already
+    }
+  }
+  return { ...change, size: record.s3?.object?.size, eTag };
 }
 
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -192,7 +258,7 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
     directory,
     configureBuckets: [],
   });
-  server.middleware.unshift(exactRanges(server.store), preflightLikeS3(server.store));
+  server.middleware.unshift(rememberRequest, exactRanges(server.store), preflightLikeS3(server.store));
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const { httpServer } = server;
@@ -215,6 +281,14 @@ export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS
 
     onEvent(listener) {
       server.on('event', listener);
+    },
+
+    onObjectChange(listener) {
+      server.on('event', (event) => {
+        // Named now, while the request that caused it is still the current one.
+        const change = objectChange(server.store, event);
+        void change.then((named) => named && listener(named));
+      });
     },
 
     async stop() {

@@ -30,6 +30,7 @@ export interface S3rverStore {
 export interface KoaContext {
   readonly method: string;
   readonly path: string;
+  readonly url: string;
   status: number;
   body: unknown;
   length: number | undefined;
