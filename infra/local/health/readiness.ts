@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
-import { cpuTicks } from './process-progress';
+import { processTreeTicks } from './process-progress';
 
 /** The process whose work is awaited: waiting ends when it exits, and fails when it stops making progress. */
 export interface WorkingProcess {
@@ -61,10 +61,13 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** A number that grows while the process works (CPU ticks plus output bytes); undefined if unknowable. */
+/**
+ * A number that grows while the process works (CPU ticks of it and its descendants, plus output bytes);
+ * undefined if unknowable.
+ */
 function progressOf(watched: WorkingProcess | undefined): number | undefined {
   if (!watched?.pid) return undefined;
-  const ticks = cpuTicks(watched.pid);
+  const ticks = processTreeTicks(watched.pid);
   const output = watched.outputBytes?.();
   if (ticks === undefined && output === undefined) return undefined;
   return (ticks ?? 0) + (output ?? 0);
@@ -83,6 +86,8 @@ export async function waitUntilReady(options: ReadinessOptions): Promise<void> {
   let lastError: unknown;
   let progress = progressOf(options.process);
   let progressAt = started;
+  // Reading the process tree scans /proc: once a second is plenty for a stall measured in tens of seconds.
+  let progressCheckedAt = started;
 
   const giveUp = (reason: string): never => {
     const last = lastError === undefined ? '' : ` The last attempt failed with: ${String(lastError)}`;
@@ -101,7 +106,7 @@ export async function waitUntilReady(options: ReadinessOptions): Promise<void> {
     const now = Date.now();
     const exited = options.process?.exited();
     if (exited) giveUp(`the process (pid ${options.process?.pid}) ended with ${exited}`);
-    const current = progressOf(options.process);
+    const current = now - progressCheckedAt >= 1000 ? progressOf(options.process) : progress;
     if (current !== progress) {
       progress = current;
       progressAt = now;
@@ -113,6 +118,7 @@ export async function waitUntilReady(options: ReadinessOptions): Promise<void> {
     if (now - started > deadlineMs) {
       giveUp(`the overall limit of ${seconds(deadlineMs)} passed (APPSYNC_TWIN_READY_TIMEOUT_MS sets it)`);
     }
+    if (now - progressCheckedAt >= 1000) progressCheckedAt = now;
     await delay(intervalMs);
   }
 }
