@@ -35,7 +35,11 @@ export interface MarqueeApi {
   /** A DynamoDB client on the twin's DynamoDB Local, to look at what the resolvers stored. */
   readonly client: DynamoDBClient;
   /** Runs one operation with one root field. */
-  run<T = unknown>(caller: Caller, document: string, variables?: Record<string, unknown>): Promise<ApiOutcome<T>>;
+  run<T = unknown>(
+    caller: Caller,
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ApiOutcome<T>>;
   /** Like `run`, but fails the test with the errors when the request errs. */
   data<T = unknown>(caller: Caller, document: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -43,7 +47,8 @@ export interface MarqueeApi {
 
 function tableNamed(twin: MarqueeTwin, logicalIdPart: string): string {
   const table = twin.stack.tables.find((candidate) => candidate.logicalId.includes(logicalIdPart));
-  if (!table) throw new Error(`The synthesized stack has no table whose logical id contains ${logicalIdPart}`);
+  if (!table)
+    throw new Error(`The synthesized stack has no table whose logical id contains ${logicalIdPart}`);
   return table.tableName;
 }
 
