@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -6,6 +6,7 @@ import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
 
@@ -23,6 +24,26 @@ export function synthMarqueeAssembly(outdir: string): void {
     clientDistDir: BUILT_CLIENT_FIXTURE,
   });
   app.synth();
+}
+
+/**
+ * The run's shared Marquee assembly. Each file that finds none synthesizes into a side folder and renames it
+ * into place; when another file got there first, its own copy is dropped. No lock: synth blocks the event loop
+ * for longer than a lock file's staleness limit, so a waiter would take a live holder's lock over.
+ */
+function sharedMarqueeAssembly(runDir: string): string {
+  const assemblyDir = join(runDir, 'cdk.out');
+  if (existsSync(assemblyDir)) return assemblyDir;
+  const partial = join(runDir, `cdk.out.partial-${process.pid}`);
+  synthMarqueeAssembly(partial);
+  try {
+    renameSync(partial, assemblyDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return assemblyDir;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -53,11 +74,15 @@ export interface MarqueeTwin {
   stop(): Promise<void>;
 }
 
-/** The whole Marquee stack in the twin: synth, start, and helpers to sign users in and call the API. */
+/**
+ * The whole Marquee stack in the twin: synth (once per test run when the unit project's global setup named a
+ * shared folder, else into a private one), start, and helpers to sign users in and call the API.
+ */
 export async function startMarqueeTwin(): Promise<MarqueeTwin> {
-  const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
-  const assemblyDir = join(dir, 'cdk.out');
-  synthMarqueeAssembly(assemblyDir);
+  const runDir = process.env[SHARED_ASSEMBLY_ENV];
+  const privateDir = runDir ? undefined : mkdtempSync(join(tmpdir(), 'marquee-twin-'));
+  const assemblyDir = privateDir ? join(privateDir, 'cdk.out') : sharedMarqueeAssembly(runDir as string);
+  if (privateDir) synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
   const stack = await startLocalStack({ assemblyDir, logger });
   const clientId = stack.outputs.userPoolClientId as string;
@@ -83,7 +108,7 @@ export async function startMarqueeTwin(): Promise<MarqueeTwin> {
     },
     async stop() {
       await stack.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (privateDir) rmSync(privateDir, { recursive: true, force: true });
     },
   };
 }
