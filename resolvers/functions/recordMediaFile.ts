@@ -1,4 +1,5 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { update } from '@aws-appsync/utils/dynamodb';
 import { notFound, isConditionFailure, raiseDataSourceError } from '../lib/errors';
 import type { TableKey } from '../lib/keys';
 
@@ -17,16 +18,11 @@ export function request(ctx: Context): DynamoDBUpdateItemRequest {
   const value = isImage
     ? target.key
     : { key: target.key, contentType: input.contentType, sizeBytes: input.sizeBytes, updatedAt: now };
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(ctx.stash.catalogKey as TableKey),
-    update: {
-      expression: 'SET #attribute = :value, #updatedAt = :now',
-      expressionNames: { '#attribute': attribute, '#updatedAt': 'updatedAt' },
-      expressionValues: util.dynamodb.toMapValues({ ':value': value, ':now': now }),
-    },
-    condition: { expression: 'attribute_exists(pk)' },
-  };
+  return update({
+    key: ctx.stash.catalogKey as TableKey,
+    update: { [attribute]: value, updatedAt: now },
+    condition: { pk: { attributeExists: true } },
+  });
 }
 
 export function response(ctx: Context): unknown {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -26,22 +26,49 @@ export function synthMarqueeAssembly(outdir: string): void {
   app.synth();
 }
 
-/**
- * The run's shared Marquee assembly. Each file that finds none synthesizes into a side folder and renames it
- * into place; when another file got there first, its own copy is dropped. No lock: synth blocks the event loop
- * for longer than a lock file's staleness limit, so a waiter would take a live holder's lock over.
- */
-function sharedMarqueeAssembly(runDir: string): string {
-  const assemblyDir = join(runDir, 'cdk.out');
-  if (existsSync(assemblyDir)) return assemblyDir;
-  const partial = join(runDir, `cdk.out.partial-${process.pid}`);
-  synthMarqueeAssembly(partial);
+function isAlive(pid: number): boolean {
   try {
-    renameSync(partial, assemblyDir);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-    rmSync(partial, { recursive: true, force: true });
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The run's shared Marquee assembly, synthesized by the first file that claims it (a pid file created
+ * exclusively) into a side folder renamed into place; other files wait while the claimant is alive. Not a
+ * lock-file library: synth blocks the event loop for longer than such a lock's staleness limit.
+ */
+async function sharedMarqueeAssembly(runDir: string): Promise<string> {
+  const assemblyDir = join(runDir, 'cdk.out');
+  const claim = join(runDir, 'synth.pid');
+  while (!existsSync(assemblyDir)) {
+    try {
+      writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(claim, 'utf8'));
+      // A claimant that died leaves its claim behind: take it over (the rename below tolerates a tie).
+      if (holder > 0 && !isAlive(holder)) rmSync(claim, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const partial = join(runDir, `cdk.out.partial-${process.pid}`);
+    try {
+      synthMarqueeAssembly(partial);
+    } catch (error) {
+      // This worker lives on (other files): release the claim so a waiter fails with its own synth.
+      rmSync(claim, { force: true });
+      throw error;
+    }
+    try {
+      renameSync(partial, assemblyDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      rmSync(partial, { recursive: true, force: true });
+    }
   }
   return assemblyDir;
 }
@@ -81,7 +108,9 @@ export interface MarqueeTwin {
 export async function startMarqueeTwin(): Promise<MarqueeTwin> {
   const runDir = process.env[SHARED_ASSEMBLY_ENV];
   const privateDir = runDir ? undefined : mkdtempSync(join(tmpdir(), 'marquee-twin-'));
-  const assemblyDir = privateDir ? join(privateDir, 'cdk.out') : sharedMarqueeAssembly(runDir as string);
+  const assemblyDir = privateDir
+    ? join(privateDir, 'cdk.out')
+    : await sharedMarqueeAssembly(runDir as string);
   if (privateDir) synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
   const stack = await startLocalStack({ assemblyDir, logger });
