@@ -1,9 +1,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { movieKey, trailerKey } from './lib/keys';
 import { requireId } from './lib/validate';
-import type { QueryPlaybackUrlArgs } from './types/schema';
+import type { PlaybackUrl, QueryPlaybackUrlArgs } from './types/schema';
+import type { PlaybackUrlStash } from './lib/stash';
 
-export function request(ctx: Context<QueryPlaybackUrlArgs>): Record<string, never> {
+export function request(ctx: Context<QueryPlaybackUrlArgs, PlaybackUrlStash>): Record<string, never> {
   const movieId = requireId(ctx.args.movieId, 'movieId');
   const trailerId =
     ctx.args.trailerId === undefined || ctx.args.trailerId === null
@@ -16,6 +17,6 @@ export function request(ctx: Context<QueryPlaybackUrlArgs>): Record<string, neve
   return {};
 }
 
-export function response(ctx: Context<QueryPlaybackUrlArgs>): unknown {
-  return ctx.prev.result;
+export function response(ctx: Context<QueryPlaybackUrlArgs, PlaybackUrlStash>): PlaybackUrl {
+  return ctx.prev.result as PlaybackUrl;
 }

@@ -5,9 +5,10 @@ import { movieKey, type TableKey } from '../lib/keys';
 import type { MovieItem } from '../lib/movies';
 import { titlePrefixes } from '../lib/search';
 import { catalogTable } from '../lib/tables';
+import type { TrailerItemsStash } from './queryTrailers';
 
 /** Deletes a title with its genre rows, search prefixes and trailers in one transaction (version-guarded). */
-export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<unknown, TrailerItemsStash>): DynamoDBTransactWriteItemsRequest {
   const movie = ctx.stash.catalogItem as MovieItem | null;
   if (!movie) runtime.earlyReturn(null);
   const current = movie as MovieItem;
@@ -30,7 +31,7 @@ export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
   return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context): MovieItem {
+export function response(ctx: Context<unknown, TrailerItemsStash>): MovieItem {
   if (isTransactionCancelled(ctx.error))
     util.error('The title was changed at the same time; try again.', CONFLICT);
   raiseDataSourceError(ctx.error);

@@ -1,16 +1,17 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { update } from '@aws-appsync/utils/dynamodb';
 import { notFound, isConditionFailure, raiseDataSourceError } from '../lib/errors';
-import type { TableKey } from '../lib/keys';
+import type { CatalogItemStash } from './getCatalogItem';
+import type { UploadStash } from './presignPut';
 
 interface UploadTargetResult {
   key: string;
 }
 
 /** Points the title (or trailer) at the key the server chose for the upload. */
-export function request(ctx: Context): DynamoDBUpdateItemRequest {
+export function request(ctx: Context<unknown, CatalogItemStash & UploadStash>): DynamoDBUpdateItemRequest {
   const target = ctx.prev.result as UploadTargetResult;
-  const input = ctx.stash.upload as { kind: string; contentType: string; sizeBytes: number };
+  const input = ctx.stash.upload;
   const now = util.time.nowISO8601();
   const isImage = input.kind === 'POSTER' || input.kind === 'BACKDROP';
   const attribute =
@@ -19,7 +20,7 @@ export function request(ctx: Context): DynamoDBUpdateItemRequest {
     ? target.key
     : { key: target.key, contentType: input.contentType, sizeBytes: input.sizeBytes, updatedAt: now };
   return update({
-    key: ctx.stash.catalogKey as TableKey,
+    key: ctx.stash.catalogKey,
     update: { [attribute]: value, updatedAt: now },
     condition: { pk: { attributeExists: true } },
   });
