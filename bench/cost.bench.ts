@@ -1,6 +1,6 @@
 /**
  * Cost of the home screen and of a page of 50 titles with image URLs, from the twin's per-request cost trace
- * (`x-marquee-trace: 1` → `extensions.marqueeCostTrace`): DynamoDB calls, consumed capacity, Lambda invocations.
+ * (`x-twin-trace: 1` → `extensions.twinCostTrace`): DynamoDB calls, consumed capacity, Lambda invocations.
  * Image URLs are built by the resolvers from the images distribution's address, so every image query must
  * cost 0 Lambda invocations while returning a URL for every title; the bench fails otherwise.
  * The baseline is the same home screen with 5 titles per row instead of 20: equal call counts show there is no
@@ -65,7 +65,7 @@ async function traced(
   user: SignedInUser,
   query: string,
 ): Promise<{ trace: Trace; titles: number; imageUrls: number }> {
-  const response = await twin.gql(user.idToken, query, {}, { 'x-marquee-trace': '1' });
+  const response = await twin.gql(user.idToken, query, {}, { 'x-twin-trace': '1' });
   if (response.errors?.length) throw new Error(`${query.slice(0, 40)}…: ${JSON.stringify(response.errors)}`);
   let titles = 0;
   let imageUrls = 0;
@@ -75,7 +75,7 @@ async function traced(
     for (const item of items)
       imageUrls += [item.posterUrl, item.backdropUrl].filter((url) => typeof url === 'string').length;
   }
-  return { trace: response.extensions?.marqueeCostTrace as Trace, titles, imageUrls };
+  return { trace: response.extensions?.twinCostTrace as Trace, titles, imageUrls };
 }
 
 function dynamoCalls(trace: Trace): number {

@@ -18,9 +18,13 @@ import {
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CostTraceRecorder, DataSourceDefinition } from '../infra/local/contracts';
-import { createDataSourceInvoker, createLambdaRegistry } from '../infra/local/datasources';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/services/dynamodb-local';
+import {
+  type CostTraceRecorder,
+  type DataSourceDefinition,
+  createDataSourceInvoker,
+  createLambdaRegistry,
+} from '../infra/local/testing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/index';
 import { writeBenchResult } from './support/results';
 import { percentile, time } from './support/stats';
 

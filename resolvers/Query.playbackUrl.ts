@@ -1,19 +1,10 @@
 import type { Context } from '@aws-appsync/utils';
-import { movieKey, trailerKey } from './lib/keys';
-import { requireId } from './lib/validate';
-import type { PlaybackUrl, QueryPlaybackUrlArgs } from './types/schema';
+import { stashPlaybackTarget } from './lib/playback-target';
 import type { PlaybackUrlStash } from './lib/stash';
+import type { PlaybackUrl, QueryPlaybackUrlArgs } from './types/schema';
 
 export function request(ctx: Context<QueryPlaybackUrlArgs, PlaybackUrlStash>): Record<string, never> {
-  const movieId = requireId(ctx.args.movieId, 'movieId');
-  const trailerId =
-    ctx.args.trailerId === undefined || ctx.args.trailerId === null
-      ? null
-      : requireId(ctx.args.trailerId, 'trailerId');
-  ctx.stash.catalogKey = trailerId ? trailerKey(movieId, trailerId) : movieKey(movieId);
-  ctx.stash.notFoundMessage = trailerId
-    ? `No trailer ${trailerId} for title ${movieId}.`
-    : `No title with id ${movieId}.`;
+  stashPlaybackTarget(ctx);
   return {};
 }
 

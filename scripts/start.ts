@@ -10,10 +10,11 @@ import './require-node.mjs';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_ACCOUNTS, seedLocalStack } from '../infra/local/seed';
-import { explorerIntrospection, readAssemblySchema } from '../infra/local/explorer/schema';
+import { DEMO_ACCOUNTS, seedLocalStack } from './start/seed';
+import { explorerIntrospection, readAssemblySchema } from '../infra/local/index';
 import { clientConfigFile, startClient, type RunningClient } from './start/client';
 import { codesRoute, CODES_ROUTE_PREFIX, registerExplorer } from './start/dev-routes';
+import { MARQUEE_EXPLORER } from './start/explorer-query';
 import { watchForReload } from './start/hot-reload';
 import { parseStartOptions, USAGE, type StartOptions } from './start/options';
 import { removeOutputsIfOurs, writeOutputs, type LocalOutputs } from './start/outputs';
@@ -106,6 +107,7 @@ async function main(options: StartOptions): Promise<void> {
       ? DEMO_ACCOUNTS.map(({ username, password, role }) => ({ username, password, role }))
       : [];
     void registerExplorer(running.addRoute, {
+      ...MARQUEE_EXPLORER,
       graphqlUrl: running.outputs.graphqlUrl,
       cognitoEndpoint: running.cognitoEndpoint,
       userPoolClientId: running.outputs.userPoolClientId,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { extensionFor, uploadProblem } from '../../resolvers/lib/upload-rules';
+import { signPlayback, type PlaybackRequest } from './playback';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
 const UPLOAD_URL_SECONDS = 900;
@@ -77,10 +78,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One Invoke request: a playback URL or an upload target. */
+/** One Invoke request: a playback URL, an upload target, or a stream's signed cookies. */
 export async function handler(event: unknown): Promise<unknown> {
   if (!isRecord(event)) throw new Error('Expected an object payload.');
   if (event.action === 'get') return presignGet(event as unknown as GetRequest);
   if (event.action === 'put') return presignPut(event as unknown as PutRequest);
+  if (event.action === 'playback') return signPlayback(event as unknown as PlaybackRequest);
   throw new Error(`Unknown action ${String(event.action)}.`);
 }

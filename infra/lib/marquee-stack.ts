@@ -4,14 +4,18 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { MarqueeConfig } from './config';
 import { Api } from './constructs/api';
-import { Auth } from './constructs/auth';
+import { Auth, passwordFormat } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Hosting } from './constructs/hosting';
 import { Images } from './constructs/images';
 import { createMarqueeFunction } from './constructs/lambda-function';
 import { createAccessLogsBucket, Media } from './constructs/media';
 import { Monitoring } from './constructs/monitoring';
+import { Streaming } from './constructs/streaming';
 import { acknowledge, arnFinding } from './nag';
+
+/** Sites on CloudFront default domains (the app's own, `https://<id>.cloudfront.net`). */
+const CLOUDFRONT_SITE_ORIGINS = 'https://*.cloudfront.net';
 
 export interface MarqueeStackProps extends StackProps {
   readonly config: MarqueeConfig;
@@ -36,10 +40,19 @@ export class MarqueeStack extends Stack {
     const media = new Media(this, 'Media', {
       accessLogs,
       removalPolicy,
-      allowedOrigins: [clientUrl, ...props.config.devOrigins],
+      // Not `clientUrl`: the app's distribution reads streams/* from this bucket, so naming its domain here
+      // would make each depend on the other. CORS guards nothing on this bucket (every request needs a
+      // presigned URL), and the default-domain sites all share this suffix.
+      allowedOrigins: [CLOUDFRONT_SITE_ORIGINS, ...props.config.devOrigins],
     });
 
     const images = new Images(this, 'Images', { mediaBucket: media.bucket, accessLogs });
+    const streaming = new Streaming(this, 'Streaming', {
+      distribution: hosting.distribution,
+      mediaBucket: media.bucket,
+      publicKeyPem: props.config.playbackPublicKey,
+      removalPolicy,
+    });
 
     const postConfirmation = createMarqueeFunction(this, 'PostConfirmationFunction', {
       name: 'post-confirmation',
@@ -59,9 +72,16 @@ export class MarqueeStack extends Stack {
 
     const presign = createMarqueeFunction(this, 'PresignFunction', {
       name: 'presign',
-      description: 'Presigned S3 URLs: GET for playback, PUT for admin uploads.',
-      environment: { MEDIA_BUCKET: media.bucket.bucketName },
+      description:
+        'Presigned S3 URLs (GET for progressive playback, PUT for admin uploads) and CloudFront signed cookies for HLS streams.',
+      environment: {
+        MEDIA_BUCKET: media.bucket.bucketName,
+        STREAMS_BASE_URL: streaming.baseUrl,
+        PLAYBACK_KEY_PAIR_ID: streaming.publicKey.publicKeyId,
+        PLAYBACK_SIGNING_KEY_SECRET: streaming.signingKey.secretArn,
+      },
     });
+    streaming.signingKey.grantRead(presign);
     presign.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject', 's3:PutObject'],
@@ -128,10 +148,22 @@ export class MarqueeStack extends Stack {
       value: auth.userPoolClient.userPoolClientId,
       description: 'Cognito app client id of the web client',
     });
+    new CfnOutput(this, 'passwordPolicy', {
+      value: JSON.stringify(passwordFormat()),
+      description: "The user pool's password rules, in Amplify's passwordFormat shape (JSON)",
+    });
     new CfnOutput(this, 'mediaBucketName', { value: media.bucket.bucketName, description: 'Media bucket' });
     new CfnOutput(this, 'imagesBaseUrl', {
       value: images.baseUrl,
       description: 'Posters and backdrops (CloudFront): an image URL is this, "/" and its key',
+    });
+    new CfnOutput(this, 'playbackSigningKeySecretArn', {
+      value: streaming.signingKey.secretArn,
+      description: 'Secrets Manager secret to put the playback private key (PEM) in after deploy',
+    });
+    new CfnOutput(this, 'playbackKeyPairId', {
+      value: streaming.publicKey.publicKeyId,
+      description: 'CloudFront public key id the playback cookies are signed for (CloudFront-Key-Pair-Id)',
     });
     new CfnOutput(this, 'clientUrl', { value: clientUrl, description: 'The web app (CloudFront)' });
   }

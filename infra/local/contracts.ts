@@ -105,6 +105,14 @@ export type DataSourceDefinition =
   | { readonly name: string; readonly type: 'AMAZON_DYNAMODB'; readonly tableName: string }
   | { readonly name: string; readonly type: 'AWS_LAMBDA'; readonly functionId: string }
   | { readonly name: string; readonly type: 'NONE' }
+  | {
+      readonly name: string;
+      readonly type: 'HTTP';
+      /** `HttpConfig.Endpoint`: scheme, host and optional port; `resourcePath` is appended. */
+      readonly endpoint: string;
+      /** `HttpConfig.AuthorizationConfig` (SigV4 to an AWS service) is present. */
+      readonly signsWithIam: boolean;
+    }
   | { readonly name: string; readonly type: NotEmulatedDataSourceType };
 
 /**
@@ -112,7 +120,6 @@ export type DataSourceDefinition =
  * pipeline functions that call such a data source fail (`DataSourceNotEmulatedError`).
  */
 export const NOT_EMULATED_DATA_SOURCE_TYPES = [
-  'HTTP',
   'AMAZON_OPENSEARCH_SERVICE',
   'AMAZON_ELASTICSEARCH',
   'RELATIONAL_DATABASE',

@@ -2,39 +2,35 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { notEmulatedDataSources, readApiModel, type ApiKeyModel, type ApiModel } from './assembly/api-model';
-import { AssemblyError } from './assembly/errors';
-import { readStackModel, resourcesOfType, type StackModel } from './assembly/stack-model';
-import { createDataSourceInvoker, createLambdaRegistry, type LocalLambdaRegistry } from './datasources';
-import type { LocalDataSourceInvoker } from './datasources';
-import { GraphQLEngine } from './engine/graphql-engine';
-import { startTwinHttpServer, type RouteHandler, type TwinHttpServer } from './engine/http-server';
-import { appsyncJsRuntime, dataSourceGateway } from './engine/local-adapters';
+import type { ApiKeyModel, ApiModel } from './assembly/api-model';
+import { readStackModel, type StackModel } from './assembly/stack-model';
+import type { LocalLambdaRegistry } from './datasources';
+import type { GraphQLEngine } from './engine/graphql-engine';
+import type { RouteHandler } from './engine/http-server';
 import { provideAppSyncValues } from './engine/provision/api-values';
-import {
-  lambdaArn,
-  lambdaDefinition,
-  localFunctionName,
-  resolvedEnvironment,
-} from './engine/provision/lambdas';
-import { provideLayers } from './engine/provision/layers';
-import { localTableName, provisionTable, type ProvisionedTable } from './engine/provision/tables';
-import { attachRealtime, REALTIME_PATH, type RealtimeHandle, type RealtimeOptions } from './realtime';
-import { startLocalCognito, type CognitoTrigger, type LocalCognito } from './services/cognito-local';
+import type { ProvisionedTable } from './engine/provision/tables';
+import { REALTIME_PATH, type RealtimeOptions } from './realtime';
+import { startLocalCognito, type LocalCognito } from './services/cognito-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './services/dynamodb-local';
 import { superviseDynamoDb, type SupervisedDynamoDb } from './health/dynamodb-supervisor';
 import { superviseServer } from './health/server-supervisor';
 import { ServiceHealth } from './health/service-health';
 import { findFreePort } from './services/ports';
 import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from './services/s3-local';
-import type { UserPoolKeys } from './engine/authenticator';
-import {
-  CLOUDFRONT_ROUTE_PREFIX,
-  provideDistributions,
-  readDistributions,
-  type LocalBucket,
-} from './cloudfront/distributions';
-import { cloudFrontRoute } from './cloudfront/route';
+import { provideDistributions } from './cloudfront/distributions';
+import { provideKeyPairs, readKeyGroups, type LocalKeyPair } from './cloudfront/key-groups';
+import type { LocalTlsCertificate } from './engine/tls';
+import { provideSecrets, SECRETS_MANAGER_PATH } from './services/secrets-manager';
+import { serveApi } from './provisioners/api';
+import { provisionBuckets } from './provisioners/buckets';
+import { serveDistributions } from './provisioners/distributions';
+import { nameLambdas, startLambdas } from './provisioners/lambdas';
+import { providePlaceholders } from './provisioners/placeholders';
+import type { ProvisionContext } from './provisioners/provisioner';
+import { provisionTables } from './provisioners/tables';
+import { provisionUserPools, type LocalUserPool } from './provisioners/user-pools';
+
+export type { LocalUserPool } from './provisioners/user-pools';
 
 export interface LocalStackLogger {
   info(message: string): void;
@@ -60,20 +56,26 @@ export interface LocalStackOptions {
   /** One handler's time limit (default 1 s). */
   readonly handlerTimeoutMs?: number;
   readonly realtime?: RealtimeOptions;
+  /**
+   * Runs once the stack serves, before `startLocalStack` resolves (create users, put items, upload files
+   * through the stack's own endpoints). When it throws, the stack is stopped and the error is rethrown.
+   */
+  readonly seed?: SeedHook;
+  /** The clock CloudFront signed requests are checked against (ms since the epoch); tests move it. */
+  readonly clock?: () => number;
+  /** Serve GraphQL over HTTPS and real-time over WSS with a fresh self-signed certificate (`stack.tls`). */
+  readonly tls?: boolean;
 }
 
-export interface LocalUserPool {
-  readonly logicalId: string;
-  readonly userPoolId: string;
-  readonly issuer: string;
-  readonly jwksUri: string;
-  readonly clients: ReadonlyArray<{ readonly logicalId: string; readonly clientId: string }>;
-}
+/** Fills a freshly started stack with data; see `LocalStackOptions.seed`. */
+export type SeedHook = (stack: LocalStack) => Promise<void>;
 
 export interface LocalStack {
   readonly stackName: string;
   readonly graphqlUrl: string;
   readonly realtimeUrl: string;
+  /** With `tls: true`: the certificate clients must trust. */
+  readonly tls?: LocalTlsCertificate;
   /** The stack's `Outputs`, resolved to local values. */
   readonly outputs: Readonly<Record<string, string>>;
   readonly userPools: readonly LocalUserPool[];
@@ -88,6 +90,10 @@ export interface LocalStack {
   readonly cognito: LocalCognito;
   readonly s3: LocalS3;
   readonly lambdas: LocalLambdaRegistry;
+  /** The key pair of each CloudFront public key, as the twin deployed it (its private key signs locally). */
+  readonly cloudFrontKeyPairs: readonly LocalKeyPair[];
+  /** The local Secrets Manager endpoint (GetSecretValue, PutSecretValue). */
+  readonly secretsManagerEndpoint: string;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
   /** Resource types in the stack that change nothing locally, with why and how many. */
@@ -106,16 +112,6 @@ const consoleLogger: LocalStackLogger = {
   info: (message) => console.log(`[twin] ${message}`),
   warn: (message) => console.warn(`[twin] ${message}`),
 };
-
-const COGNITO_TRIGGERS: readonly CognitoTrigger[] = [
-  'PreSignUp',
-  'PostConfirmation',
-  'PreTokenGeneration',
-  'PostAuthentication',
-  'CustomMessage',
-  'UserMigration',
-  'CustomEmailSender',
-];
 
 function subDir(dataDir: string | undefined, name: string): string | undefined {
   if (!dataDir) return undefined;
@@ -143,34 +139,6 @@ function reportModel(model: StackModel, logger: LocalStackLogger): void {
     logger.info(`No local effect: ${lines.join('; ')}`);
   }
   for (const note of model.notes) logger.warn(note);
-}
-
-/** Gives every no-local-effect resource a recognisable placeholder for `Ref`/`GetAtt`. */
-function providePlaceholders(model: StackModel): void {
-  const { region, accountId, partition } = model.resolver.env;
-  for (const [logicalId, resource] of Object.entries(model.template.Resources)) {
-    if (model.resources.some((r) => r.logicalId === logicalId)) continue;
-    const service = resource.Type.split('::')[1]?.toLowerCase() ?? 'local';
-    model.resolver.provide(logicalId, {
-      ref: logicalId,
-      attributes: { Arn: `arn:${partition}:${service}:${region}:${accountId}:local/${logicalId}` },
-      placeholder: true,
-    });
-  }
-}
-
-/** The resolved policy documents of each bucket (bucket policies have no other local effect). */
-function bucketPolicyReader(model: StackModel): (bucketLogicalId: string) => readonly unknown[] {
-  const byBucketName = new Map<string, unknown[]>();
-  for (const [logicalId, resource] of Object.entries(model.template.Resources)) {
-    if (resource.Type !== 'AWS::S3::BucketPolicy') continue;
-    if (resource.Condition && !model.resolver.conditionHolds(resource.Condition)) continue;
-    const props = model.resolver.resolve(resource.Properties ?? {}, logicalId) as Record<string, unknown>;
-    const bucketName = String(props.Bucket);
-    byBucketName.set(bucketName, [...(byBucketName.get(bucketName) ?? []), props.PolicyDocument]);
-  }
-  return (bucketLogicalId) =>
-    byBucketName.get(model.resolver.resolveString({ Ref: bucketLogicalId }, bucketLogicalId)) ?? [];
 }
 
 /** Waits for every promise to settle, then resolves with all values or rejects with the first failure. */
@@ -231,12 +199,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       options.ports?.graphql ? Promise.resolve(options.ports.graphql) : findFreePort(),
     ] as const);
     const servicesMs = performance.now() - startedAt;
-    providePlaceholders(model);
+    const context: ProvisionContext = { model, warn: (line) => logger.warn(line) };
+    providePlaceholders(context);
     // Distribution domains point at this server's /_cloudfront route; bucket CORS rules may name them.
     provideDistributions(model, graphqlPort);
-    const { region, accountId, partition } = model.resolver.env;
+    const cloudFrontKeyPairs = provideKeyPairs(model, options.dataDir);
+    const trustedKeyGroups = readKeyGroups(model, cloudFrontKeyPairs);
+    const secrets = provideSecrets(model);
+    const secretsManagerEndpoint = `http://127.0.0.1:${graphqlPort}${SECRETS_MANAGER_PATH.replace(/\/$/, '')}`;
+    const { region } = model.resolver.env;
 
-    // Tables.
     const dynamoClient = new DynamoDBClient({
       endpoint: dynamodb.endpoint,
       region: LOCAL_REGION,
@@ -244,184 +216,70 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       maxAttempts: 2,
     });
     cleanups.push(async () => dynamoClient.destroy());
-    const tableResources = resourcesOfType(model, 'AWS::DynamoDB::Table');
-    for (const table of tableResources) {
-      const name = localTableName(model, table);
-      const arn = `arn:${partition}:dynamodb:${region}:${accountId}:table/${name}`;
-      model.resolver.provide(table.logicalId, {
-        ref: name,
-        attributes: { Arn: arn, StreamArn: `${arn}/stream/local` },
-      });
-    }
-    const tables = await Promise.all(
-      tableResources.map((table) => provisionTable(dynamoClient, model, table)),
+    const tables = await provisionTables(context, dynamoClient);
+    // Lambda names first: pools reference them in LambdaConfig, and their environment may reference pools.
+    const lambdas = nameLambdas(context);
+    const buckets = await provisionBuckets(context, s3);
+    const started: { lambdas?: LocalLambdaRegistry } = {};
+    const userPools = await provisionUserPools(
+      context,
+      cognito,
+      lambdas.idForArn,
+      async (functionId, event) => {
+        if (!started.lambdas) throw new Error('Lambda functions are not started yet');
+        const result = await started.lambdas.invoke(functionId, event);
+        if (result.functionError) throw new Error(result.functionError.errorMessage);
+        return result.payload;
+      },
     );
 
-    const layerFolders = provideLayers(model);
-    // Lambda names first: pools reference them in LambdaConfig, and their environment may reference pools.
-    const functionResources = resourcesOfType(model, 'AWS::Lambda::Function');
-    const functionIdByArn = new Map<string, string>();
-    for (const fn of functionResources) {
-      const name = localFunctionName(model, fn);
-      const arn = lambdaArn(model, name);
-      functionIdByArn.set(arn, fn.logicalId);
-      model.resolver.provide(fn.logicalId, { ref: name, attributes: { Arn: arn } });
-    }
-    const lambdaIdForArn = (arn: string): string => {
-      const id = functionIdByArn.get(arn.replace(/:(\$LATEST|\d+)$/, ''));
-      if (!id) throw new AssemblyError(`Lambda function ${arn} is not part of the stack`);
-      return id;
-    };
-
-    // Buckets.
-    const buckets: LocalBucket[] = [];
-    for (const bucket of resourcesOfType(model, 'AWS::S3::Bucket')) {
-      const props = model.resolver.resolve(bucket.properties, bucket.logicalId) as Record<string, unknown>;
-      const { bucketName } = await s3.ensureBucket(bucket.logicalId, props);
-      const host = new URL(s3.endpoint).host;
-      buckets.push({ logicalId: bucket.logicalId, bucketName, domainNames: [`${host}/${bucketName}`] });
-      model.resolver.provide(bucket.logicalId, {
-        ref: bucketName,
-        attributes: {
-          Arn: `arn:${partition}:s3:::${bucketName}`,
-          DomainName: `${host}/${bucketName}`,
-          RegionalDomainName: `${host}/${bucketName}`,
-          DualStackDomainName: `${host}/${bucketName}`,
-          WebsiteURL: `${s3.endpoint}/${bucketName}`,
-        },
-      });
-    }
-
-    // Cognito: pools, clients, groups, triggers (invoked through the registry created below).
-    const started: { lambdas?: LocalLambdaRegistry } = {};
-    const userPools: Array<{
-      logicalId: string;
-      userPoolId: string;
-      issuer: string;
-      jwksUri: string;
-      clients: Array<{ logicalId: string; clientId: string }>;
-    }> = [];
-    for (const pool of resourcesOfType(model, 'AWS::Cognito::UserPool')) {
-      const props = model.resolver.resolve(pool.properties, pool.logicalId) as Record<string, unknown>;
-      const local = await cognito.ensureUserPool(pool.logicalId, props);
-      model.resolver.provide(pool.logicalId, {
-        ref: local.userPoolId,
-        attributes: {
-          Arn: `arn:${partition}:cognito-idp:${region}:${accountId}:userpool/${local.userPoolId}`,
-          ProviderName: local.issuer.replace(/^https?:\/\//, ''),
-          ProviderURL: local.issuer,
-          UserPoolId: local.userPoolId,
-        },
-      });
-      userPools.push({ logicalId: pool.logicalId, ...local, clients: [] });
-      const lambdaConfig = (props.LambdaConfig ?? {}) as Record<string, unknown>;
-      for (const [trigger, target] of Object.entries(lambdaConfig)) {
-        if (!COGNITO_TRIGGERS.includes(trigger as CognitoTrigger) || typeof target !== 'string') {
-          logger.warn(`${pool.logicalId}: Cognito LambdaConfig.${trigger} is not emulated`);
-          continue;
-        }
-        const functionId = lambdaIdForArn(target);
-        cognito.setTrigger(local.userPoolId, trigger as CognitoTrigger, async (event) => {
-          if (!started.lambdas) throw new Error('Lambda functions are not started yet');
-          const result = await started.lambdas.invoke(functionId, event);
-          if (result.functionError) throw new Error(result.functionError.errorMessage);
-          return result.payload;
-        });
-      }
-    }
-    for (const client of resourcesOfType(model, 'AWS::Cognito::UserPoolClient')) {
-      const props = model.resolver.resolve(client.properties, client.logicalId) as Record<string, unknown>;
-      const userPoolId = String(props.UserPoolId);
-      const { clientId } = await cognito.ensureUserPoolClient(client.logicalId, userPoolId, props);
-      model.resolver.provide(client.logicalId, {
-        ref: clientId,
-        attributes: { ClientId: clientId, Name: props.ClientName ?? client.logicalId },
-      });
-      userPools
-        .find((pool) => pool.userPoolId === userPoolId)
-        ?.clients.push({ logicalId: client.logicalId, clientId });
-    }
-    for (const group of resourcesOfType(model, 'AWS::Cognito::UserPoolGroup')) {
-      const props = model.resolver.resolve(group.properties, group.logicalId) as Record<string, unknown>;
-      await cognito.ensureGroup(String(props.UserPoolId), props);
-      model.resolver.provide(group.logicalId, { ref: String(props.GroupName), attributes: {} });
-    }
-
     // AppSync ids and URLs, then the Lambda environments that may reference them.
-    provideAppSyncValues(model, graphqlPort);
-    const serviceEnvironment = {
-      AWS_REGION: region,
-      AWS_DEFAULT_REGION: region,
-      // s3rver only accepts S3RVER/S3RVER; DynamoDB Local and the local Cognito accept any key.
-      AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
-    };
-    const registry = createLambdaRegistry({
-      region,
-      onCrash: (crash) => health.lambdaCrashed(crash),
-      functions: functionResources.map((fn) =>
-        lambdaDefinition(
-          model,
-          fn,
-          { ...resolvedEnvironment(model, fn), ...serviceEnvironment },
-          layerFolders,
-        ),
-      ),
-    });
+    provideAppSyncValues(model, graphqlPort, options.tls === true);
+    const registry = startLambdas(
+      context,
+      lambdas,
+      {
+        AWS_REGION: region,
+        AWS_DEFAULT_REGION: region,
+        // s3rver only accepts S3RVER/S3RVER; DynamoDB Local and the local Cognito accept any key.
+        AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManagerEndpoint,
+      },
+      health,
+    );
     started.lambdas = registry;
     cleanups.push(() => registry.close());
 
-    const api = readApiModel(model, lambdaIdForArn);
-    for (const ds of notEmulatedDataSources(api)) {
-      logger.warn(
-        `Data source ${ds.name} (${ds.type}) is not emulated by the twin: the API runs, fields and functions that call it fail`,
-      );
-    }
-    const invoker: LocalDataSourceInvoker = createDataSourceInvoker({
-      dynamodbEndpoint: dynamodb.endpoint,
-      lambdas: registry,
-      availability: health,
-      tokenSecret: tokenSecret(options.dataDir),
-      maxBatchSize: (key) => {
-        const [typeName, fieldName] = key.split('.');
-        const resolver = api.resolvers.find((r) => r.typeName === typeName && r.fieldName === fieldName);
-        if (resolver) return resolver.maxBatchSize ?? undefined;
-        const fn = api.resolvers.flatMap((r) => r.functions).find((f) => `function:${f.name}` === key);
-        return fn?.maxBatchSize ?? undefined;
+    const { api, engine, server, tls } = await serveApi(
+      context,
+      {
+        dynamodbEndpoint: dynamodb.endpoint,
+        lambdas: registry,
+        functionIdForArn: lambdas.idForArn,
+        health,
+        userPools,
+        tokenSecret: tokenSecret(options.dataDir),
       },
+      {
+        port: graphqlPort,
+        requestTimeoutMs: options.requestTimeoutMs,
+        handlerTimeoutMs: options.handlerTimeoutMs,
+        realtime: options.realtime,
+        tls: options.tls === true,
+        log: (line) => logger.info(line),
+        onStop: (stop) => cleanups.push(stop),
+      },
+    );
+    serveDistributions(context, server, buckets, s3.endpoint, {
+      trustedKeyGroups,
+      now: options.clock ?? Date.now,
     });
-    cleanups.push(async () => invoker.close());
-
-    const poolKeys = new Map<string, UserPoolKeys>(userPools.map((pool) => [pool.userPoolId, pool]));
-    const engine = new GraphQLEngine({
-      api,
-      runtime: appsyncJsRuntime,
-      dataSources: dataSourceGateway(invoker, api),
-      userPools: poolKeys,
-      invokeAuthorizer: async (functionId, event) =>
-        (await registry.invoke(lambdaIdForArn(functionId), event)).payload,
-      requestTimeoutMs: options.requestTimeoutMs,
-      handlerTimeoutMs: options.handlerTimeoutMs,
-    });
-    const server: TwinHttpServer = await startTwinHttpServer({
-      engine,
-      port: graphqlPort,
-      log: (line) => logger.info(line),
-    });
-    cleanups.push(() => server.close());
-    const serveDistributions = cloudFrontRoute({
-      distributions: readDistributions(model, buckets, (line) => logger.warn(line)),
-      bucketPolicies: bucketPolicyReader(model),
-      s3Endpoint: s3.endpoint,
-      partition,
-    });
-    for (const method of ['GET', 'HEAD'])
-      server.addRoute(method, `${CLOUDFRONT_ROUTE_PREFIX}*`, serveDistributions);
-    const realtime: RealtimeHandle = attachRealtime(server.server, engine, options.realtime);
-    cleanups.push(() => realtime.close());
+    for (const route of [SECRETS_MANAGER_PATH, SECRETS_MANAGER_PATH.replace(/\/$/, '')])
+      server.addRoute('POST', route, secrets.handler);
     // Pushed last, so stopping the stack ends the supervision before it closes the servers on purpose.
     const supervisions = [
       superviseServer('cognito', cognito.httpServer, cognito.port, health),
@@ -438,13 +296,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const startupMs = performance.now() - startedAt;
     logger.info(
       `${model.stackName}: GraphQL ${server.graphqlUrl} · ${tables.length} table(s) · ${userPools.length} user pool(s) · ` +
-        `${functionResources.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms (${phases})`,
+        `${lambdas.functions.length} function(s) · ${api.resolvers.length} resolver(s) · ready in ${startupMs.toFixed(0)} ms (${phases})`,
     );
 
-    return {
+    const stack: LocalStack = {
       stackName: model.stackName,
       graphqlUrl: server.graphqlUrl,
-      realtimeUrl: `ws://127.0.0.1:${server.port}${REALTIME_PATH}`,
+      realtimeUrl: `${tls ? 'wss' : 'ws'}://127.0.0.1:${server.port}${REALTIME_PATH}`,
+      ...(tls ? { tls } : {}),
       outputs,
       userPools,
       apiKeys: api.apiKeys,
@@ -456,6 +315,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       cognito,
       s3,
       lambdas: registry,
+      cloudFrontKeyPairs,
+      secretsManagerEndpoint,
       startupMs,
       noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),
@@ -464,6 +325,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       reloadFunction: (functionId) => registry.reload(functionId),
       stop: stopAll,
     };
+    await options.seed?.(stack);
+    return stack;
   } catch (error) {
     await stopAll();
     throw error;

@@ -294,6 +294,44 @@ export type MutationUpdateTrailerArgs = {
   input: UpdateTrailerInput;
 };
 
+/** What a player needs to play a title's (or a trailer's) HLS stream. */
+export type Playback = {
+  __typename?: 'Playback';
+  /** The credential every request under the title's stream folder must carry (valid until `expiresAt`). */
+  credential: PlaybackCredential;
+  /** The stream's measured running time in seconds. */
+  durationSeconds: Scalars['Float']['output'];
+  /** When the credential stops working: ask `playback` again (e.g. after a 403). */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** The HLS master playlist (`application/vnd.apple.mpegurl`); its URIs are relative. */
+  masterPlaylistUrl: Scalars['AWSURL']['output'];
+  /** When this stream became playable. */
+  readyAt: Scalars['AWSDateTime']['output'];
+  /** The stream's renditions, as in the master playlist. */
+  renditions: Array<Rendition>;
+  /** The WebVTT index of the trickplay sprites (`#xywh=` cues), or null when there is none. */
+  trickplayVttUrl: Maybe<Scalars['AWSURL']['output']>;
+};
+
+/**
+ * What lets a player fetch a stream's files: CloudFront signed cookies over the title's stream folder. Set every
+ * cookie for `path` (and `domain` when not null, else for the host of `masterPlaylistUrl`), `Secure` when
+ * `secure`, and send credentials with every playlist, segment and thumbnail request.
+ */
+export type PlaybackCredential = {
+  __typename?: 'PlaybackCredential';
+  /** The cookies to set. */
+  cookies: Array<StreamCookie>;
+  /** The cookie domain, or null for a host-only cookie on the streams' host. */
+  domain: Maybe<Scalars['String']['output']>;
+  /** The mechanism; always `SIGNED_COOKIES` for now. */
+  kind: Scalars['String']['output'];
+  /** The cookie path: the title's stream folder, so the cookies go with that title's requests only. */
+  path: Scalars['String']['output'];
+  /** Whether the cookies must be `Secure` (true on AWS; false on the local twin, which speaks HTTP). */
+  secure: Scalars['Boolean']['output'];
+};
+
 /**
  * The caller's place in a title. Saves from several devices are ordered by `clientTime`: an older save never
  * replaces a newer one, so the value returned by a save is always the position that won.
@@ -361,7 +399,15 @@ export type Query = {
   moviesByGenre: MovieConnection;
   /** The caller's list (My List), most recently added first. */
   myList: MovieConnection;
-  /** A short-lived URL to play a title's video, or one of its trailers when `trailerId` is given. */
+  /**
+   * The HLS stream of a title, or of one of its trailers when `trailerId` is given, with the credential to fetch
+   * it. Fails with `MediaNotReady` while the title has no READY stream (never uploaded, processing, or failed).
+   */
+  playback: Playback;
+  /**
+   * A short-lived URL to the uploaded MP4 of a title (or of a trailer when `trailerId` is given), played
+   * progressively. Prefer `playback`, which returns the processed HLS stream and its credential.
+   */
   playbackUrl: PlaybackUrl;
   /** The caller's recent searches, newest first. */
   searchHistory: SearchHistoryConnection;
@@ -409,6 +455,13 @@ export type QueryMyListArgs = {
 
 
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryPlaybackArgs = {
+  movieId: Scalars['ID']['input'];
+  trailerId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type QueryPlaybackUrlArgs = {
   movieId: Scalars['ID']['input'];
   trailerId: InputMaybe<Scalars['ID']['input']>;
@@ -428,6 +481,21 @@ export type QuerySearchMoviesArgs = {
   nextToken: InputMaybe<Scalars['String']['input']>;
   query: Scalars['String']['input'];
   recordInHistory: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One rendition of an HLS stream, as its master playlist lists it. */
+export type Rendition = {
+  __typename?: 'Rendition';
+  /** Average bits per second (`AVERAGE-BANDWIDTH`), when measured. */
+  averageBandwidth: Maybe<Scalars['Int']['output']>;
+  /** Peak bits per second (the master playlist's `BANDWIDTH`). */
+  bandwidth: Scalars['Int']['output'];
+  /** RFC 6381 codecs (`CODECS`), e.g. `avc1.64001f,mp4a.40.2`. */
+  codecs: Scalars['String']['output'];
+  /** Frame height in pixels, e.g. 720. */
+  height: Scalars['Int']['output'];
+  /** Frame width in pixels. */
+  width: Scalars['Int']['output'];
 };
 
 /** Input of `requestUploadUrl`. */
@@ -474,6 +542,15 @@ export type SearchHistoryEntry = {
   query: Scalars['String']['output'];
   /** When the caller last searched for it. */
   searchedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** One cookie of a playback credential. */
+export type StreamCookie = {
+  __typename?: 'StreamCookie';
+  /** The cookie's name, e.g. `CloudFront-Policy`. */
+  name: Scalars['String']['output'];
+  /** The cookie's value, to be set as it is. */
+  value: Scalars['String']['output'];
 };
 
 /** Real-time updates (over AppSync's WebSocket endpoint). */

@@ -1,8 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CodeInbox } from '../../infra/local/services/cognito/code-inbox';
-import { bundleExplorer, type ExplorerBundle } from '../../infra/local/explorer/bundle';
-import { explorerPage } from '../../infra/local/explorer/page';
-import type { ExplorerConfig } from '../../infra/local/explorer/web/config';
+import {
+  type CodeInbox,
+  bundleExplorer,
+  type ExplorerBundle,
+  explorerPage,
+  type ExplorerConfig,
+} from '../../infra/local/index';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 export type AddRoute = (method: string, path: string, handler: RouteHandler) => void;

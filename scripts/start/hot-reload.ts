@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
+import { bundleAppSyncCode } from '../../infra/local/authoring';
 
 /** What the running stack offers for swapping code in without a restart. */
 export interface HotReloadTarget {

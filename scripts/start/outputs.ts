@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DemoAccount } from '../../infra/local/seed';
+import type { DemoAccount } from './seed';
 
 /** `marquee_outputs.json`: the deployed stack's outputs, plus what only the local stack has. */
 export interface LocalOutputs {

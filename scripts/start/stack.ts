@@ -1,5 +1,5 @@
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
-import type { CodeInbox } from '../../infra/local/services/cognito/code-inbox';
+import { installPlaybackSigningKey } from './playback-key';
+import { startLocalStack, type LocalStack, type CodeInbox } from '../../infra/local/index';
 import type { AddRoute } from './dev-routes';
 import type { HotReloadTarget } from './hot-reload';
 import { rebundleLambda } from './lambda-rebundle';
@@ -85,6 +85,7 @@ export async function bootStack({
   let outputs: StackOutputs;
   try {
     outputs = requireOutputs(stack);
+    await installPlaybackSigningKey(stack);
   } catch (error) {
     await stack.stop();
     throw error;

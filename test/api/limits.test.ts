@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOLVER_COUNT_LIMIT } from '../../infra/lib/constructs/api';
-import type { CostTraceSummary } from '../../infra/local/engine/cost-trace';
+import type { CostTraceSummary } from '../../infra/local/index';
 import {
   createMovieOverApi,
   startMarqueeTwin,
@@ -129,9 +129,9 @@ describe('an invalid nextToken', () => {
 });
 
 describe('the resolver-count limit', () => {
-  const trace = { 'x-marquee-trace': '1' };
+  const trace = { 'x-twin-trace': '1' };
   const callsOf = (response: GraphQLResponse) =>
-    (response.extensions?.marqueeCostTrace as CostTraceSummary).dataSourceCalls;
+    (response.extensions?.twinCostTrace as CostTraceSummary).dataSourceCalls;
 
   it('admits the widest request without aliases: a full page of titles, each with its trailers', async () => {
     const response = await twin.gql<{ movies: { items: unknown[] } }>(

@@ -97,9 +97,9 @@ describe('media', () => {
       viewer.idToken,
       'query ($id: ID!) { movie(id: $id) { posterUrl } }',
       { id: movieId },
-      { 'x-marquee-trace': '1' },
+      { 'x-twin-trace': '1' },
     );
-    const trace = detail.extensions?.marqueeCostTrace as { lambdaInvocations: number };
+    const trace = detail.extensions?.twinCostTrace as { lambdaInvocations: number };
     expect(trace.lambdaInvocations).toBe(0);
     const imagesBase = twin.stack.outputs.imagesBaseUrl as string;
     expect(imagesBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+$/);

@@ -46,6 +46,21 @@ describe('parseStackOutputs', () => {
     expect(isLocalStack(outputs)).toBe(false);
   });
 
+  it("reads the pool's password rules, and ignores a value that is not a rules object", () => {
+    const rules = { minLength: 12, requireNumbers: true, requireSpecialCharacters: false };
+    expect(parseStackOutputs({ ...local, passwordPolicy: JSON.stringify(rules) }).passwordFormat).toEqual(
+      rules,
+    );
+    expect(parseStackOutputs({ ...local, passwordPolicy: '{not json' }).passwordFormat).toBeUndefined();
+    expect(parseStackOutputs({ ...local, passwordPolicy: '[12]' }).passwordFormat).toBeUndefined();
+    expect(
+      parseStackOutputs({
+        ...local,
+        passwordPolicy: JSON.stringify({ minLength: '12', requireNumbers: 'yes' }),
+      }).passwordFormat,
+    ).toEqual({});
+  });
+
   it('names the missing keys when neither shape fits', () => {
     expect(() => parseStackOutputs({ graphqlUrl: 'http://x/graphql' })).toThrow(/userPoolId/);
     expect(() => parseStackOutputs([])).toThrow(/not a JSON object/);

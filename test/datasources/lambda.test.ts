@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { DataSourceDefinition, ResolverContext } from '../../infra/local/contracts';
 import {
+  type DataSourceDefinition,
+  type ResolverContext,
   createLambdaRegistry,
   DataSourceRequestError,
   directLambdaPayload,
   directLambdaRequest,
   type LambdaFunctionDefinition,
-} from '../../infra/local/datasources';
+} from '../../infra/local/testing';
 import { recordingTrace, run, testInvoker } from '../support/datasources';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/lambdas');

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DataSourceDefinition } from '../../infra/local/contracts';
-import { DataSourceRequestError } from '../../infra/local/datasources';
+import { type DataSourceDefinition, DataSourceRequestError } from '../../infra/local/testing';
 import { recordingTrace, run, testInvoker } from '../support/datasources';
 
 const invoker = testInvoker();

@@ -9,13 +9,16 @@ import {
   signUp,
   subscriptionAcknowledged,
   pauseAndSeek,
+  rowView,
+  seekNearEnd,
   uniqueEmail,
   videoTime,
   waitForPlayableVideo,
 } from './support/app';
-import type { PageGlobals } from './support/in-page';
+import type { PageGlobals, PageVideo } from './support/in-page';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
+import { uiWaitMs } from '../support/timeouts';
 
 /**
  * One viewer's journey through the real stack `npm start` runs (local twin, cognito-local, s3rver, DynamoDB
@@ -29,6 +32,8 @@ describe('a viewer in a real browser against the local stack', () => {
   const devices: BrowserContext[] = [];
   const viewerEmail = uniqueEmail('viewer');
   let deviceA: Page;
+  /** The same viewer's second device (signed in by the resume test). */
+  let deviceB: Page;
   let movieId = '';
   let movieTitle = '';
 
@@ -70,11 +75,42 @@ describe('a viewer in a real browser against the local stack', () => {
     // Scrolling down pages genre rows in.
     const rowsBefore = await deviceA.locator('section[data-testid^="genre-"]').count();
     await deviceA.mouse.wheel(0, 4000);
-    await deviceA.waitForTimeout(500);
     await deviceA.mouse.wheel(0, 4000);
     await expect
-      .poll(() => deviceA.locator('section[data-testid^="genre-"]').count(), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(rowsBefore);
+      .poll(() => deviceA.locator('section[data-testid^="genre-"]').count(), { timeout: uiWaitMs() })
+      .toBeGreaterThan(rowsBefore);
+
+    // The Drama row (more titles than fit on screen) starts with its first card aligned under the row's
+    // title, and its forward arrow pages to titles not seen before.
+    const row = '[data-testid="genre-DRAMA"]';
+    await deviceA.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    // Rows load as they come near the viewport: scroll down in steps until Drama's titles are there.
+    await expect
+      .poll(
+        async () => {
+          await deviceA.mouse.wheel(0, 300);
+          return deviceA.locator(`${row} a.poster`).count();
+        },
+        { timeout: uiWaitMs(), interval: 250 },
+      )
+      .toBeGreaterThan(0);
+    await deviceA.locator(`${row} a.poster`).first().scrollIntoViewIfNeeded();
+    const before = await rowView(deviceA, row);
+    expect(Math.abs(before.firstCardInset)).toBeLessThanOrEqual(1);
+    expect(before.visible.length).toBeGreaterThan(0);
+    await deviceA.locator(row).hover();
+    await deviceA
+      .locator(row)
+      .getByRole('button', { name: /forward$/ })
+      .click();
+    await expect
+      .poll(
+        async () => (await rowView(deviceA, row)).visible.filter((id) => !before.visible.includes(id)).length,
+      )
+      .toBeGreaterThan(0);
+    await screenshot(deviceA, '02b-row-paged');
   });
 
   test('opens a title with its synopsis and a playable trailer', async () => {
@@ -110,7 +146,7 @@ describe('a viewer in a real browser against the local stack', () => {
     await deviceA.getByTestId('title-details').waitFor();
     await deviceA.reload();
     await expect
-      .poll(() => deviceA.getByTestId('play').textContent(), { timeout: 15_000 })
+      .poll(() => deviceA.getByTestId('play').textContent(), { timeout: uiWaitMs() })
       .toContain(`Resume from 0:${String(target).padStart(2, '0')}`);
 
     // ...and Home lists it under Continue Watching with a progress bar.
@@ -121,7 +157,7 @@ describe('a viewer in a real browser against the local stack', () => {
   });
 
   test('resumes at the saved position and syncs it live to the same viewer only', async () => {
-    const deviceB = await openApp(await newDevice(), stack);
+    deviceB = await openApp(await newDevice(), stack);
     await signIn(deviceB, viewerEmail);
     const otherViewer = await openApp(await newDevice(), stack);
     await signUp(otherViewer, stack, uniqueEmail('other'));
@@ -136,19 +172,72 @@ describe('a viewer in a real browser against the local stack', () => {
     await waitForPlayableVideo(deviceA, '[data-testid="video"]', 1);
     const resumedAt = Math.floor(await videoTime(deviceA));
     expect(resumedAt).toBeGreaterThanOrEqual(2);
+    // ...and plays on from there: the playhead passes the resume point by 3 s instead of snapping back to it.
+    await waitForPlayableVideo(deviceA, '[data-testid="video"]', resumedAt + 3);
 
     const newTarget = await pauseAndSeek(deviceA, 'oneSecondBack');
     const banner = deviceB.getByTestId('remote-position-banner');
-    await banner.waitFor({ timeout: 20_000 });
+    await banner.waitFor({ timeout: uiWaitMs() });
     // The pause may publish first; the seek's later save wins and the banner follows it.
     await expect
-      .poll(() => banner.textContent(), { timeout: 20_000 })
+      .poll(() => banner.textContent(), { timeout: uiWaitMs() })
       .toContain(`Resume from 0:${String(newTarget).padStart(2, '0')} — watched on another device`);
     await screenshot(deviceB, '05-live-resume-banner');
 
     // The other viewer's page got nothing (their subscription was live before the save).
     await deviceB.waitForTimeout(1500);
     expect(await otherViewer.getByTestId('remote-position-banner').count()).toBe(0);
+  });
+
+  test('plays to the end: marked watched, gone from Continue Watching, and the title offers Play again', async () => {
+    await deviceA.goto(`${stack.appUrl}/watch/${encodeURIComponent(movieId)}`);
+    await waitForPlayableVideo(deviceA, '[data-testid="video"]');
+    await seekNearEnd(deviceA);
+    await expect
+      .poll(() => deviceA.getByTestId('player-status').textContent(), { timeout: uiWaitMs() })
+      .toBe('Marked as watched');
+    // The end does not start the title over: the playhead stays at the end.
+    const { currentTime, duration } = await deviceA.getByTestId('video').evaluate((element) => ({
+      currentTime: (element as PageVideo).currentTime,
+      duration: (element as PageVideo).duration,
+    }));
+    expect(currentTime).toBeGreaterThan(duration - 1);
+
+    await deviceA.getByRole('button', { name: 'Back' }).click();
+    await deviceA.getByTestId('title-details').waitFor();
+    await expect.poll(() => deviceA.getByTestId('play').textContent()).toContain('Play again');
+    await deviceA.goto(`${stack.appUrl}/`);
+    await deviceA.getByTestId('hero').waitFor();
+    // The row shows while it loads and disappears once its (now empty) page arrives.
+    await expect
+      .poll(() => deviceA.getByTestId('continue-watching').count(), { timeout: uiWaitMs() })
+      .toBe(0);
+  });
+
+  test('marks the title unwatched, and removes it from Continue Watching', async () => {
+    await deviceA.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+    const play = deviceA.getByTestId('play');
+    await expect.poll(() => play.textContent()).toContain('Play again');
+    await deviceA.getByTestId('watched-toggle').click();
+    await expect.poll(() => play.textContent()).toBe('▶ Play');
+    expect(await deviceA.getByTestId('watched-toggle').textContent()).toBe('✓ Mark as watched');
+
+    // Watched a little again, it is back in Continue Watching; the title page removes it from there.
+    await play.click();
+    await waitForPlayableVideo(deviceA, '[data-testid="video"]');
+    await pauseAndSeek(deviceA, 'middle');
+    await expect.poll(() => deviceA.getByTestId('player-status').textContent()).toMatch(/^Saved at /);
+    await deviceA.getByRole('button', { name: 'Back' }).click();
+    await deviceA.getByTestId('remove-from-continue-watching').click();
+    await deviceA.getByTestId('remove-from-continue-watching').waitFor({ state: 'detached' });
+    await deviceA.goto(`${stack.appUrl}/`);
+    await deviceA.getByTestId('hero').waitFor();
+    await expect
+      .poll(() => deviceA.getByTestId('continue-watching').count(), { timeout: uiWaitMs() })
+      .toBe(0);
+    // The position itself is kept: the title still offers to resume.
+    await deviceA.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+    await expect.poll(() => play.textContent()).toMatch(/^▶ Resume from /);
   });
 
   test('searches as you type, records the search, and deletes a history entry', async () => {
@@ -170,6 +259,12 @@ describe('a viewer in a real browser against the local stack', () => {
     expect(await deviceA.getByTestId('history-entry').filter({ hasText: prefix }).count()).toBe(0);
   });
 
+  test('a viewer opening /admin is told the page is for admins', async () => {
+    await deviceA.goto(`${stack.appUrl}/admin`);
+    await deviceA.getByRole('heading', { name: 'This page is for admins' }).waitFor();
+    expect(await deviceA.getByTestId('admin-movies').count()).toBe(0);
+  });
+
   test('an admin uploads a poster that then shows on the title', async () => {
     const admin = await openApp(await newDevice(), stack);
     await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
@@ -187,7 +282,7 @@ describe('a viewer in a real browser against the local stack', () => {
       .getByTestId('upload-POSTER')
       .getByRole('status')
       .or(admin.getByTestId('upload-POSTER').getByRole('alert'));
-    await outcome.waitFor({ timeout: 20_000 });
+    await outcome.waitFor({ timeout: uiWaitMs() });
     expect(await outcome.textContent()).toBe('Uploaded poster.png.');
     await screenshot(admin, '08-admin-upload');
 
@@ -215,6 +310,23 @@ describe('a viewer in a real browser against the local stack', () => {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 
+  test('signs out everywhere: this device is told so and can sign in again', async () => {
+    await deviceA.goto(`${stack.appUrl}/account`);
+    await deviceA.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await deviceA.getByTestId('signed-out-notice').waitFor({ timeout: uiWaitMs() });
+    expect(await deviceA.getByTestId('signed-out-notice').textContent()).toContain(
+      'signed out on all your devices',
+    );
+    await signIn(deviceA, viewerEmail);
+    // Back where they were, and the API serves the new session.
+    await deviceA.getByTestId('profile').getByText(viewerEmail).waitFor();
+
+    // The viewer's other device is refused at its next request and says why.
+    await deviceB.goto(`${stack.appUrl}/`);
+    await deviceB.getByTestId('signed-out-notice').waitFor({ timeout: uiWaitMs() });
+    expect(await deviceB.getByTestId('signed-out-notice').textContent()).toContain('Your session ended');
+  });
+
   test('deletes the account: signed out, and the credentials no longer work', async () => {
     await deviceA.goto(`${stack.appUrl}/account`);
     await deviceA.getByTestId('profile').getByText(viewerEmail).waitFor();
@@ -222,7 +334,13 @@ describe('a viewer in a real browser against the local stack', () => {
     await deviceA.getByRole('button', { name: 'Delete my account…' }).click();
     await deviceA.getByLabel('Confirmation').fill('DELETE');
     await deviceA.getByRole('button', { name: 'Delete permanently' }).click();
-    await deviceA.getByRole('tab', { name: 'Sign In' }).waitFor({ timeout: 30_000 });
+    await deviceA.getByTestId('account-deleted').waitFor({ timeout: uiWaitMs() });
+    expect(await deviceA.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Your account has been deleted',
+    );
+    await screenshot(deviceA, '12-account-deleted');
+    await deviceA.getByRole('button', { name: 'Sign in or create an account' }).click();
+    await deviceA.getByRole('tab', { name: 'Sign In' }).waitFor();
 
     await deviceA.getByLabel('Email').fill(viewerEmail);
     await deviceA.getByLabel('Password', { exact: true }).fill('Marquee-e2e-Passw0rd!');

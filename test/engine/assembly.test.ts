@@ -4,17 +4,18 @@ import path from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readApiModel, type ApiModel } from '../../infra/local/assembly/api-model';
-import type { CfnTemplate } from '../../infra/local/assembly/cloud-assembly';
-import { AssemblyError } from '../../infra/local/assembly/errors';
-import { IntrinsicResolver } from '../../infra/local/assembly/intrinsics';
 import {
+  readApiModel,
+  type ApiModel,
+  type CfnTemplate,
+  IntrinsicResolver,
   localEnvironment,
   readStackModel,
   resourcesOfType,
   type StackModel,
-} from '../../infra/local/assembly/stack-model';
-import { provideAppSyncValues } from '../../infra/local/engine/provision/api-values';
+  provideAppSyncValues,
+} from '../../infra/local/testing';
+import { AssemblyError } from '../../infra/local/index';
 import { synthFixtureAssembly } from '../support/twin';
 
 const cleanups: Array<() => void> = [];
@@ -74,7 +75,8 @@ describe('the fixture cloud assembly', () => {
     expect(inline.model.stackName).toBe('TwinFixture');
     expect(inline.model.noLocalEffect.get('AWS::IAM::Role')).toEqual({
       reason: 'IAM is not enforced locally',
-      count: 5,
+      // The functions', the DynamoDB, Lambda and EventBridge data sources' service roles.
+      count: 6,
     });
     expect(resourcesOfType(inline.model, 'AWS::DynamoDB::Table')).toHaveLength(1);
     expect(inline.model.notes).toContain(
@@ -98,8 +100,9 @@ describe('the fixture cloud assembly', () => {
       { name: 'ItemsSource', type: 'AMAZON_DYNAMODB', tableName: 'table-Items5C12978B' },
       { name: 'NoneSource', type: 'NONE' },
       { name: 'GreeterSource', type: 'AWS_LAMBDA', functionId: 'GreeterA41DC22A' },
+      { name: 'WeatherSource', type: 'HTTP', endpoint: 'https://weather.example.com', signsWithIam: false },
       // Modelled, not run: only the fields calling it fail.
-      { name: 'WeatherSource', type: 'HTTP' },
+      { name: 'EventsSource', type: 'AMAZON_EVENTBRIDGE' },
     ]);
     expect(api.resolvers).toHaveLength(17);
     const pipeline = api.resolvers.find((r) => r.fieldName === 'pipeline');

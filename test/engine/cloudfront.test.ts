@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { IntrinsicResolver } from '../../infra/local/assembly/intrinsics';
-import { localEnvironment } from '../../infra/local/assembly/stack-model';
-import { distributionMayRead } from '../../infra/local/cloudfront/bucket-grants';
-import { pathPatternMatches, wildcardMatches } from '../../infra/local/cloudfront/patterns';
+import {
+  IntrinsicResolver,
+  localEnvironment,
+  distributionMayRead,
+  pathPatternMatches,
+  wildcardMatches,
+} from '../../infra/local/testing';
 
 const DISTRIBUTION_ARN = 'arn:aws:cloudfront::000000000000:distribution/ImagesDistribution';
 const BUCKET_ARN = 'arn:aws:s3:::media-bucket';

@@ -6,8 +6,13 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readStackModel, resourcesOfType, type StackModel } from '../../infra/local/assembly/stack-model';
-import { functionLayers, provideLayers } from '../../infra/local/engine/provision/layers';
+import {
+  readStackModel,
+  resourcesOfType,
+  type StackModel,
+  functionLayers,
+  provideLayers,
+} from '../../infra/local/testing';
 import { BUILT_CLIENT_FIXTURE } from '../support/marquee-template';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'twin-layers-'));

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthenticatedCaller, CognitoIdentity, MutationEvent } from '../../infra/local/contracts';
-import { Authenticator } from '../../infra/local/engine/authenticator';
-import type { LocalStack } from '../../infra/local/stack';
+import type {
+  AuthenticatedCaller,
+  CognitoIdentity,
+  MutationEvent,
+  LocalStack,
+} from '../../infra/local/index';
+import { Authenticator } from '../../infra/local/testing';
 import { postGraphQL, signIn, signUpUser, startFixtureStack, type PoolUser } from '../support/twin';
 
 let stack: LocalStack;

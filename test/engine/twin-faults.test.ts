@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntilReady } from '../../infra/local/health/readiness';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { waitUntilReady, startLocalStack, type LocalStack } from '../../infra/local/index';
 import {
   memoryLogger,
   postGraphQL,

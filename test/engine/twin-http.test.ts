@@ -4,9 +4,10 @@ import {
   DynamoDBClient,
   GetItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/stack';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
+import { type LocalStack, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
 /** The fixture's `pipeline` field when nothing returns early. */
@@ -27,13 +28,23 @@ let apiKey: string;
 const gql = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   postGraphQL(stack.graphqlUrl, query, variables, { 'x-api-key': apiKey, ...headers });
 
+// The HTTP data source's endpoint: a real server on a free port, answering `/forecast/<city>`.
+const weatherServer = createServer((request, response) => {
+  const city = decodeURIComponent((request.url ?? '').replace(/^\/forecast\//, ''));
+  response.writeHead(200, { 'content-type': 'text/plain' }).end(`Sunny in ${city}`);
+});
+
 beforeAll(async () => {
-  ({ stack, logger, stop } = await startFixtureStack());
+  await new Promise<void>((resolve) => weatherServer.listen(0, '127.0.0.1', resolve));
+  const { port } = weatherServer.address() as AddressInfo;
+  ({ stack, logger, stop } = await startFixtureStack({ weatherEndpoint: `http://127.0.0.1:${port}` }));
   apiKey = stack.outputs.ApiKey ?? '';
 });
 
 afterAll(async () => {
   await stop?.();
+  weatherServer.closeAllConnections();
+  await new Promise((resolve) => weatherServer.close(resolve));
 });
 
 describe('startLocalStack', () => {
@@ -80,40 +91,36 @@ describe('startLocalStack', () => {
   });
 });
 
+describe('an HTTP data source', () => {
+  it('answers a field through a real request to its endpoint', async () => {
+    const { body } = await gql('{ weather(city: "Oslo") }');
+    expect(body).toEqual({ data: { weather: 'Sunny in Oslo' } });
+  });
+});
+
 describe('a data source the twin does not emulate', () => {
   it('is named with its type once at start-up', () => {
-    const warnings = logger.lines.filter((line) => line.includes('WeatherSource'));
+    const warnings = logger.lines.filter((line) => line.includes('EventsSource'));
     expect(warnings).toEqual([
-      'WARN Data source WeatherSource (HTTP) is not emulated by the twin: the API runs, fields and functions that call it fail',
+      'WARN Data source EventsSource (AMAZON_EVENTBRIDGE) is not emulated by the twin: the API runs, fields and functions that call it fail',
     ]);
   });
 
-  it('fails only the fields that call it, with an error naming it', async () => {
-    const { body } = await gql('{ weather(city: "Oslo") greet(name: "Ada") }');
-    expect(body.data).toEqual({ weather: null, greet: 'Hello, Ada (table TwinFixture-Items5C12978B)' });
+  it('fails a pipeline field at the function that calls it, and only that field', async () => {
+    const { body } = await gql('{ weatherReport(city: "Oslo") greet(name: "Ada") pipeline { steps } }');
+    expect(body.data).toEqual({
+      weatherReport: null,
+      greet: 'Hello, Ada (table TwinFixture-Items5C12978B)',
+      pipeline: { steps: FULL_PIPELINE_STEPS },
+    });
     expect(body.errors).toEqual([
       {
-        path: ['weather'],
+        path: ['weatherReport'],
         data: null,
         errorType: 'DataSourceNotEmulated',
         errorInfo: null,
         locations: [{ line: 1, column: 3, sourceName: null }],
-        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
-      },
-    ]);
-  });
-
-  it('fails a pipeline field at the function that calls it', async () => {
-    const { body } = await gql('{ weatherReport(city: "Oslo") pipeline { steps } }');
-    expect(body.data).toEqual({
-      weatherReport: null,
-      pipeline: { steps: FULL_PIPELINE_STEPS },
-    });
-    expect(body.errors).toMatchObject([
-      {
-        path: ['weatherReport'],
-        errorType: 'DataSourceNotEmulated',
-        message: 'Data source WeatherSource is of type HTTP, which is not emulated by the twin.',
+        message: 'Data source EventsSource is of type AMAZON_EVENTBRIDGE, which is not emulated by the twin.',
       },
     ]);
   });
@@ -369,10 +376,10 @@ describe('Lambda data sources', () => {
     const { body } = await gql(
       'query($n: [String!]!) { greetMany(names: $n) { name text } }',
       { n: names },
-      { 'x-marquee-trace': '1' },
+      { 'x-twin-trace': '1' },
     );
     expect(body.data?.greetMany).toEqual(names.map((name) => ({ name, text: `Hello, ${name}` })));
-    const trace = body.extensions?.marqueeCostTrace as {
+    const trace = body.extensions?.twinCostTrace as {
       operations: Record<string, number>;
       lambdaInvocations: number;
     };
@@ -385,8 +392,8 @@ describe('cost trace', () => {
   it('is returned in extensions only when asked for, and logged once per request', async () => {
     const plain = await gql('{ getItem(id: "u1") { id } }');
     expect(plain.body.extensions).toBeUndefined();
-    const traced = await gql('{ getItem(id: "u1") { id } }', {}, { 'x-marquee-trace': '1' });
-    expect(traced.body.extensions?.marqueeCostTrace).toMatchObject({
+    const traced = await gql('{ getItem(id: "u1") { id } }', {}, { 'x-twin-trace': '1' });
+    expect(traced.body.extensions?.twinCostTrace).toMatchObject({
       dataSourceCalls: 1,
       operations: { GetItem: 1 },
       readCapacityUnits: 0.5,
@@ -408,8 +415,8 @@ describe('cost trace', () => {
   });
 
   it('flags a Scan in the trace and the log line', async () => {
-    const { body } = await gql('{ allItems(limit: 5) { items { id } } }', {}, { 'x-marquee-trace': '1' });
-    expect(body.extensions?.marqueeCostTrace).toMatchObject({
+    const { body } = await gql('{ allItems(limit: 5) { items { id } } }', {}, { 'x-twin-trace': '1' });
+    expect(body.extensions?.twinCostTrace).toMatchObject({
       operations: { Scan: 1 },
       scans: ['Query.allItems on TwinFixture-Items5C12978B'],
     });
@@ -454,7 +461,7 @@ describe('scalars through the API', () => {
     ['ip', '300.1.1.1'],
     ['phone', 'call me'],
   ])('rejects an invalid %s variable before anything runs', async (field, value) => {
-    const { body } = await gql(echo, { i: { [field]: value } }, { 'x-marquee-trace': '1' });
+    const { body } = await gql(echo, { i: { [field]: value } }, { 'x-twin-trace': '1' });
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.extensions).toBeUndefined();

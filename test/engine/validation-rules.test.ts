@@ -1,6 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { queryDepthLimitRule } from '../../infra/local/engine/validation-rules';
+import { queryDepthLimitRule } from '../../infra/local/testing';
 
 const schema = buildSchema('type T { next: T, leaf: Int } type Query { t: T }');
 

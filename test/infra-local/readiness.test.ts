@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readinessDeadlineMs, ReadinessError, waitUntilReady } from '../../infra/local/health/readiness';
+import { readinessDeadlineMs, ReadinessError, waitUntilReady } from '../../infra/local/index';
 
 describe('readiness waits', () => {
   it('resolve as soon as the probe succeeds, retrying failed attempts', async () => {
@@ -54,13 +54,13 @@ describe('readiness waits', () => {
       intervalMs: 5,
     });
     await expect(wait).rejects.toThrow(
-      /the overall limit of 0\.1 s passed \(MARQUEE_READY_TIMEOUT_MS sets it\)/,
+      /the overall limit of 0\.1 s passed \(APPSYNC_TWIN_READY_TIMEOUT_MS sets it\)/,
     );
   });
 
-  it('take the overall limit from MARQUEE_READY_TIMEOUT_MS, else five minutes', () => {
-    expect(readinessDeadlineMs({ MARQUEE_READY_TIMEOUT_MS: '900000' })).toBe(900_000);
-    expect(readinessDeadlineMs({ MARQUEE_READY_TIMEOUT_MS: 'soon' })).toBe(300_000);
+  it('take the overall limit from APPSYNC_TWIN_READY_TIMEOUT_MS, else five minutes', () => {
+    expect(readinessDeadlineMs({ APPSYNC_TWIN_READY_TIMEOUT_MS: '900000' })).toBe(900_000);
+    expect(readinessDeadlineMs({ APPSYNC_TWIN_READY_TIMEOUT_MS: 'soon' })).toBe(300_000);
     expect(readinessDeadlineMs({})).toBe(300_000);
   });
 });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Template } from 'aws-cdk-lib/assertions';
@@ -46,6 +47,23 @@ describe('Cognito', () => {
       LambdaConfig: { PostConfirmation: Match.anyValue() },
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+  });
+
+  it("publishes the pool's own password rules for the sign-up form", () => {
+    const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0] as {
+      Properties: { Policies: { PasswordPolicy: Record<string, unknown> } };
+    };
+    const policy = pool.Properties.Policies.PasswordPolicy;
+    const published = JSON.parse(
+      String(template.findOutputs('passwordPolicy').passwordPolicy?.Value),
+    ) as unknown;
+    expect(published).toEqual({
+      minLength: policy.MinimumLength,
+      requireLowercase: policy.RequireLowercase,
+      requireUppercase: policy.RequireUppercase,
+      requireNumbers: policy.RequireNumbers,
+      requireSpecialCharacters: policy.RequireSymbols,
+    });
   });
 
   it('hides whether a user exists and has no client secret (browser client)', () => {
@@ -130,7 +148,9 @@ describe('AppSync', () => {
   });
 
   it('turns introspection off for the prod stage', () => {
-    const prod = synthMarquee({ context: { 'marquee:stage': 'prod' } }).template;
+    const prod = synthMarquee({
+      context: { 'marquee:stage': 'prod', 'marquee:playbackPublicKey': TEST_PUBLIC_KEY },
+    }).template;
     prod.hasResourceProperties('AWS::AppSync::GraphQLApi', { IntrospectionConfig: 'DISABLED' });
     prod.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });
@@ -210,6 +230,11 @@ describe('Lambdas', () => {
   });
 });
 
+/** Any PEM will do for synth; CloudFront would check it on deploy. */
+const TEST_PUBLIC_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
+
 describe('monitoring and hosting', () => {
   it('alarms on API errors, Lambda errors/throttles and DynamoDB throttles, all to SNS', () => {
     const alarms = template.findResources('AWS::CloudWatch::Alarm') as Resources;
@@ -234,7 +259,36 @@ describe('monitoring and hosting', () => {
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
       }),
     });
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 3);
+  });
+
+  it('serves streams/* on the app distribution only to requests signed with the key group, through OAC', () => {
+    const keyGroups = Object.keys(template.findResources('AWS::CloudFront::KeyGroup'));
+    expect(keyGroups).toHaveLength(1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({
+            PathPattern: 'streams/*',
+            TrustedKeyGroups: [{ Ref: keyGroups[0] }],
+            ViewerProtocolPolicy: 'redirect-to-https',
+          }),
+        ]),
+      }),
+    });
+    // The app shell fallback is per request on the default behavior: a distribution-wide custom error
+    // response would turn a refused segment's 403 into index.html.
+    const site = Object.values(template.findResources('AWS::CloudFront::Distribution')).find(
+      (d) => d.Properties.DistributionConfig.DefaultRootObject === 'index.html',
+    );
+    expect(site?.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    const grants = JSON.stringify(template.findResources('AWS::S3::BucketPolicy'));
+    expect(grants).toContain('/streams/*');
+  });
+
+  it('refuses a prod synth without the playback public key', () => {
+    expect(() => synthMarquee({ context: { 'marquee:stage': 'prod' } })).toThrow(/marquee:playbackPublicKey/);
   });
 
   it('serves posters and backdrops through a second distribution that may read the image keys only', () => {

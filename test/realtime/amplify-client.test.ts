@@ -2,63 +2,29 @@
  * Amplify v6's real-time provider (`generateClient()` from `aws-amplify/api`). For any non-AppSync
  * endpoint it connects to `<endpoint>/realtime` and forces `wss://`, sending the auth header as a
  * `header-<base64url>` sub-protocol. So the twin's endpoint is served here over TLS with a throwaway
- * self-signed certificate that the WebSocket trusts explicitly (no verification is switched off).
+ * self-signed certificate (`localTlsCertificate`) that the WebSocket trusts explicitly (no verification
+ * is switched off).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { generateClient, type GraphQLSubscription } from 'aws-amplify/api';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachRealtime, type RealtimeHandle } from '../../infra/local/realtime';
+import { attachRealtime, localTlsCertificate, type RealtimeHandle } from '../../infra/local/testing';
 import { CHAT_RESOLVERS, CHAT_SCHEMA, message } from '../support/realtime-fixture';
 import { TEST_API_KEY, createTestRealtimeHost, type TestRealtimeHost } from '../support/realtime-host';
+import { trustWebSocketsTo } from '../support/tls';
 
 let host: TestRealtimeHost;
 let server: Server;
 let handle: RealtimeHandle;
-let certDir: string;
-const previousWebSocket = (globalThis as { WebSocket?: unknown }).WebSocket;
+let restoreWebSocket: () => void;
 
 beforeAll(async () => {
-  certDir = mkdtempSync(path.join(tmpdir(), 'realtime-tls-'));
-  const keyFile = path.join(certDir, 'key.pem');
-  const certFile = path.join(certDir, 'cert.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { stdio: 'ignore' },
-  );
-  const cert = readFileSync(certFile);
-  class TrustingWebSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { ca: cert });
-    }
-  }
-  (globalThis as { WebSocket?: unknown }).WebSocket = TrustingWebSocket;
-
+  const tls = await localTlsCertificate();
+  restoreWebSocket = trustWebSocketsTo(tls.cert);
   host = await createTestRealtimeHost({ schema: CHAT_SCHEMA, resolvers: CHAT_RESOLVERS });
-  server = createServer({ key: readFileSync(keyFile), cert });
+  server = createServer({ key: tls.key, cert: tls.cert });
   handle = attachRealtime(server, host);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -78,8 +44,7 @@ afterAll(async () => {
   await handle.close();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  rmSync(certDir, { recursive: true, force: true });
-  (globalThis as { WebSocket?: unknown }).WebSocket = previousWebSocket;
+  restoreWebSocket();
 });
 
 describe('Amplify v6 real-time provider against the twin (over wss://)', () => {

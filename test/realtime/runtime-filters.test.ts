@@ -4,8 +4,8 @@
  * several operators on one field as alternatives) compile and evaluate as AppSync documents them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/runtime';
-import { compileSubscriptionFilter, matchesFilter } from '../../infra/local/realtime/filter';
+import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { compileSubscriptionFilter, matchesFilter } from '../../infra/local/testing';
 
 const code = compileCode(
   `import { util, extensions } from '@aws-appsync/utils';

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compileSelectionShaper } from '../../infra/local/realtime/selection';
+import { compileSelectionShaper } from '../../infra/local/testing';
 
 const schema = buildSchema(/* GraphQL */ `
   interface Node {

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleAppSyncCode } from '../../infra/lib/appsync/bundle';
+import { bundleAppSyncCode } from '../../infra/local/authoring';
 import {
   BadRequestError,
   buildResolverContext,
   compileCode,
   evaluateCode,
   runHandler,
-} from '../../infra/local/runtime/index';
+} from '../../infra/local/index';
 
 const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'get-video.ts');

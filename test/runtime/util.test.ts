@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTable } from '../support/appsync-js';
 
-/** Every row is `[APPSYNC_JS expression, expected value]`; recorded AWS outputs come from reference §3. */
+/** Every row is `[APPSYNC_JS expression, expected value]`; recorded AWS outputs come from https://github.com/localstack/appsync-utils/tree/main/__tests__/__snapshots__ (produced by AWS EvaluateCode) and https://docs.aws.amazon.com/appsync/latest/devguide/built-in-util-js.html. */
 function expectTable(rows: ReadonlyArray<readonly [string, unknown]>): void {
   const { actual, expected } = evaluateTable(rows);
   expect(actual).toEqual(expected);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   AdminAddUserToGroupCommand,
   AdminListGroupsForUserCommand,
+  AdminUserGlobalSignOutCommand,
   ConfirmSignUpCommand,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
@@ -12,12 +13,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startLocalCognito,
-  type DeliveredCode,
-  type LocalCognito,
-} from '../../infra/local/services/cognito-local';
-import { localCognitoClient } from '../../infra/local/services/local-clients';
+import { startLocalCognito, type DeliveredCode, type LocalCognito } from '../../infra/local/testing';
+import { localCognitoClient } from '../../infra/local/index';
 import { jwtClaims } from '../support/jwt';
 
 /** The properties `cdk synth` writes for a pool that signs in by e-mail, as Marquee's stack declares it. */
@@ -212,6 +209,23 @@ describe('local Cognito (cognito-local embedded)', () => {
     );
     // The code is used: waiting now waits for the next one.
     await expect(cognito.codes.waitFor(email, 50)).rejects.toThrow(/No verification code was delivered/);
+  });
+
+  it('revokes the refresh tokens on AdminUserGlobalSignOut, which cognito-local lacks', async () => {
+    const refreshToken = (await signIn('ada@example.com', PASSWORD)).AuthenticationResult?.RefreshToken ?? '';
+    const refresh = () =>
+      client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: refreshToken }));
+    expect((await refresh()).AuthenticationResult?.IdToken).toBeTruthy();
+    await client.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: 'ada@example.com' }),
+    );
+    await expect(refresh()).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    // Signing in again still works and gives a working refresh token.
+    const again = (await signIn('ada@example.com', PASSWORD)).AuthenticationResult?.RefreshToken ?? '';
+    const renewed = await client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: again }),
+    );
+    expect(renewed.AuthenticationResult?.IdToken).toBeTruthy();
   });
 
   it('keeps the same pool, client and users across a restart', async () => {

@@ -8,11 +8,11 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedLocalStack } from '../../infra/local/seed';
-import { SEED_CATALOG } from '../../infra/local/seed/catalog';
-import { graphqlRequest } from '../../infra/local/seed/graphql-client';
-import { clipFile } from '../../infra/local/seed/media-files';
-import { localCognitoClient } from '../../infra/local/services/local-clients';
+import { seedLocalStack } from '../../scripts/start/seed';
+import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
+import { graphqlRequest } from '../../scripts/start/seed/graphql-client';
+import { clipFile } from '../../scripts/start/seed/media-files';
+import { localCognitoClient } from '../../infra/local/index';
 import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';

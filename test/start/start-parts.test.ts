@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { bundleExplorer } from '../../infra/local/explorer/bundle';
-import { explorerPage } from '../../infra/local/explorer/page';
-import { explorerIntrospection } from '../../infra/local/explorer/schema';
-import { SEED_CATALOG } from '../../infra/local/seed/catalog';
-import { clipFile, posterFile, backdropFile } from '../../infra/local/seed/media-files';
+import { bundleExplorer, explorerPage, explorerIntrospection } from '../../infra/local/index';
+import { MARQUEE_EXPLORER } from '../../scripts/start/explorer-query';
+import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
+import { clipFile, posterFile, backdropFile } from '../../scripts/start/seed/media-files';
 import { planReload } from '../../scripts/start/hot-reload';
 import { parseStartOptions } from '../../scripts/start/options';
 import { statSync } from 'node:fs';
@@ -142,6 +141,22 @@ describe('API explorer', () => {
     expect(page).toContain('<script type="module" src="/explorer/app.js"></script>');
     expect(page).not.toContain('</script><script>alert(1)');
     expect(page).toContain('\\u003c/script>');
+    expect(page).toContain('<title>API explorer (local)</title>');
+  });
+
+  it("opens with Marquee's title and catalog query, which the twin itself does not know", () => {
+    const config = {
+      graphqlUrl: 'http://127.0.0.1:4000/graphql',
+      cognitoEndpoint: 'http://127.0.0.1:4002',
+      userPoolClientId: 'client',
+      demoAccounts: [],
+      introspection: null,
+      ...MARQUEE_EXPLORER,
+    };
+    const page = explorerPage(config, '/explorer');
+    expect(page).toContain('<title>Marquee API explorer (local)</title>');
+    const embedded = /<script type="application\/json" id="[^"]+">(.*)<\/script>/.exec(page)?.[1] ?? '';
+    expect(JSON.parse(embedded)).toMatchObject({ defaultQuery: expect.stringContaining('query Catalog') });
   });
 
   it('bundles GraphiQL and the sign-in bar for the browser without a CDN', async () => {

@@ -3,8 +3,9 @@ import {
   CodeValidationError,
   compileCode,
   runHandler,
-} from '../../infra/local/runtime/index';
-import type { HandlerOutcome, ResolverContext } from '../../infra/local/contracts';
+  type HandlerOutcome,
+  type ResolverContext,
+} from '../../infra/local/index';
 
 /** Compiles `code` as `code.js` and runs one handler. */
 export function runCode(

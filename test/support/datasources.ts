@@ -6,12 +6,14 @@ import {
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import type { CostTraceEntry, CostTraceRecorder, DataSourceDefinition } from '../../infra/local/contracts';
 import {
+  type CostTraceEntry,
+  type CostTraceRecorder,
+  type DataSourceDefinition,
   createDataSourceInvoker,
   type DataSourceInvokerOptions,
   type LocalDataSourceInvoker,
-} from '../../infra/local/datasources';
+} from '../../infra/local/testing';
 import { uniqueTableName } from './dynamodb';
 
 /** A cost-trace recorder that keeps what it is given. */

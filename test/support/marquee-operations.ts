@@ -57,6 +57,12 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
       variables: () => ({ id: movieId() }),
     },
     {
+      // Allowed for every signed-in caller; the target has no stream, so the field fails MediaNotReady.
+      name: 'playback',
+      document: 'query ($id: ID!) { playback(movieId: $id) { masterPlaylistUrl expiresAt } }',
+      variables: () => ({ id: movieId() }),
+    },
+    {
       name: 'savePlaybackPosition',
       document:
         'mutation ($input: SavePlaybackPositionInput!) { savePlaybackPosition(input: $input) { ownerId positionSeconds } }',

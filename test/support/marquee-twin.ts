@@ -5,7 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack';
+import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
@@ -76,7 +77,7 @@ async function sharedMarqueeAssembly(runDir: string): Promise<string> {
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; errorType?: string; path?: unknown[] }>;
-  extensions?: { marqueeCostTrace?: unknown };
+  extensions?: { twinCostTrace?: unknown };
 }
 
 export interface SignedInUser {
@@ -105,7 +106,7 @@ export interface MarqueeTwin {
  * The whole Marquee stack in the twin: synth (once per test run when the unit project's global setup named a
  * shared folder, else into a private one), start, and helpers to sign users in and call the API.
  */
-export async function startMarqueeTwin(): Promise<MarqueeTwin> {
+export async function startMarqueeTwin(options: { clock?: () => number } = {}): Promise<MarqueeTwin> {
   const runDir = process.env[SHARED_ASSEMBLY_ENV];
   const privateDir = runDir ? undefined : mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = privateDir
@@ -113,7 +114,12 @@ export async function startMarqueeTwin(): Promise<MarqueeTwin> {
     : await sharedMarqueeAssembly(runDir as string);
   if (privateDir) synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
-  const stack = await startLocalStack({ assemblyDir, logger });
+  const stack = await startLocalStack({
+    assemblyDir,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  await installPlaybackSigningKey(stack);
   const clientId = stack.outputs.userPoolClientId as string;
 
   return {

@@ -1,7 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { waitUntilReady } from '../../infra/local/health/readiness';
-import { isRunning, parentPid } from '../../infra/local/health/process-progress';
-import { assertPortFree } from '../../infra/local/services/ports';
+import { waitUntilReady, isRunning, parentPid, assertPortFree } from '../../infra/local/index';
 
 /** Every live descendant of `root` (children, their children, …), from procfs. */
 export function descendantPids(root: number): number[] {

@@ -5,8 +5,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
-import type { RealtimeHost } from '../../infra/local/contracts';
-import { attachRealtime, type RealtimeHandle, type RealtimeOptions } from '../../infra/local/realtime';
+import {
+  type RealtimeHost,
+  attachRealtime,
+  type RealtimeHandle,
+  type RealtimeOptions,
+} from '../../infra/local/testing';
 
 export type ConnectionAuthForm = 'query' | 'subprotocol' | 'headers';
 

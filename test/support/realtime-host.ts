@@ -21,16 +21,16 @@ import {
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWTPayload } from 'jose';
-import type {
-  AppSyncErrorInfo,
-  AuthenticatedCaller,
-  CognitoIdentity,
-  InvalidationEvent,
-  MutationEvent,
-  PreparedSubscription,
-  RealtimeHost,
-} from '../../infra/local/contracts';
-import { buildAppSyncSchema } from '../../infra/local/engine/schema';
+import {
+  type AppSyncErrorInfo,
+  type AuthenticatedCaller,
+  type CognitoIdentity,
+  type InvalidationEvent,
+  type MutationEvent,
+  type PreparedSubscription,
+  type RealtimeHost,
+  buildAppSyncSchema,
+} from '../../infra/local/testing';
 
 export const TEST_ISSUER = 'http://127.0.0.1:9229/local_testpool';
 export const TEST_API_KEY = 'da2-testrealtimekey000000000000';

@@ -1,4 +1,4 @@
-import { readinessDeadlineMs } from '../../infra/local/health/readiness';
+import { readinessDeadlineMs } from '../../infra/local/index';
 
 /**
  * Vitest's time limit for a test or hook that starts `starts` stacks: longer than their readiness waits,
@@ -7,4 +7,13 @@ import { readinessDeadlineMs } from '../../infra/local/health/readiness';
  */
 export function stackTimeout(starts = 1): number {
   return starts * readinessDeadlineMs() + 60_000;
+}
+
+/**
+ * How long a browser test waits for something a viewer would see (a row, a playable video): it scales with
+ * the readiness deadline, so a busy machine is waited for, and a wait that cannot succeed still ends well
+ * inside the test's own limit.
+ */
+export function uiWaitMs(): number {
+  return Math.max(20_000, Math.round(readinessDeadlineMs() / 5));
 }

@@ -8,8 +8,13 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { synthTwinFixture, type TwinFixtureOptions } from '../fixtures/twin-stack/stack';
-import { startLocalStack, type LocalStack, type LocalStackLogger } from '../../infra/local/stack';
-import { localCognitoClient } from '../../infra/local/services/local-clients';
+import {
+  startLocalStack,
+  type LocalStack,
+  type LocalStackLogger,
+  localCognitoClient,
+  type LocalStackOptions,
+} from '../../infra/local/index';
 
 /** A cloud assembly of the fixture stack in a fresh temp folder (removed by `cleanup`). */
 export function synthFixtureAssembly(options: TwinFixtureOptions = {}): { dir: string; cleanup: () => void } {
@@ -129,6 +134,7 @@ export async function signIn(stack: LocalStack, clientId: string, email: string)
 /** Starts the fixture stack in memory; `stop` also removes the assembly. */
 export async function startFixtureStack(
   options: TwinFixtureOptions = {},
+  stackOptions: Pick<LocalStackOptions, 'tls'> = {},
 ): Promise<{ stack: LocalStack; logger: ReturnType<typeof memoryLogger>; stop: () => Promise<void> }> {
   const assembly = synthFixtureAssembly(options);
   const logger = memoryLogger();
@@ -138,6 +144,7 @@ export async function startFixtureStack(
       logger,
       requestTimeoutMs: 5000,
       handlerTimeoutMs: 300,
+      ...stackOptions,
     });
     return {
       stack,

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
-import { FullPageSpinner } from '../components/States';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { EmptyState, FullPageSpinner } from '../components/States';
 import { AccountScreen } from '../features/account/AccountScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
@@ -37,7 +37,14 @@ export function AppRoutes({ user }: { user: SignedInUser }) {
                 <AdminScreen />
               </Suspense>
             ) : (
-              <Navigate to="/" replace />
+              <EmptyState title="This page is for admins">
+                <p>
+                  Your account is not in the <strong>admin</strong> group, so it cannot manage the catalogue.
+                </p>
+                <Link className="button" to="/">
+                  Back to Home
+                </Link>
+              </EmptyState>
             )
           }
         />

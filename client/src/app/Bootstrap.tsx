@@ -55,7 +55,7 @@ function Gate({ outputs }: { outputs: StackOutputs }) {
   if (session.status === 'signedOut') {
     return (
       <Suspense fallback={<FullPageSpinner label="Loading sign-in" />}>
-        <SignInScreen outputs={outputs} />
+        <SignInScreen outputs={outputs} reason={session.reason} />
       </Suspense>
     );
   }

@@ -1,9 +1,10 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PosterSkeletons } from './States';
 
 /**
- * A titled, horizontally scrolling row. When `onEndReached` is given, reaching the end of the track
- * (scrolling, or arrow keys moving focus there) asks for the next page.
+ * A titled, horizontally scrolling row with arrow buttons that page it sideways (about a screen at a time).
+ * When `onEndReached` is given, reaching the end of the track (scrolling, paging, or arrow keys moving focus
+ * there) asks for the next page.
  */
 export function Row({
   title,
@@ -40,6 +41,7 @@ export function Row({
     return () => observer.disconnect();
   }, [hasMore]);
 
+  const paging = useRowPaging(trackRef, items(children));
   const headingId = `row-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <section className="row" aria-labelledby={headingId} data-testid={testId}>
@@ -51,14 +53,77 @@ export function Row({
           {error}
         </p>
       ) : (
-        <div className="row__track" ref={trackRef} onKeyDown={moveFocusWithArrows}>
-          {children}
-          {hasMore && <span className="row__sentinel" ref={sentinelRef} aria-hidden="true" />}
-          {loading && <PosterSkeletons count={items(children) === 0 ? 6 : 2} />}
+        <div className="row__frame">
+          <button
+            type="button"
+            className="row__arrow row__arrow--back"
+            aria-label={`Scroll ${title} back`}
+            disabled={!paging.canGoBack}
+            onClick={() => paging.page(-1)}
+          >
+            ‹
+          </button>
+          <div className="row__track" ref={trackRef} onKeyDown={moveFocusWithArrows}>
+            {children}
+            {hasMore && <span className="row__sentinel" ref={sentinelRef} aria-hidden="true" />}
+            {loading && <PosterSkeletons count={items(children) === 0 ? 6 : 2} />}
+          </div>
+          <button
+            type="button"
+            className="row__arrow row__arrow--forward"
+            aria-label={`Scroll ${title} forward`}
+            disabled={!paging.canGoForward && !hasMore}
+            onClick={() => paging.page(1)}
+          >
+            ›
+          </button>
         </div>
       )}
     </section>
   );
+}
+
+interface RowPaging {
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  page(direction: 1 | -1): void;
+}
+
+/** Whether the track can scroll either way, kept current on scroll, resize and new cards. */
+function useRowPaging(trackRef: React.RefObject<HTMLDivElement | null>, cardCount: number): RowPaging {
+  const [edges, setEdges] = useState({ canGoBack: false, canGoForward: false });
+  const measure = useCallback(() => {
+    const track = trackRef.current;
+    if (!track) return;
+    const canGoBack = track.scrollLeft > 1;
+    const canGoForward = track.scrollLeft + track.clientWidth < track.scrollWidth - 1;
+    setEdges((current) =>
+      current.canGoBack === canGoBack && current.canGoForward === canGoForward
+        ? current
+        : { canGoBack, canGoForward },
+    );
+  }, [trackRef]);
+
+  useEffect(() => {
+    const track = trackRef.current;
+    if (!track) return;
+    measure();
+    track.addEventListener('scroll', measure, { passive: true });
+    const resize = new ResizeObserver(measure);
+    resize.observe(track);
+    return () => {
+      track.removeEventListener('scroll', measure);
+      resize.disconnect();
+    };
+  }, [trackRef, measure, cardCount]);
+
+  const page = (direction: 1 | -1) => {
+    const track = trackRef.current;
+    if (!track) return;
+    // Most of a screen, so the last card of one page is the first of the next and nothing is skipped.
+    track.scrollBy({ left: direction * Math.max(1, track.clientWidth * 0.85), behavior: 'smooth' });
+  };
+  return { ...edges, page };
 }
 
 function items(children: ReactNode): number {

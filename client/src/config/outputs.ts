@@ -8,6 +8,39 @@ export interface StackOutputs {
   readonly mediaBucketName?: string;
   /** Only when running against the local twin: the cognito-local endpoint. */
   readonly cognitoEndpoint?: string;
+  /** The user pool's password rules (Amplify's `passwordFormat`), so sign-up states and checks the pool's rules. */
+  readonly passwordFormat?: PasswordFormat;
+}
+
+export interface PasswordFormat {
+  readonly minLength?: number;
+  readonly requireLowercase?: boolean;
+  readonly requireUppercase?: boolean;
+  readonly requireNumbers?: boolean;
+  readonly requireSpecialCharacters?: boolean;
+}
+
+const PASSWORD_FLAGS = [
+  'requireLowercase',
+  'requireUppercase',
+  'requireNumbers',
+  'requireSpecialCharacters',
+] as const;
+
+/** Reads the `passwordPolicy` output (a JSON string); anything else is ignored, leaving Amplify's defaults. */
+function parsePasswordFormat(value: unknown): PasswordFormat | undefined {
+  if (typeof value !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed)) return undefined;
+  const format: Record<string, number | boolean> = {};
+  if (typeof parsed.minLength === 'number') format.minLength = parsed.minLength;
+  for (const flag of PASSWORD_FLAGS) if (typeof parsed[flag] === 'boolean') format[flag] = parsed[flag];
+  return format as PasswordFormat;
 }
 
 const REQUIRED_KEYS = ['graphqlUrl', 'region', 'userPoolId', 'userPoolClientId'] as const;
@@ -42,6 +75,7 @@ export function parseStackOutputs(raw: unknown): StackOutputs {
     realtimeUrl: optionalString(candidate.realtimeUrl),
     mediaBucketName: optionalString(candidate.mediaBucketName),
     cognitoEndpoint: optionalString(candidate.cognitoEndpoint),
+    passwordFormat: parsePasswordFormat(candidate.passwordPolicy),
   };
 }
 

@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n": typeof types.DeleteMyAccountDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.AdminMoviesDocument,
     "\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.AdminMovieDocument,
     "\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateMovieDocument,
@@ -44,10 +45,13 @@ type Documents = {
     "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": typeof types.TrailerUrlDocument,
     "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.AddToMyListDocument,
     "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.RemoveFromMyListDocument,
+    "\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SetWatchedDocument,
+    "\n  mutation RemoveFromContinueWatching($movieId: ID!) {\n    removeFromContinueWatching(movieId: $movieId) {\n      ...PositionFields\n    }\n  }\n": typeof types.RemoveFromContinueWatchingDocument,
 };
 const documents: Documents = {
     "\n  query Profile {\n    me {\n      id\n      email\n      displayName\n      isAdmin\n      createdAt\n    }\n  }\n": types.ProfileDocument,
     "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n": types.DeleteMyAccountDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  query AdminMovies($limit: Int, $nextToken: String) {\n    movies(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        title\n        year\n        genres\n        posterUrl\n        video {\n          contentType\n        }\n        updatedAt\n      }\n      nextToken\n    }\n  }\n": types.AdminMoviesDocument,
     "\n  query AdminMovie($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      synopsis\n      year\n      genres\n      maturityRating\n      durationSeconds\n      posterUrl\n      backdropUrl\n      video {\n        contentType\n        sizeBytes\n        updatedAt\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n          sizeBytes\n          updatedAt\n        }\n      }\n    }\n  }\n": types.AdminMovieDocument,
     "\n  mutation CreateMovie($input: CreateMovieInput!) {\n    createMovie(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateMovieDocument,
@@ -76,6 +80,8 @@ const documents: Documents = {
     "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": types.TrailerUrlDocument,
     "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.AddToMyListDocument,
     "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.RemoveFromMyListDocument,
+    "\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SetWatchedDocument,
+    "\n  mutation RemoveFromContinueWatching($movieId: ID!) {\n    removeFromContinueWatching(movieId: $movieId) {\n      ...PositionFields\n    }\n  }\n": types.RemoveFromContinueWatchingDocument,
 };
 
 /**
@@ -100,6 +106,10 @@ export function graphql(source: "\n  query Profile {\n    me {\n      id\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n"): (typeof documents)["\n  mutation DeleteMyAccount {\n    deleteMyAccount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -212,6 +222,14 @@ export function graphql(source: "\n  mutation AddToMyList($movieId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromContinueWatching($movieId: ID!) {\n    removeFromContinueWatching(movieId: $movieId) {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFromContinueWatching($movieId: ID!) {\n    removeFromContinueWatching(movieId: $movieId) {\n      ...PositionFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,7 @@ export function configureAmplify(outputs: StackOutputs): void {
         ...(outputs.cognitoEndpoint ? { userPoolEndpoint: outputs.cognitoEndpoint } : {}),
         loginWith: { email: true },
         signUpVerificationMethod: 'code',
+        ...(outputs.passwordFormat ? { passwordFormat: outputs.passwordFormat } : {}),
       },
     },
   });

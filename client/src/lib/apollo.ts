@@ -4,6 +4,7 @@ import { AUTH_TYPE, createAuthLink, type AuthOptions } from 'aws-appsync-auth-li
 import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import type { StackOutputs } from '../config/outputs';
 import { idToken } from './auth';
+import { endedSessionLink } from './ended-session';
 import { typePolicies } from './cache-policies';
 import { realtimeProxyUrl } from './realtime-url';
 
@@ -14,6 +15,7 @@ export function createApolloClient(outputs: StackOutputs): ApolloClient {
   const proxyUrl = realtimeProxyUrl(url, outputs.realtimeUrl);
   const httpLink = new HttpLink({ uri: url });
   const link = ApolloLink.from([
+    endedSessionLink,
     createAuthLink({ url, region, auth }),
     createSubscriptionHandshakeLink(
       { url, region, auth, ...(proxyUrl ? { proxy: { url: proxyUrl } } : {}) },

@@ -44,6 +44,7 @@ export const PIPELINE_FUNCTIONS = {
   deleteListEntry: 'users',
   presignGet: 'media',
   presignPut: 'media',
+  signPlayback: 'media',
 } as const satisfies Record<string, DataSourceName>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -91,6 +92,12 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     typeName: 'Query',
     fieldName: 'playbackUrl',
     pipeline: ['getCatalogItem', 'presignGet'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Query',
+    fieldName: 'playback',
+    pipeline: ['getCatalogItem', 'signPlayback'],
     session: 'in-code',
   },
   { typeName: 'Movie', fieldName: 'trailers', dataSource: 'catalog', session: 'parent' },

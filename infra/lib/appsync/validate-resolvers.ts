@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSchema, isObjectType } from 'graphql';
-import { APPSYNC_DECLARATIONS_SDL } from '../../local/engine/appsync-declarations';
+import { APPSYNC_DECLARATIONS_SDL } from '../../local/authoring';
 import { projectPath } from '../paths';
 import { PIPELINE_FUNCTIONS, type ResolverSpec } from './resolver-table';
 

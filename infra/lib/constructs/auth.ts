@@ -6,6 +6,26 @@ import { acknowledge } from '../nag';
 
 export const ADMIN_GROUP = 'admin';
 
+/** The pool's password rules; also published as a stack output so the sign-up form states the same rules. */
+export const PASSWORD_POLICY = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+} as const;
+
+/** The rules in the shape Amplify's `passwordFormat` takes (what the Authenticator checks and shows). */
+export function passwordFormat(): Record<string, number | boolean> {
+  return {
+    minLength: PASSWORD_POLICY.minLength,
+    requireLowercase: PASSWORD_POLICY.requireLowercase,
+    requireUppercase: PASSWORD_POLICY.requireUppercase,
+    requireNumbers: PASSWORD_POLICY.requireDigits,
+    requireSpecialCharacters: PASSWORD_POLICY.requireSymbols,
+  };
+}
+
 export interface AuthProps {
   readonly postConfirmation: lambda.IFunction;
   readonly removalPolicy: RemovalPolicy;
@@ -24,14 +44,7 @@ export class Auth extends Construct {
       autoVerify: { email: true },
       keepOriginal: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       userVerification: { emailStyle: cognito.VerificationEmailStyle.CODE },
       lambdaTriggers: { postConfirmation: props.postConfirmation },

@@ -53,14 +53,10 @@ export class Hosting extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: securityHeaders,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [
+          { function: spaFallback(this), eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
       },
-      // Client-side routes: unknown paths serve the app shell.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.minutes(1),
-      })),
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cloudfront/',
@@ -99,6 +95,30 @@ export class Hosting extends Construct {
       );
     }
   }
+}
+
+/**
+ * Client-side routes (`/title/42`) serve the app shell. Done per request on the default behavior, not with
+ * distribution-wide custom error responses: those also replace the 403 CloudFront itself answers for a
+ * refused signed request on `streams/*`, so a player would get the app shell with 200 instead of a 403
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/GeneratingCustomErrorResponses.html).
+ * A path whose last segment has no dot is a route; anything with an extension is a file of the build.
+ */
+function spaFallback(scope: Construct): cloudfront.Function {
+  return new cloudfront.Function(scope, 'SpaFallback', {
+    comment: 'Marquee: client-side routes serve /index.html',
+    runtime: cloudfront.FunctionRuntime.JS_2_0,
+    code: cloudfront.FunctionCode.fromInline(
+      [
+        'function handler(event) {',
+        '  var request = event.request;',
+        "  var last = request.uri.split('/').pop();",
+        "  if (last.indexOf('.') < 0) request.uri = '/index.html';",
+        '  return request;',
+        '}',
+      ].join('\n'),
+    ),
+  });
 }
 
 /**

@@ -1,10 +1,8 @@
-import { Aws } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
+import { KeyScopedS3Origin } from './key-scoped-origin';
 
 /**
  * The media keys that hold catalog art: the presign function names uploads `media/<owner>/<kind>-<uuid>.<ext>`,
@@ -15,42 +13,6 @@ export const IMAGE_KEY_PATTERNS = ['media/*/poster-*', 'media/*/backdrop-*'] as 
 export interface ImagesProps {
   readonly mediaBucket: s3.IBucket;
   readonly accessLogs: s3.IBucket;
-}
-
-/**
- * An S3 origin through origin access control whose bucket-policy grant covers the image keys only. The stock
- * `S3BucketOrigin.withOriginAccessControl` grants `s3:GetObject` on every object of the bucket.
- */
-class ImageKeysOrigin extends origins.S3BucketOrigin {
-  constructor(
-    private readonly mediaBucket: s3.IBucket,
-    private readonly accessControl: cloudfront.S3OriginAccessControl,
-  ) {
-    super(mediaBucket);
-  }
-
-  override bind(scope: Construct, options: cloudfront.OriginBindOptions): cloudfront.OriginBindConfig {
-    this.mediaBucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-        actions: ['s3:GetObject'],
-        resources: IMAGE_KEY_PATTERNS.map((pattern) => this.mediaBucket.arnForObjects(pattern)),
-        conditions: {
-          StringEquals: {
-            'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/${options.distributionId}`,
-          },
-        },
-      }),
-    );
-    const config = this._bind(scope, options);
-    return {
-      ...config,
-      originProperty: config.originProperty && {
-        ...config.originProperty,
-        originAccessControlId: this.accessControl.originAccessControlId,
-      },
-    };
-  }
 }
 
 /**
@@ -69,7 +31,7 @@ export class Images extends Construct {
     const accessControl = new cloudfront.S3OriginAccessControl(this, 'OriginAccessControl', {
       description: 'Marquee images: reads poster and backdrop keys of the media bucket',
     });
-    const origin = new ImageKeysOrigin(props.mediaBucket, accessControl);
+    const origin = new KeyScopedS3Origin(props.mediaBucket, accessControl, IMAGE_KEY_PATTERNS);
     const imageBehavior: cloudfront.BehaviorOptions = {
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

@@ -282,6 +282,17 @@ export function readApiModel(
       return { name, type, functionId: lambdaIdForArn(config.LambdaFunctionArn) };
     }
     if (type === 'NONE') return { name, type };
+    if (type === 'HTTP') {
+      const config = resolve(ds.properties.HttpConfig, `${where}.HttpConfig`) as Record<string, unknown>;
+      if (typeof config?.Endpoint !== 'string')
+        throw new AssemblyError(`${where}: HttpConfig.Endpoint is missing`);
+      return {
+        name,
+        type,
+        endpoint: config.Endpoint,
+        signsWithIam: config.AuthorizationConfig !== undefined,
+      };
+    }
     if (isNotEmulatedType(type)) return { name, type };
     throw new AssemblyError(`${where}: data source type ${String(type)} is not supported by the twin`);
   });

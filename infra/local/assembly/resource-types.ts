@@ -166,6 +166,21 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'AWS::S3::Bucket': { emulated: ['*'] },
   // S3-origin behaviors are served at /_cloudfront/<logical id>/ (see infra/local/cloudfront).
   'AWS::CloudFront::Distribution': { emulated: ['*'] },
+  // Behaviors with TrustedKeyGroups check signed URLs and cookies against these (infra/local/cloudfront).
+  'AWS::CloudFront::KeyGroup': { emulated: ['KeyGroupConfig'] },
+  'AWS::CloudFront::PublicKey': {
+    emulated: ['PublicKeyConfig'],
+  },
+  // Served by the twin's Secrets Manager endpoint (GetSecretValue, PutSecretValue).
+  'AWS::SecretsManager::Secret': {
+    emulated: ['Name', 'GenerateSecretString', 'SecretString'],
+    ignored: {
+      Description: 'documentation only',
+      KmsKeyId: 'encryption at rest has no local meaning',
+      Tags: 'tags have no local meaning',
+      ReplicaRegions: 'one local region',
+    },
+  },
 };
 
 /** Resource types that exist in AWS but change nothing about how the local twin behaves. */

@@ -10,6 +10,8 @@ export interface LocalBucket {
   readonly logicalId: string;
   readonly bucketName: string;
   readonly domainNames: readonly string[];
+  /** The bucket's CORS rules (`CorsConfiguration.CorsRules`, resolved). */
+  readonly corsRules: readonly unknown[];
 }
 
 /** Where a behavior sends a request: a local bucket (and origin path), or nothing served locally. */
@@ -24,6 +26,8 @@ export interface LocalBehavior {
   readonly pathPattern: string | null;
   readonly origin: LocalOrigin | null;
   readonly methods: readonly string[];
+  /** Key group ids whose keys must sign every request (`TrustedKeyGroups`); empty: the behavior is public. */
+  readonly trustedKeyGroups: readonly string[];
 }
 
 export interface LocalDistribution {
@@ -90,6 +94,7 @@ export function readDistributions(
       pathPattern,
       origin: origins.get(String(spec.TargetOriginId)) ?? null,
       methods: spec.AllowedMethods === undefined ? ['GET', 'HEAD'] : stringList(spec.AllowedMethods),
+      trustedKeyGroups: stringList(spec.TrustedKeyGroups),
     });
     const cacheBehaviors = Array.isArray(config.CacheBehaviors) ? config.CacheBehaviors.filter(isRecord) : [];
     const behaviors = cacheBehaviors.map((spec) => behavior(spec, String(spec.PathPattern)));

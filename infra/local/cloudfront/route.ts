@@ -2,7 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { RouteHandler } from '../engine/http-server';
 import { distributionMayRead } from './bucket-grants';
-import { behaviorFor, CLOUDFRONT_ROUTE_PREFIX, type LocalDistribution } from './distributions';
+import { corsHeaders } from './cors';
+import {
+  behaviorFor,
+  CLOUDFRONT_ROUTE_PREFIX,
+  type LocalBehavior,
+  type LocalDistribution,
+} from './distributions';
+import type { TrustedKeyGroups } from './key-groups';
+import { parseCookies, refusalBody, refuseSignedRequest } from './signed-requests';
 
 export interface CloudFrontRouteOptions {
   readonly distributions: readonly LocalDistribution[];
@@ -11,6 +19,10 @@ export interface CloudFrontRouteOptions {
   /** The local S3 endpoint (anonymous reads; the grant is checked here, as S3 checks it for an OAC request). */
   readonly s3Endpoint: string;
   readonly partition: string;
+  /** Public keys of each key group, for behaviors that restrict viewer access. */
+  readonly trustedKeyGroups: TrustedKeyGroups;
+  /** The clock signed requests are checked against (milliseconds since the epoch). */
+  readonly now: () => number;
 }
 
 /** Request headers a CloudFront S3 origin request carries through (range and conditional reads). */
@@ -40,6 +52,35 @@ function notFound(response: ServerResponse, message: string): void {
   response.end(body);
 }
 
+function forbidden(response: ServerResponse, body: string, headers: Record<string, string>): void {
+  response.writeHead(403, {
+    ...headers,
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
+}
+
+/** The behavior's refusal body when it restricts viewer access and the request is not signed for it. */
+function signatureRefusal(
+  request: IncomingMessage,
+  behavior: LocalBehavior,
+  options: CloudFrontRouteOptions,
+): string | null {
+  if (behavior.trustedKeyGroups.length === 0) return null;
+  const trustedKeys = new Map(
+    behavior.trustedKeyGroups.flatMap((groupId) => [...(options.trustedKeyGroups.get(groupId) ?? [])]),
+  );
+  const refusal = refuseSignedRequest({
+    url: new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`),
+    cookies: parseCookies(request.headers.cookie),
+    trustedKeys,
+    nowSeconds: Math.floor(options.now() / 1000),
+    sourceIp: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+  });
+  return refusal && refusalBody(refusal);
+}
+
 function objectUrl(s3Endpoint: string, bucketName: string, key: string): string {
   return `${s3Endpoint}/${bucketName}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
@@ -59,9 +100,12 @@ function parsePath(pathname: string): { id: string; path: string | null } {
 /**
  * Serves the S3-origin behaviors of the stack's distributions: the behavior CloudFront would pick, its
  * bucket and origin path, and the object only when the bucket policy lets that distribution read it.
- * Differences from AWS, on purpose: everything refused answers 404 (AWS answers 403 for an object the
- * grant does not cover or a method the behavior does not allow, since S3 hides which keys exist), there
- * is no cache, and custom error responses and edge functions are not applied.
+ * Behaviors with trusted key groups answer 403 with CloudFront's XML body to a request without a valid
+ * signed URL or signed cookies (signed-requests.ts), before the origin is asked. Responses carry the CORS
+ * headers of the bucket's rules for the request's `Origin` (cors.ts). Differences from AWS, on purpose:
+ * everything else refused answers 404 (AWS answers 403 for an object the grant does not cover or a method
+ * the behavior does not allow, since S3 hides which keys exist), there is no cache, and custom error
+ * responses and edge functions are not applied.
  */
 export function cloudFrontRoute(options: CloudFrontRouteOptions): RouteHandler {
   return async (request: IncomingMessage, response: ServerResponse) => {
@@ -75,6 +119,9 @@ export function cloudFrontRoute(options: CloudFrontRouteOptions): RouteHandler {
     const bucket = behavior?.origin?.bucket;
     if (!behavior || !bucket || !behavior.methods.includes(method))
       return notFound(response, `No behavior of ${id} serves ${method} /${key} locally.`);
+    const cors = corsHeaders(bucket.corsRules, request.headers.origin, method);
+    const refusal = signatureRefusal(request, behavior, options);
+    if (refusal) return forbidden(response, refusal, cors);
     const originPath = behavior.origin?.originPath;
     const objectKey = originPath ? `${originPath}/${key}` : key;
     const objectArn = `arn:${options.partition}:s3:::${bucket.bucketName}/${objectKey}`;
@@ -94,7 +141,7 @@ export function cloudFrontRoute(options: CloudFrontRouteOptions): RouteHandler {
       await upstream.body?.cancel();
       return notFound(response, `No object at /${key}.`);
     }
-    const outHeaders: Record<string, string> = {};
+    const outHeaders: Record<string, string> = { ...cors };
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
       if (value !== null) outHeaders[name] = value;

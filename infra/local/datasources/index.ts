@@ -21,6 +21,7 @@ import { createLambdaBatcher, type LambdaBatcher } from './lambda/batcher';
 import { invokeLambda, readLambdaRequest } from './lambda/datasource';
 import { registeredFunctionName } from './lambda/registry';
 import { invokeNone } from './none';
+import { invokeHttp } from './http';
 
 export {
   DataSourceFieldError,
@@ -53,6 +54,8 @@ export interface DataSourceInvokerOptions {
   readonly resolveFunctionArn?: (arn: string) => string;
   /** Whether DynamoDB Local is up (the stack's supervisor); by default it is assumed up until unreachable. */
   readonly availability?: ServiceAvailability;
+  /** How long an HTTP data source call may wait for its answer (default: AppSync's 30 s request limit). */
+  readonly httpTimeoutMs?: number;
 }
 
 export interface LocalDataSourceInvoker extends DataSourceInvoker {
@@ -125,6 +128,11 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
       case 'NONE': {
         const result = invokeNone(request);
         record({ operation: 'None' });
+        return result;
+      }
+      case 'HTTP': {
+        const result = await invokeHttp(dataSource, request, options.httpTimeoutMs);
+        record({ operation: 'HttpRequest' });
         return result;
       }
       case 'AMAZON_DYNAMODB': {

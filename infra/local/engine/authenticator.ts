@@ -1,7 +1,10 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiKeyModel, AuthProvider } from '../assembly/api-model';
 import type { AuthenticatedCaller, AuthMode, CognitoIdentity, Identity } from '../contracts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
+import { S3RVER_CREDENTIALS } from '../services/s3-local';
 import { NO_VALID_AUTH_HEADER, NOT_AUTHORIZED_TO_CALL, TOKEN_EXPIRED, UnauthorizedRequest } from './errors';
+import { verifySigV4, type SignableRequest, type SigV4Credentials } from './sigv4';
 
 /** Where the local Cognito publishes a pool's signing keys. */
 export interface UserPoolKeys {
@@ -18,6 +21,11 @@ export interface AuthenticatorOptions {
   readonly userPools: ReadonlyMap<string, UserPoolKeys>;
   readonly invokeAuthorizer?: LambdaAuthorizerInvoke;
   readonly nowMs?: () => number;
+  /**
+   * The credentials SigV4 requests may be signed with and the region they are scoped to: by default the
+   * twin's local credentials (which its Lambdas receive as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).
+   */
+  readonly iam?: { readonly region: string; readonly credentials: readonly SigV4Credentials[] };
 }
 
 export interface RequestCredentials {
@@ -27,6 +35,8 @@ export interface RequestCredentials {
   readonly query?: string;
   readonly operationName?: string | null;
   readonly variables?: Readonly<Record<string, unknown>>;
+  /** The HTTP request as sent, for SigV4 verification. */
+  readonly signable?: SignableRequest;
 }
 
 type CognitoProvider = Extract<AuthProvider, { type: 'AMAZON_COGNITO_USER_POOLS' }>;
@@ -34,6 +44,12 @@ type OidcProvider = Extract<AuthProvider, { type: 'OPENID_CONNECT' }>;
 type LambdaProvider = Extract<AuthProvider, { type: 'AWS_LAMBDA' }>;
 
 const VERIFIED_CACHE_LIMIT = 1000;
+
+/**
+ * The credentials the twin hands out: its Lambdas get the s3rver pair (stack.ts, `serviceEnvironment`),
+ * its own SDK clients the DynamoDB Local pair. A SigV4 request signed with either verifies.
+ */
+const LOCAL_SIGNING_CREDENTIALS: readonly SigV4Credentials[] = [S3RVER_CREDENTIALS, LOCAL_CREDENTIALS];
 
 /**
  * Decides which configured auth mode a request uses and who the caller is (appsync-runtime.md §9.1):
@@ -266,13 +282,21 @@ export class Authenticator {
   }
 
   /**
-   * SigV4 signatures cannot be verified locally (there is no IAM to hold the secret), so a SigV4-shaped
-   * request is accepted as an IAM caller named after its access key id. AWS would verify the signature;
-   * the twin only listens on 127.0.0.1.
+   * A SigV4 request is the IAM user named by its access key once its signature verifies (`sigv4.ts`). A
+   * request without its body and path at hand (a real-time connection header) cannot be verified: it is
+   * accepted by the shape of its credential, as before; the twin only listens on 127.0.0.1.
    */
-  private iamCaller(authorization: string, request: RequestCredentials): AuthenticatedCaller {
+  private async iamCaller(authorization: string, request: RequestCredentials): Promise<AuthenticatedCaller> {
     if (!this.has('AWS_IAM')) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
-    const accessKeyId = /Credential=([^/]+)\//.exec(authorization)?.[1];
+    let accessKeyId = /Credential=([^/]+)\//.exec(authorization)?.[1];
+    if (request.signable) {
+      accessKeyId = await verifySigV4(authorization, request.headers, request.signable, {
+        region: this.options.iam?.region ?? LOCAL_REGION,
+        service: 'appsync',
+        credentials: this.options.iam?.credentials ?? LOCAL_SIGNING_CREDENTIALS,
+        nowMs: this.now,
+      });
+    }
     if (!accessKeyId) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
     return {
       authMode: 'AWS_IAM',

@@ -1,12 +1,20 @@
 import type { AppSyncErrorInfo } from '../contracts';
 
-/** An authentication failure: AppSync answers these with HTTP 401 and no `data`. */
+/**
+ * An authentication failure: AppSync answers these with no `data`, HTTP 401 `UnauthorizedException` for a
+ * missing or unusable credential, 403 with the signature error's type for a SigV4 request that fails
+ * verification (`x-amzn-ErrorType=InvalidSignatureException`, https://github.com/aws-amplify/amplify-js/issues/2422).
+ */
 export class UnauthorizedRequest extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly errorType = 'UnauthorizedException',
+    readonly status = 401,
+  ) {
     super(message);
   }
   toErrorInfo(): AppSyncErrorInfo {
-    return { errorType: 'UnauthorizedException', message: this.message };
+    return { errorType: this.errorType, message: this.message };
   }
 }
 

@@ -35,6 +35,7 @@ import {
   type WireError,
 } from './error-format';
 import { FieldError, UnauthorizedRequest, unauthorizedField } from './errors';
+import type { SignableRequest } from './sigv4';
 import { variablesLimitError } from './request-limits';
 import { byFieldNames } from './selection-shapes';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
@@ -61,6 +62,8 @@ export interface GraphQLRequest {
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly sourceIp: readonly string[];
+  /** The request as sent (method, path, query, body text), for verifying a SigV4 signature. */
+  readonly signable?: SignableRequest;
 }
 
 export interface GraphQLResponse {
@@ -291,6 +294,7 @@ export class GraphQLEngine implements RealtimeHost {
       caller = await this.authenticator.authenticate({
         headers: request.headers,
         sourceIp: request.sourceIp,
+        ...(request.signable ? { signable: request.signable } : {}),
         query: body.query,
         operationName,
         variables: variables ?? {},
@@ -298,9 +302,9 @@ export class GraphQLEngine implements RealtimeHost {
     } catch (error) {
       if (error instanceof UnauthorizedRequest) {
         return {
-          status: 401,
+          status: error.status,
           body: { errors: [error.toErrorInfo()] },
-          errorType: 'UnauthorizedException',
+          errorType: error.errorType,
           label: 'unauthorized',
         };
       }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { LocalTlsCertificate } from './tls';
 import type { AddressInfo } from 'node:net';
 import { formatTraceLine } from './cost-trace';
 import type { GraphQLEngine, GraphQLResponse } from './graphql-engine';
@@ -12,6 +14,8 @@ export interface TwinHttpServerOptions {
   /** Largest accepted request body. AppSync does not document one; 1 MiB by default. */
   readonly maxBodyBytes?: number;
   readonly log?: (line: string) => void;
+  /** Serve HTTPS (and WSS for the real-time endpoint) with this key and certificate instead of HTTP. */
+  readonly tls?: LocalTlsCertificate;
 }
 
 export interface TwinHttpServer {
@@ -25,13 +29,15 @@ export interface TwinHttpServer {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-export const TRACE_HEADER = 'x-marquee-trace';
+export const TRACE_HEADER = 'x-twin-trace';
+/** Where a traced response carries the trace: `extensions.twinCostTrace`. */
+export const TRACE_EXTENSION = 'twinCostTrace';
 
 const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers':
-    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-user-agent, x-api-key, x-marquee-trace',
+    'authorization, content-type, x-amz-date, x-amz-security-token, x-amz-user-agent, x-api-key, x-twin-trace',
   'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
   'access-control-max-age': '86400',
 };
@@ -207,13 +213,19 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       body,
       headers,
       sourceIp: sourceIps(request),
+      signable: {
+        method: request.method ?? 'POST',
+        path: (request.url ?? '/').split('?')[0] ?? '/',
+        query: url.search.slice(1),
+        body: raw.toString('utf8'),
+      },
     });
     const elapsed = performance.now() - started;
     let responseBody = result.body;
     if (result.trace) {
       log(formatTraceLine(result.label, elapsed, result.trace));
       if (headers[TRACE_HEADER] === '1') {
-        responseBody = { ...responseBody, extensions: { marqueeCostTrace: result.trace } };
+        responseBody = { ...responseBody, extensions: { [TRACE_EXTENSION]: result.trace } };
       }
     } else {
       log(`${result.label} ${elapsed.toFixed(1)}ms | HTTP ${result.status}`);
@@ -221,7 +233,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
     send(response, result.status, responseBody, requestId, result.errorType, result.headers);
   };
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       log(`internal error: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent) {
@@ -236,7 +248,10 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
         response.end();
       }
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createServer(listener);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -249,7 +264,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
   return {
     server,
     port,
-    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    graphqlUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/graphql`,
     addRoute(method, path, handler) {
       if (path.endsWith('/*')) {
         prefixRoutes.push({ method: method.toUpperCase(), prefix: path.slice(0, -1), handler });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version as esbuildVersion } from 'esbuild';
+import { twinCacheDir } from '../cache-dir';
 
 export interface ExplorerBundle {
   readonly js: string;
@@ -11,7 +12,7 @@ export interface ExplorerBundle {
 }
 
 const webDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web');
-const cacheRoot = path.resolve(webDir, '../../../../node_modules/.cache/marquee-explorer');
+const cacheRoot = twinCacheDir('explorer');
 
 /** Everything the bundle depends on: our sources and the versions of what they import. */
 function bundleFingerprint(): string {

@@ -8,6 +8,10 @@ function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** The explorer's HTML page; the app and its styles are served from `${basePath}/app.js` and `app.css`. */
 export function explorerPage(config: ExplorerConfig, basePath: string): string {
   return `<!doctype html>
@@ -15,7 +19,7 @@ export function explorerPage(config: ExplorerConfig, basePath: string): string {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Marquee API explorer (local)</title>
+    <title>${escapeHtml(config.title ?? 'API explorer')} (local)</title>
     <link rel="stylesheet" href="${basePath}/app.css" />
   </head>
   <body>

@@ -49,11 +49,11 @@ const DEFAULT_DEADLINE_MS = 300_000;
 const DEFAULT_STALL_MS = 60_000;
 
 /**
- * The overall readiness deadline: `MARQUEE_READY_TIMEOUT_MS` or 5 minutes. Generous on purpose: a busy
+ * The overall readiness deadline: `APPSYNC_TWIN_READY_TIMEOUT_MS` or 5 minutes. Generous on purpose: a busy
  * machine makes start-up slow, not wrong, and a process that is dead or stuck is caught much sooner.
  */
 export function readinessDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.MARQUEE_READY_TIMEOUT_MS);
+  const configured = Number(env.APPSYNC_TWIN_READY_TIMEOUT_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_DEADLINE_MS;
 }
 
@@ -111,7 +111,7 @@ export async function waitUntilReady(options: ReadinessOptions): Promise<void> {
       );
     }
     if (now - started > deadlineMs) {
-      giveUp(`the overall limit of ${seconds(deadlineMs)} passed (MARQUEE_READY_TIMEOUT_MS sets it)`);
+      giveUp(`the overall limit of ${seconds(deadlineMs)} passed (APPSYNC_TWIN_READY_TIMEOUT_MS sets it)`);
     }
     await delay(intervalMs);
   }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleAppSyncCode } from '../../lib/appsync/bundle';
+import { bundleAppSyncCode } from '../bundling/appsync-code';
 import { BadRequestError, evaluateCode } from './evaluate-code';
 
 const USAGE =

@@ -4,6 +4,7 @@
  */
 import type { Program } from 'acorn';
 import { randomBytes } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
 import { ColumnShifts, tickInsertions } from './instrument';
 import { preludeScriptOnce } from './prelude-bundle';
@@ -154,7 +155,9 @@ function createSandbox(filename: string, moduleScript: vm.Script): Sandbox {
     const count = Number.isInteger(byteCount) && byteCount > 0 && byteCount <= 1024 ? byteCount : 16;
     return randomBytes(count).toString('hex');
   };
-  install(INVOKE_TOKEN, filename, randomHex, factory);
+  // The sandbox shares this isolate's heap: its growth during a call is the handler's allocation.
+  const heapUsed = (): number => getHeapStatistics().used_heap_size;
+  install(INVOKE_TOKEN, filename, randomHex, factory, heapUsed);
   const setPending = (context as Record<string, unknown>).__appsyncPending as (payload: string) => void;
   return { context, setPending };
 }

@@ -5,8 +5,15 @@ import { invokeSandbox, type CompiledCode, type HandlerName } from './compile';
 /** Per-handler time limit. AppSync documents only the 30 s per-request limit; one handler gets far less here. */
 export const DEFAULT_TIMEOUT_MS = 1_000;
 
+/**
+ * Per-handler memory budget (heap growth during one call). AWS documents no figure; this one is far above
+ * what a request or response handler needs and far below what would endanger the twin's process.
+ */
+export const DEFAULT_MEMORY_LIMIT_BYTES = 128 * 1024 * 1024;
+
 export interface RunOptions {
   readonly timeoutMs?: number;
+  readonly memoryLimitBytes?: number;
 }
 
 /**
@@ -32,6 +39,7 @@ interface SandboxOutcome {
   error?: SandboxErrorEntry;
   thrown?: { name: string; message: string; line?: number; column?: number };
   timedOut?: boolean;
+  memoryExceeded?: boolean;
   appendedErrors: SandboxErrorEntry[];
   logs: Array<{ level: string; line?: number; column?: number; message: string }>;
   extensions: ExtensionCalls;
@@ -45,6 +53,7 @@ function contextPayload(
   handler: HandlerName,
   ctx: ResolverContext | Record<string, unknown>,
   timeoutMs: number,
+  memoryLimitBytes: number,
 ): string {
   const source = ctx as Record<string, unknown>;
   const info = (source.info ?? {}) as Record<string, unknown>;
@@ -52,7 +61,7 @@ function contextPayload(
   const infoCopy = copy.info as Record<string, unknown>;
   if (info.selectionSetList !== undefined) infoCopy.selectionSetList = info.selectionSetList;
   if (info.selectionSetGraphQL !== undefined) infoCopy.selectionSetGraphQL = info.selectionSetGraphQL;
-  return JSON.stringify({ handler, ctx: copy, timeoutMs });
+  return JSON.stringify({ handler, ctx: copy, timeoutMs, memoryLimitBytes });
 }
 
 function replaceContents(
@@ -94,9 +103,10 @@ export function runHandler(
   options: RunOptions = {},
 ): RuntimeHandlerOutcome {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   let raw: unknown;
   try {
-    raw = invokeSandbox(compiled.sandbox, contextPayload(handler, ctx, timeoutMs));
+    raw = invokeSandbox(compiled.sandbox, contextPayload(handler, ctx, timeoutMs, memoryLimitBytes));
   } catch (error) {
     // Only reachable through a fault of the runtime itself (the handler's own faults are caught inside).
     return {
@@ -128,9 +138,17 @@ export function runHandler(
       data: null,
       errorInfo: null,
     };
+  } else if (outcome.memoryExceeded) {
+    // No AWS message to copy (see sandbox/memory-guard.ts); this one names the handler and the budget.
+    error = {
+      message: `Memory limit exceeded: the ${handler} handler of ${compiled.filename} allocated more than ${memoryLimitBytes / (1024 * 1024)} MiB.`,
+      errorType: 'MemoryLimitExceeded',
+      data: null,
+      errorInfo: null,
+    };
   } else if (outcome.thrown) {
     const where = faultPosition(compiled, outcome.thrown.line, outcome.thrown.column);
-    // EvaluateCode prefixes runtime faults with their position; the GraphQL errorType is "Code" (reference §1.8).
+    // EvaluateCode prefixes runtime faults with their position; the GraphQL errorType is "Code" (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html).
     error = {
       message: `${where}: ${outcome.thrown.message}`,
       errorType: 'Code',

@@ -1,5 +1,5 @@
 /**
- * Load-time checks: what AppSync refuses when code is saved or evaluated (reference §1.1, §1.4).
+ * Load-time checks: what AppSync refuses when code is saved or evaluated (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html).
  * The rules mirror `@aws-appsync/eslint-plugin` and the supported-features page; each problem is
  * reported with its position, mapped to the original file through the inline source map.
  */
@@ -10,7 +10,7 @@ import { readInlineSourceMap } from './source-map';
 
 export const MAX_CODE_LENGTH = 32_000;
 
-/** The modules the APPSYNC_JS runtime provides (reference §1.1): AWS accepts their import even when unused. */
+/** The modules the APPSYNC_JS runtime provides (https://docs.aws.amazon.com/appsync/latest/devguide/additional-utilities.html): AWS accepts their import even when unused. */
 export const RUNTIME_MODULES = [
   '@aws-appsync/utils',
   '@aws-appsync/utils/dynamodb',

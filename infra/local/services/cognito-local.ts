@@ -10,11 +10,11 @@ import {
   type CognitoContext,
   type CognitoUser,
   type MessageSender,
-  type Route,
-  type Router,
   type V2LambdaClient,
 } from './cognito/embedded';
 import { passwordPolicyViolation, readPasswordPolicy } from './cognito/password-policy';
+import { isCognitoError, jwtPayload, stringField } from './cognito/request-fields';
+import { patchRouter } from './cognito/router-patches';
 import { LOCAL_REGION } from './dynamodb-local';
 
 export type { DeliveredCode } from './cognito/code-inbox';
@@ -117,31 +117,15 @@ function attribute(user: CognitoUser, name: string): string | undefined {
   return user.Attributes?.find((a) => a.Name === name)?.Value;
 }
 
-function stringField(request: Record<string, unknown>, key: string): string {
-  const value = request[key];
-  return typeof value === 'string' ? value : '';
-}
-
-function jwtPayload(token: string): Record<string, unknown> {
-  const part = token.split('.')[1];
-  if (!part) return {};
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
 function defaultPrintCode(delivery: DeliveredCode): void {
   console.log(`[cognito] verification code for ${delivery.destination}: ${delivery.code}`);
 }
 
-/** Starts cognito-local inside this process on 127.0.0.1, with Marquee's fixes for its gaps. */
+/** Starts cognito-local inside this process on 127.0.0.1, with the twin's fixes for its gaps. */
 export async function startLocalCognito(options: LocalCognitoOptions = {}): Promise<LocalCognito> {
   const m = cognitoLocalModules();
   const ownsDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marquee-cognito-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'appsync-twin-cognito-'));
   const dbDir = path.join(dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   const idsFile = path.join(dataDir, 'resource-ids.json');
@@ -233,13 +217,31 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
   const poolIdForClient = async (clientId: string): Promise<string> =>
     (await cognito.getUserPoolForClientId(ctx, clientId)).options.Id;
 
-  const router = wrapRouter(base, {
-    async beforeSignUp(request) {
-      await enforcePolicy(await poolIdForClient(stringField(request, 'ClientId')), request.Password);
+  const poolIdFor = async (target: string, request: Record<string, unknown>): Promise<string | undefined> => {
+    if (target === 'AdminSetUserPassword' || target === 'AdminCreateUser')
+      return stringField(request, 'UserPoolId');
+    if (target === 'ChangePassword') {
+      const issuer = jwtPayload(stringField(request, 'AccessToken')).iss;
+      return typeof issuer === 'string' ? issuer.split('/').pop() : undefined;
+    }
+    return poolIdForClient(stringField(request, 'ClientId'));
+  };
+  const newPassword = (target: string, request: Record<string, unknown>): unknown => {
+    if (target === 'AdminCreateUser') return request.TemporaryPassword;
+    if (target === 'ChangePassword') return request.ProposedPassword;
+    if (target === 'RespondToAuthChallenge')
+      return (request.ChallengeResponses as Record<string, unknown> | undefined)?.NEW_PASSWORD;
+    return request.Password;
+  };
+
+  const router = patchRouter(base, {
+    async enforcePasswordPolicy(target, request) {
+      const password = newPassword(target, request);
+      if (password === undefined) return;
+      const poolId = await poolIdFor(target, request);
+      if (poolId) await enforcePolicy(poolId, password);
     },
-    async beforeConfirmSignUp(request) {
-      // cognito-local leaves email_verified unset; AWS marks the e-mail verified when the code confirms it,
-      // before PostConfirmation runs (the trigger sees email_verified: "true").
+    async markEmailVerifiedOnConfirm(request) {
       const pool = await cognito.getUserPoolForClientId(ctx, stringField(request, 'ClientId'));
       const user = await pool.getUserByUsername(ctx, stringField(request, 'Username'));
       const autoVerified = pool.options.AutoVerifiedAttributes;
@@ -256,27 +258,6 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
           ...user,
           Attributes: [...others, { Name: 'email_verified', Value: 'true' }],
         });
-      }
-    },
-    async beforePasswordChange(target, request) {
-      if (target === 'AdminSetUserPassword')
-        await enforcePolicy(stringField(request, 'UserPoolId'), request.Password);
-      if (target === 'AdminCreateUser')
-        await enforcePolicy(stringField(request, 'UserPoolId'), request.TemporaryPassword);
-      if (target === 'ConfirmForgotPassword')
-        await enforcePolicy(await poolIdForClient(stringField(request, 'ClientId')), request.Password);
-      if (target === 'ChangePassword') {
-        const issuer = jwtPayload(stringField(request, 'AccessToken')).iss;
-        const poolId = typeof issuer === 'string' ? issuer.split('/').pop() : undefined;
-        if (poolId) await enforcePolicy(poolId, request.ProposedPassword);
-      }
-      if (target === 'RespondToAuthChallenge') {
-        const responses = request.ChallengeResponses as Record<string, unknown> | undefined;
-        if (responses?.NEW_PASSWORD !== undefined)
-          await enforcePolicy(
-            await poolIdForClient(stringField(request, 'ClientId')),
-            responses.NEW_PASSWORD,
-          );
       }
     },
     codeUsed(username) {
@@ -426,119 +407,4 @@ function readResourceIds(file: string): ResourceIds {
       },
     );
   }
-}
-
-function isCognitoError(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
-}
-
-interface RouterHooks {
-  beforeSignUp(request: Record<string, unknown>): Promise<void>;
-  beforeConfirmSignUp(request: Record<string, unknown>): Promise<void>;
-  beforePasswordChange(target: string, request: Record<string, unknown>): Promise<void>;
-  codeUsed(username: string): void;
-  usernameOf(userPoolId: string, alias: string): Promise<string | undefined>;
-  revokeRefreshTokens(userPoolId: string, alias: string): Promise<void>;
-  failOnSwallowedTriggerError(run: () => Promise<unknown>): Promise<unknown>;
-  cognitoError(code: string, message: string): Error;
-}
-
-const PASSWORD_TARGETS = new Set([
-  'AdminSetUserPassword',
-  'AdminCreateUser',
-  'ConfirmForgotPassword',
-  'ChangePassword',
-  'RespondToAuthChallenge',
-]);
-
-/** Adds to cognito-local's router what Amplify v6 and AWS fidelity need. */
-function wrapRouter(base: Router, hooks: RouterHooks): Router {
-  const signIn =
-    (route: Route): Route =>
-    async (ctx, request) => {
-      let result: unknown;
-      try {
-        result = await route(ctx, request);
-      } catch (error) {
-        // AWS answers a wrong password with NotAuthorizedException; cognito-local says InvalidPasswordException.
-        if (isCognitoError(error, 'InvalidPasswordException'))
-          throw hooks.cognitoError('NotAuthorizedException', 'Incorrect username or password.');
-        throw error;
-      }
-      return withTokenMetadata(result);
-    };
-  return (target) => {
-    const route = base(target);
-    switch (target) {
-      case 'GetTokensFromRefreshToken':
-        // Amplify v6 refreshes with GetTokensFromRefreshToken, which cognito-local lacks.
-        return async (ctx, request) => {
-          const result = (await signIn(base('InitiateAuth'))(ctx, {
-            AuthFlow: 'REFRESH_TOKEN_AUTH',
-            ClientId: request.ClientId,
-            AuthParameters: { REFRESH_TOKEN: request.RefreshToken },
-          })) as { AuthenticationResult?: unknown };
-          return { AuthenticationResult: result.AuthenticationResult };
-        };
-      case 'InitiateAuth':
-      case 'AdminInitiateAuth':
-        return signIn(route);
-      case 'SignUp':
-        return async (ctx, request) => {
-          await hooks.beforeSignUp(request);
-          return route(ctx, request);
-        };
-      case 'ConfirmSignUp':
-        return async (ctx, request) => {
-          await hooks.beforeConfirmSignUp(request);
-          return hooks.failOnSwallowedTriggerError(async () => {
-            const result = await route(ctx, request);
-            hooks.codeUsed(stringField(request, 'Username'));
-            return result;
-          });
-        };
-      case 'AdminConfirmSignUp':
-        return (ctx, request) => hooks.failOnSwallowedTriggerError(() => route(ctx, request));
-      case 'AdminUserGlobalSignOut':
-        // cognito-local lacks it. AWS revokes the user's refresh tokens; issued ID and access tokens stay valid
-        // until they expire (Marquee's resolvers refuse them through the profile's sessionsValidFrom).
-        return async (_ctx, request) => {
-          await hooks.revokeRefreshTokens(
-            stringField(request, 'UserPoolId'),
-            stringField(request, 'Username'),
-          );
-          return {};
-        };
-      case 'AdminListGroupsForUser':
-        // cognito-local compares the stored username with the request as given, so an e-mail alias finds nothing.
-        return async (ctx, request) => {
-          const username = await hooks.usernameOf(
-            stringField(request, 'UserPoolId'),
-            stringField(request, 'Username'),
-          );
-          return route(ctx, username ? { ...request, Username: username } : request);
-        };
-      default:
-        if (!PASSWORD_TARGETS.has(target)) return route;
-        return async (ctx, request) => {
-          await hooks.beforePasswordChange(target, request);
-          return hooks.failOnSwallowedTriggerError(async () => {
-            const result = await route(ctx, request);
-            if (target === 'ConfirmForgotPassword') hooks.codeUsed(stringField(request, 'Username'));
-            return result;
-          });
-        };
-    }
-  };
-}
-
-/** AWS returns `ExpiresIn` (seconds of access-token life) and `TokenType`; cognito-local omits both. */
-function withTokenMetadata(result: unknown): unknown {
-  if (typeof result !== 'object' || result === null) return result;
-  const auth = (result as { AuthenticationResult?: Record<string, unknown> }).AuthenticationResult;
-  if (!auth || typeof auth.AccessToken !== 'string') return result;
-  const claims = jwtPayload(auth.AccessToken);
-  const expiresIn =
-    typeof claims.exp === 'number' && typeof claims.iat === 'number' ? claims.exp - claims.iat : 3600;
-  return { ...result, AuthenticationResult: { ...auth, ExpiresIn: expiresIn, TokenType: 'Bearer' } };
 }

@@ -87,7 +87,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   // A scratch cwd: DynamoDB Local may write a metadata file into its working directory.
-  const cwd = mkdtempSync(path.join(tmpdir(), 'marquee-ddb-'));
+  const cwd = mkdtempSync(path.join(tmpdir(), 'appsync-twin-ddb-'));
   const child = spawn(
     'java',
     [

@@ -183,7 +183,7 @@ function preflightLikeS3(store: S3rverStore): KoaMiddleware {
 export async function startLocalS3(options: LocalS3Options = {}): Promise<LocalS3> {
   const { S3rver, corsModel } = s3rverModules();
   const ownsDataDir = !options.dataDir;
-  const directory = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'marquee-s3-'));
+  const directory = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'appsync-twin-s3-'));
   mkdirSync(directory, { recursive: true });
   const server: S3rverInstance = new S3rver({
     address: '127.0.0.1',

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { PageGlobals, PageVideo } from './in-page';
+import type { PageGlobals, PageVideo, RowCard, RowElement } from './in-page';
+import { uiWaitMs } from '../../support/timeouts';
 import type { RunningStack } from './stack';
 
 /** A new viewer's e-mail, unique per run. */
@@ -13,7 +14,7 @@ export const TEST_PASSWORD = 'Marquee-e2e-Passw0rd!';
 /** Opens the app in a new page of `device`, waiting for the sign-in screen or the home screen. */
 export async function openApp(device: BrowserContext, stack: RunningStack, path = '/'): Promise<Page> {
   const page = await device.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(uiWaitMs());
   await page.goto(`${stack.appUrl}${path}`);
   return page;
 }
@@ -59,8 +60,17 @@ export async function waitForPlayableVideo(page: Page, selector: string, minTime
       return !!video && video.readyState >= 2 && video.duration > 0 && video.currentTime >= time;
     },
     [selector, minTime] as const,
-    { timeout: 30_000 },
+    { timeout: uiWaitMs() },
   );
+}
+
+/** Seeks the player to one second before the end and lets it play out. */
+export async function seekNearEnd(page: Page): Promise<void> {
+  await page.getByTestId('video').evaluate((element) => {
+    const video = element as PageVideo & { play(): Promise<void> };
+    video.currentTime = Math.max(0, video.duration - 1);
+    void video.play();
+  });
 }
 
 /** Pauses the player and seeks to the second `pick` chooses from its duration and current time. */
@@ -135,4 +145,32 @@ export async function imageBytes(page: Page, src: string): Promise<Buffer> {
   const response = await fetch(src);
   if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
+}
+
+/**
+ * The ids of the cards wholly inside a row's visible track, and how far the first card's left edge sits from
+ * the row title's (0 when aligned).
+ */
+export function rowView(
+  page: Page,
+  rowSelector: string,
+): Promise<{ visible: string[]; firstCardInset: number }> {
+  return page
+    .locator(rowSelector)
+    .first()
+    .evaluate((row) => {
+      const frame = row as unknown as RowElement;
+      const track = frame.querySelector('.row__track');
+      const cards = Array.from(frame.querySelectorAll('a.poster'));
+      if (!track || cards.length === 0) return { visible: [], firstCardInset: Number.NaN };
+      const bounds = track.getBoundingClientRect();
+      const visible = cards
+        .filter((card) => {
+          const box = card.getBoundingClientRect();
+          return box.left >= bounds.left - 1 && box.right <= bounds.right + 1;
+        })
+        .map((card) => card.getAttribute('data-movie-id') ?? '');
+      const titleLeft = frame.querySelector('.row__title')?.getBoundingClientRect().left ?? bounds.left;
+      return { visible, firstCardInset: (cards[0] as RowCard).getBoundingClientRect().left - titleLeft };
+    });
 }

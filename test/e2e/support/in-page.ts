@@ -43,3 +43,13 @@ export interface PageGlobals {
   btoa(data: string): string;
   fetch(url: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
 }
+
+export interface RowCard {
+  getBoundingClientRect(): { left: number; right: number };
+  getAttribute(name: string): string | null;
+}
+
+export interface RowElement {
+  querySelector(selector: string): RowCard | null;
+  querySelectorAll(selector: string): ArrayLike<RowCard>;
+}

@@ -5,8 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
 import { findFreeStackPort } from '../../../scripts/start/launch';
-import { findFreePort } from '../../../infra/local/services/ports';
-import { waitUntilReady, workingChild } from '../../../infra/local/health/readiness';
+import { findFreePort, waitUntilReady, workingChild } from '../../../infra/local/index';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');

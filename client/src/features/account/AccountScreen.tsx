@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { ErrorState, Spinner } from '../../components/States';
 import { errorMessage } from '../../lib/errors';
 import { useSignedInUser, useSignOut } from '../../app/session';
-import { DeleteMyAccountMutation, ProfileQuery } from './operations';
+import { DeleteMyAccountMutation, ProfileQuery, SignOutEverywhereMutation } from './operations';
 
 export function AccountScreen() {
   const user = useSignedInUser();
@@ -40,8 +40,39 @@ export function AccountScreen() {
           Sign out
         </button>
       </section>
-      <DeleteAccountPanel onDeleted={signOut} />
+      <SignOutEverywherePanel onSignedOut={() => signOut('everywhere')} />
+      <DeleteAccountPanel onDeleted={() => signOut('accountDeleted')} />
     </div>
+  );
+}
+
+/** Ends every session of the account (other browsers, phones, TVs), then this one. */
+function SignOutEverywherePanel({ onSignedOut }: { onSignedOut: () => Promise<void> }) {
+  const [signOutEverywhere, { loading, error }] = useMutation(SignOutEverywhereMutation);
+  const run = async () => {
+    const result = await signOutEverywhere().catch(() => null);
+    const validFrom = result?.data?.signOutEverywhere;
+    if (!validFrom) return;
+    // Sign-ins count again from the returned instant (token times are whole seconds): waiting for it means
+    // signing in again right away is not refused as part of the sessions just ended.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(validFrom) - Date.now())));
+    await onSignedOut();
+  };
+  return (
+    <section className="panel" aria-labelledby="everywhere-heading">
+      <h2 id="everywhere-heading">Devices</h2>
+      <p className="notice">
+        Lost a phone, or signed in on someone else's TV? Sign out on every device, including this one.
+      </p>
+      {error && (
+        <p className="field__error" role="alert">
+          {errorMessage(error)}
+        </p>
+      )}
+      <button type="button" className="button" disabled={loading} onClick={() => void run()}>
+        {loading ? 'Signing out…' : 'Sign out everywhere'}
+      </button>
+    </section>
   );
 }
 

@@ -17,3 +17,9 @@ export const DeleteMyAccountMutation = graphql(`
     deleteMyAccount
   }
 `);
+
+export const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);

@@ -24,75 +24,15 @@ const PLAYER_KEYS: Readonly<Record<string, 'toggle' | 'back' | number>> = {
 export default function PlayerScreen() {
   const { movieId = '' } = useParams();
   const [search] = useSearchParams();
-  const navigate = useNavigate();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const [status, setStatus] = useState('');
   const { data, loading, error, refetch } = useQuery(PlayerQuery, {
     variables: { id: movieId },
     // Signed URLs expire: always ask for a fresh one.
     fetchPolicy: 'network-only',
   });
-  const [savePosition] = useMutation(SavePositionMutation);
-  const [markWatched] = useMutation(MarkWatchedMutation);
-
   const movie = data?.movie;
   const playback = data?.playbackUrl;
   const saved = movie?.myPosition;
   const startAt = search.get('from') === 'start' || !saved || saved.watched ? 0 : saved.positionSeconds;
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video || !movie || !playback) return;
-    let stopSaver: (() => void) | undefined;
-
-    const save = async (positionSeconds: number, reason: SaveReason) => {
-      const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
-      // `keepalive` lets the last save of a closing tab reach the server.
-      const context = { fetchOptions: { keepalive: reason === 'leave' || reason === 'hidden' } };
-      if (reason === 'ended') {
-        await markWatched({ variables: { input: { ...common, watched: true } }, context });
-        setStatus('Marked as watched');
-        return;
-      }
-      const seconds = Math.min(Math.floor(positionSeconds), movie.durationSeconds);
-      const result = await savePosition({
-        variables: { input: { ...common, positionSeconds: seconds } },
-        context,
-      });
-      const winner = result.data?.savePlaybackPosition;
-      if (winner) setStatus(`Saved at ${formatClock(winner.positionSeconds)}`);
-    };
-
-    const begin = () => {
-      if (startAt > 0 && startAt < (video.duration || Infinity)) video.currentTime = startAt;
-      stopSaver = startProgressSaver(video, { save, page: document });
-      void video.play().catch(() => setStatus('Press play to start'));
-    };
-    if (video.readyState >= 1) begin();
-    else video.addEventListener('loadedmetadata', begin, { once: true });
-
-    return () => {
-      video.removeEventListener('loadedmetadata', begin);
-      stopSaver?.();
-    };
-  }, [movie, playback, startAt, savePosition, markWatched]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const video = videoRef.current;
-      if (!video || event.altKey || event.ctrlKey || event.metaKey) return;
-      // The native controls already handle keys while they have focus.
-      if (event.target === video) return;
-      const action = PLAYER_KEYS[event.key];
-      if (!action) return;
-      event.preventDefault();
-      if (action === 'back') void navigate(-1);
-      else if (action === 'toggle') void (video.paused ? video.play() : Promise.resolve(video.pause()));
-      else video.currentTime = Math.max(0, Math.min(video.duration || 0, video.currentTime + action));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
 
   if (loading && !data) return <FullPageSpinner label="Loading the player" />;
   if (error && !playback) {
@@ -118,15 +58,112 @@ export default function PlayerScreen() {
       </EmptyState>
     );
   }
+  // Keyed by title: the resume point and the video source are read once per title opened, so later
+  // cache updates (each save returns the new position) never seek the playhead back or reload the video.
+  return (
+    <PlayerView
+      key={`${movie.id}|${search.get('from') ?? ''}`}
+      movie={movie}
+      playbackUrl={playback.url}
+      startAt={startAt}
+    />
+  );
+}
+
+interface PlayerViewProps {
+  readonly movie: { readonly id: string; readonly title: string; readonly durationSeconds: number };
+  readonly playbackUrl: string;
+  readonly startAt: number;
+}
+
+/**
+ * Back returns to where the viewer came from, or to the title's page when the player was opened directly
+ * (a shared link, a reload): leaving the app would lose them.
+ */
+function useBack(movieId: string): () => void {
+  const navigate = useNavigate();
+  return () => {
+    const historyIndex = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+    if (historyIndex > 0) void navigate(-1);
+    else void navigate(`/title/${encodeURIComponent(movieId)}`, { replace: true });
+  };
+}
+
+function PlayerView(props: PlayerViewProps) {
+  const back = useBack(props.movie.id);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [status, setStatus] = useState('');
+  // Captured at mount: a title's session starts at one resume point and one signed URL.
+  const [session] = useState(() => ({
+    movie: props.movie,
+    playbackUrl: props.playbackUrl,
+    startAt: props.startAt,
+  }));
+  const [savePosition] = useMutation(SavePositionMutation);
+  const [markWatched] = useMutation(MarkWatchedMutation);
+  const mutations = useRef({ savePosition, markWatched });
+  mutations.current = { savePosition, markWatched };
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const { movie, startAt } = session;
+    let stopSaver: (() => void) | undefined;
+
+    const save = async (positionSeconds: number, reason: SaveReason) => {
+      const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
+      // `keepalive` lets the last save of a closing tab reach the server.
+      const context = { fetchOptions: { keepalive: reason === 'leave' || reason === 'hidden' } };
+      if (reason === 'ended') {
+        await mutations.current.markWatched({ variables: { input: { ...common, watched: true } }, context });
+        setStatus('Marked as watched');
+        return;
+      }
+      const seconds = Math.min(Math.floor(positionSeconds), movie.durationSeconds);
+      const result = await mutations.current.savePosition({
+        variables: { input: { ...common, positionSeconds: seconds } },
+        context,
+      });
+      const winner = result.data?.savePlaybackPosition;
+      if (winner) setStatus(`Saved at ${formatClock(winner.positionSeconds)}`);
+    };
+
+    const begin = () => {
+      if (startAt > 0 && startAt < (video.duration || Infinity)) video.currentTime = startAt;
+      stopSaver = startProgressSaver(video, { save, page: document });
+      void video.play().catch(() => setStatus('Press play to start'));
+    };
+    if (video.readyState >= 1) begin();
+    else video.addEventListener('loadedmetadata', begin, { once: true });
+
+    return () => {
+      video.removeEventListener('loadedmetadata', begin);
+      stopSaver?.();
+    };
+  }, [session]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const video = videoRef.current;
+      if (!video || event.altKey || event.ctrlKey || event.metaKey) return;
+      // The native controls already handle keys while they have focus.
+      if (event.target === video) return;
+      const action = PLAYER_KEYS[event.key];
+      if (!action) return;
+      event.preventDefault();
+      if (action === 'back') back();
+      else if (action === 'toggle') void (video.paused ? video.play() : Promise.resolve(video.pause()));
+      else video.currentTime = Math.max(0, Math.min(video.duration || 0, video.currentTime + action));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [back]);
+
+  const { movie, startAt } = session;
   return (
     <div className="player" data-testid="player">
       <div className="player__bar">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void navigate(-1)}
-          aria-label="Back"
-        >
+        <button type="button" className="button button--small" onClick={back} aria-label="Back">
           ← Back
         </button>
         <span className="player__title">{movie.title}</span>
@@ -136,7 +173,7 @@ export default function PlayerScreen() {
       </div>
       <video
         ref={videoRef}
-        src={playback.url}
+        src={session.playbackUrl}
         controls
         playsInline
         preload="metadata"

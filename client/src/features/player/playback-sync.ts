@@ -2,6 +2,7 @@ import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useSyncExternalStore } from 'react';
 import type { PositionFieldsFragment } from '../../gql/graphql';
 import { deviceId } from '../../lib/device-id';
+import { linkPositionToTitle } from '../../lib/position-cache';
 import { PositionChangedSubscription } from './operations';
 
 /** The latest position another device of this viewer saved (null until one arrives, or once dismissed). */
@@ -35,13 +36,7 @@ export function usePlaybackSync(): void {
     onData: ({ data }) => {
       const position = data.data?.onMyPlaybackPositionChanged;
       if (!position) return;
-      client.cache.modify({
-        id: client.cache.identify({ __typename: 'Movie', id: position.movieId }),
-        fields: {
-          myPosition: (_existing, { toReference }) =>
-            toReference({ __typename: 'PlaybackPosition', movieId: position.movieId }) ?? null,
-        },
-      });
+      linkPositionToTitle(client.cache, position.movieId);
       void client.refetchQueries({ include: ['ContinueWatching'] });
       if (position.deviceId !== deviceId() && !position.watched && position.positionSeconds > 0) {
         publish(position);

@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatClock, formatRuntime, progressFraction } from '../../lib/format';
 import { GENRE_LABELS, RATING_LABELS } from '../../lib/genres';
 import { MyListButton } from './MyListButton';
+import { WatchStateButtons } from './WatchStateButtons';
 import { TitleQuery } from './operations';
 import { TrailerList } from './TrailerList';
 
@@ -29,7 +30,7 @@ export function TitleScreen() {
 
   const position = movie.myPosition;
   const resumeAt = position && !position.watched ? position.positionSeconds : 0;
-  const watchPath = `/watch/${encodeURIComponent(movie.id)}`;
+  const watchPath = `/watch/${encodeURIComponent(movie.id)}${position?.watched ? '?from=start' : ''}`;
   return (
     <article className="details" data-testid="title-details">
       <section
@@ -63,7 +64,7 @@ export function TitleScreen() {
           <div className="hero__actions">
             {movie.video ? (
               <Link className="button button--primary" to={watchPath} data-testid="play">
-                ▶ {resumeAt > 0 ? `Resume from ${formatClock(resumeAt)}` : 'Play'}
+                ▶ {playLabel(resumeAt, position?.watched ?? false)}
               </Link>
             ) : (
               <span className="notice">The video is not available yet.</span>
@@ -74,6 +75,7 @@ export function TitleScreen() {
               </Link>
             )}
             <MyListButton movieId={movie.id} inMyList={movie.inMyList} />
+            <WatchStateButtons movieId={movie.id} position={position ?? null} />
           </div>
         </div>
       </section>
@@ -95,4 +97,9 @@ export function TitleScreen() {
       </div>
     </article>
   );
+}
+
+function playLabel(resumeAt: number, watched: boolean): string {
+  if (resumeAt > 0) return `Resume from ${formatClock(resumeAt)}`;
+  return watched ? 'Play again' : 'Play';
 }

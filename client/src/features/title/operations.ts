@@ -51,3 +51,19 @@ export const RemoveFromMyListMutation = graphql(`
     }
   }
 `);
+
+export const SetWatchedMutation = graphql(`
+  mutation SetWatched($input: MarkWatchedInput!) {
+    markWatched(input: $input) {
+      ...PositionFields
+    }
+  }
+`);
+
+export const RemoveFromContinueWatchingMutation = graphql(`
+  mutation RemoveFromContinueWatching($movieId: ID!) {
+    removeFromContinueWatching(movieId: $movieId) {
+      ...PositionFields
+    }
+  }
+`);

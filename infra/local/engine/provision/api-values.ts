@@ -5,7 +5,8 @@ import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
  * Registers the local `Ref`/`GetAtt` values of the AppSync resources: ids are stable across restarts,
  * URLs point at the twin's port.
  */
-export function provideAppSyncValues(model: StackModel, port: number): void {
+export function provideAppSyncValues(model: StackModel, port: number, tls = false): void {
+  const [http, ws] = tls ? ['https', 'wss'] : ['http', 'ws'];
   const { region, accountId, partition } = model.resolver.env;
   const arnBase = `arn:${partition}:appsync:${region}:${accountId}:apis`;
   for (const api of resourcesOfType(model, 'AWS::AppSync::GraphQLApi')) {
@@ -17,9 +18,9 @@ export function provideAppSyncValues(model: StackModel, port: number): void {
         ApiId: apiId,
         Arn: arn,
         GraphQLEndpointArn: arn,
-        GraphQLUrl: `http://127.0.0.1:${port}/graphql`,
+        GraphQLUrl: `${http}://127.0.0.1:${port}/graphql`,
         GraphQLDns: `127.0.0.1:${port}`,
-        RealtimeUrl: `ws://127.0.0.1:${port}/graphql/realtime`,
+        RealtimeUrl: `${ws}://127.0.0.1:${port}/graphql/realtime`,
         RealtimeDns: `127.0.0.1:${port}`,
       },
     });

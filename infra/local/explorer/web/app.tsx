@@ -7,25 +7,18 @@ import { freshSession, signIn, signOut, storedSession, type Session } from './co
 import { CONFIG_ELEMENT_ID, type ExplorerConfig } from './config';
 import './explorer.css';
 
-const DEFAULT_QUERY = `# Marquee API explorer: the local counterpart of the AppSync console's query editor.
-# Sign in above (every operation needs a Cognito user), then press the play button or Ctrl-Enter.
+const config = JSON.parse(document.getElementById(CONFIG_ELEMENT_ID)?.textContent ?? '{}') as ExplorerConfig;
+const TITLE = config.title ?? 'API explorer';
+const DEFAULT_QUERY =
+  config.defaultQuery ??
+  `# ${TITLE}: the local counterpart of the AppSync console's query editor.
+# Sign in above when the API needs a Cognito user, then press the play button or Ctrl-Enter.
 # The book icon opens the schema's documentation.
 
-query Catalog {
-  movies(limit: 5) {
-    items {
-      id
-      title
-      year
-      genres
-      maturityRating
-    }
-    nextToken
-  }
+{
+  __typename
 }
 `;
-
-const config = JSON.parse(document.getElementById(CONFIG_ELEMENT_ID)?.textContent ?? '{}') as ExplorerConfig;
 
 function SignInBar({
   session,
@@ -59,7 +52,7 @@ function SignInBar({
   if (session) {
     return (
       <header className="explorer-bar">
-        <strong>Marquee API explorer</strong>
+        <strong>{TITLE}</strong>
         <span className="explorer-user" data-testid="signed-in-as">
           Signed in as {session.email}
           {session.groups.length > 0 ? ` (${session.groups.join(', ')})` : ''}
@@ -78,7 +71,7 @@ function SignInBar({
   }
   return (
     <header className="explorer-bar">
-      <strong>Marquee API explorer</strong>
+      <strong>{TITLE}</strong>
       <form onSubmit={submit} className="explorer-form">
         <input
           aria-label="E-mail"

@@ -8,7 +8,7 @@ export interface Session {
   readonly groups: readonly string[];
 }
 
-const STORAGE_KEY = 'marquee-explorer-session';
+const STORAGE_KEY = 'appsync-twin-explorer-session';
 
 interface AuthenticationResult {
   IdToken?: string;

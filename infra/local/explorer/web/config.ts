@@ -12,6 +12,10 @@ export interface ExplorerConfig {
   }>;
   /** The deployed schema with AppSync's implicit scalars and directives, for the docs before sign-in. */
   readonly introspection: IntrospectionQuery | null;
+  /** The heading and page title (default "API explorer"). */
+  readonly title?: string;
+  /** What the editor holds on a first visit (default: a comment on signing in and `{ __typename }`). */
+  readonly defaultQuery?: string;
 }
 
-export const CONFIG_ELEMENT_ID = 'marquee-explorer-config';
+export const CONFIG_ELEMENT_ID = 'appsync-twin-explorer-config';

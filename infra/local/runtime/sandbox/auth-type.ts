@@ -1,4 +1,4 @@
-/** `util.authType()`: derived from the identity's shape, with the fallbacks recorded on AWS (reference §2.2). */
+/** `util.authType()`: derived from the identity's shape, with the fallbacks recorded on AWS (https://github.com/localstack/appsync-utils/blob/main/__tests__/__snapshots__/authType.test.js.snap). */
 import { isPlainObject } from './values';
 
 const IAM_FIELDS = [

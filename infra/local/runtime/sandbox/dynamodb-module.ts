@@ -1,5 +1,5 @@
 /**
- * `@aws-appsync/utils/dynamodb`: pure builders of DynamoDB data-source requests (reference §4).
+ * `@aws-appsync/utils/dynamodb`: pure builders of DynamoDB data-source requests (https://docs.aws.amazon.com/appsync/latest/devguide/built-in-modules-js.html).
  * Recorded formats: GetItem/PutItem/DeleteItem/Scan shapes, `#expName_n`/`:expValue_n` update aliases
  * in one `SET a, b` clause, `operations.add` as SET, keys not copied into `attributeValues`.
  * Not recorded (chosen here, documented): key conditions render as `#pk = :pk_eq AND begins_with(#sk,:sk_beginsWith)`

@@ -1,7 +1,7 @@
 /**
  * The filter/condition renderer behind `util.transform.toDynamoDBFilterExpression`,
  * `toDynamoDBConditionExpression` and the `@aws-appsync/utils/dynamodb` helpers. Formatting follows
- * outputs recorded from AWS's EvaluateCode (reference §3.4.1): `#field`/`:prefix_field_op`
+ * outputs recorded from AWS's EvaluateCode (https://github.com/localstack/appsync-utils/blob/main/__tests__/__snapshots__/transform.test.js.snap): `#field`/`:prefix_field_op`
  * placeholders, no space after commas in functions, top-level fields joined by ` AND ` without outer
  * parentheses, and `null` (never an exception) for any input AWS does not understand.
  */

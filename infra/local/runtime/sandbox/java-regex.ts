@@ -1,5 +1,5 @@
 /**
- * Java `java.util.regex.Pattern` syntax approximated with JS RegExp (reference §1.6). Translated:
+ * Java `java.util.regex.Pattern` syntax approximated with JS RegExp (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html, String.replace). Translated:
  * leading inline flags `(?i)(?s)(?m)(?x)` (x: whitespace and `#` comments stripped), possessive
  * quantifiers and atomic groups (treated as greedy/non-capturing: same matches on most inputs,
  * different backtracking), `\A`, `\z`, `\Z`, `\h`, `\p{Alpha}`-style POSIX classes and `\p{javaLowerCase}`

@@ -6,6 +6,7 @@
 import { aiModule } from './ai-module';
 import { dynamodbModule } from './dynamodb-module';
 import { installJavaStringReplace } from './java-regex';
+import { createMemoryGuard } from './memory-guard';
 import { rdsModule } from './rds-module';
 import { current, EarlyReturnSignal, ErrorSignal, freshState, type ErrorEntry } from './invocation';
 import { createConsole, createExtensions, createRuntime, createUtil } from './util';
@@ -134,8 +135,10 @@ export function install(
   filename: string,
   hostRandomHex: (byteCount: number) => unknown,
   factory: ModuleFactory,
+  hostHeapUsed: () => unknown,
 ): void {
   const randomHex = (byteCount: number): string => String(hostRandomHex(Number(byteCount)));
+  const memory = createMemoryGuard(() => Number(hostHeapUsed()));
   const util = deepFreeze(createUtil(randomHex));
   const extensions = deepFreeze(createExtensions());
   const runtime = deepFreeze(createRuntime());
@@ -172,7 +175,7 @@ export function install(
   };
 
   const global = globalThis as Record<string, unknown>;
-  // Not part of APPSYNC_JS (reference §1.5/§1.7): removed so code that relies on them fails here too.
+  // Not part of APPSYNC_JS (https://docs.aws.amazon.com/appsync/latest/devguide/supported-features.html): removed so code that relies on them fails here too.
   for (const name of [
     'WebAssembly',
     'SharedArrayBuffer',
@@ -208,7 +211,10 @@ export function install(
   const timeout = new TimeoutSignal();
   constant('__appsyncTick', (): void => {
     ticks += 1;
-    if ((ticks & 255) === 0 && Date.now() > deadline) throw timeout;
+    if ((ticks & 255) === 0) {
+      if (Date.now() > deadline) throw timeout;
+      memory.checkHeap();
+    }
   });
 
   freezeIntrinsics();
@@ -220,9 +226,15 @@ export function install(
   constant('__appsyncInvoke', (callerToken: string): string => {
     if (callerToken !== token || pending === null)
       throw new TypeError('__appsyncInvoke is internal to the runtime');
-    const request = nativeParse(pending) as { handler: string; ctx: RawContext; timeoutMs: number };
+    const request = nativeParse(pending) as {
+      handler: string;
+      ctx: RawContext;
+      timeoutMs: number;
+      memoryLimitBytes: number;
+    };
     pending = null;
     deadline = Date.now() + request.timeoutMs;
+    memory.start(request.memoryLimitBytes);
     ticks = 0;
     const state = freshState();
     current.state = state;
@@ -235,6 +247,7 @@ export function install(
     let error: ErrorEntry | undefined;
     let thrown: { name: string; message: string; line?: number; column?: number } | undefined;
     let timedOut = false;
+    let memoryExceeded = false;
     try {
       const exported = factory(requireModule);
       const handler = exported[request.handler];
@@ -250,6 +263,9 @@ export function install(
       } else if (caught === timeout) {
         status = 'error';
         timedOut = true;
+      } else if (caught === memory.signal) {
+        status = 'error';
+        memoryExceeded = true;
       } else if (caught instanceof ErrorSignal) {
         status = 'error';
         error = caught.entry;
@@ -271,6 +287,7 @@ export function install(
       error,
       thrown,
       timedOut,
+      memoryExceeded,
       appendedErrors: state.appendedErrors,
       logs: state.logs,
       extensions: state.extensions,

@@ -1,5 +1,5 @@
 /**
- * `util.transform.toSubscriptionFilter`, following outputs recorded from AWS (reference §3.4.2):
+ * `util.transform.toSubscriptionFilter`, following outputs recorded from AWS (https://github.com/localstack/appsync-utils/blob/main/__tests__/__snapshots__/transform-subscription.test.js.snap):
  * filters in a group are AND-ed, groups are OR-ed; several operators on one field are alternatives;
  * `or` members are alternatives multiplied out; `and` members and sibling fields join every group;
  * each `rules` entry is one more alternative appended to every group; `not` is a plain field name;

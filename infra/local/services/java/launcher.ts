@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { twinCacheDir } from '../../cache-dir';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = path.join(here, 'DdbLocalLoopback.java');
-const DEFAULT_CACHE = path.resolve(here, '../../../../node_modules/.cache/marquee-ddb-launcher');
+const DEFAULT_CACHE = twinCacheDir('ddb-launcher');
 export const LAUNCHER_CLASS = 'DdbLocalLoopback';
 
 export interface LauncherOptions {

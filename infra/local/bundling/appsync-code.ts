@@ -20,7 +20,8 @@ function projectRootOf(entryFile: string): string {
  * Bundles one APPSYNC_JS resolver or function source file the way AppSync expects it:
  * a single ES module, `@aws-appsync/*` left as imports (the runtime provides them),
  * an inline source map without sources content (AWS's recommendation).
- * The CDK stack, the local twin and `npm run evaluate-code` all bundle through this function.
+ * The CDK stack, the local twin and `npm run evaluate-code` all bundle through this function (Marquee's CDK
+ * code imports it from the twin's `authoring` entry, so the dependency points one way).
  */
 export function bundleAppSyncCode(entryFile: string): string {
   const result = buildSync({

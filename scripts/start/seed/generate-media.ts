@@ -1,6 +1,6 @@
 /**
  * Regenerates the committed demo media under `media/` with ffmpeg (a developer tool: `npm start` only
- * reads the committed files). Run: `npx tsx infra/local/seed/generate-media.ts` (needs ffmpeg with
+ * reads the committed files). Run: `npx tsx scripts/start/seed/generate-media.ts` (needs ffmpeg with
  * libx264 and libfreetype, and the DejaVu fonts).
  *
  * - `media/clips/<clip>.mp4`: 10 s, 426x240, 24 fps, H.264 Main, yuv420p, `+faststart` (plays in

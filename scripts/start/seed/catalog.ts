@@ -1,7 +1,7 @@
 /**
  * The demo catalog `npm start` seeds. Every title and every film in it is invented for Marquee.
  * Videos are short clips under `media/clips/` (several titles share one); posters and backdrops are
- * generated per title under `media/art/` by `infra/local/seed/generate-media.ts`.
+ * generated per title under `media/art/` by `scripts/start/seed/generate-media.ts`.
  */
 
 export type GenreName =

@@ -1,0 +1,171 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort, waitUntilReady, workingChild } from '../../infra/local/index';
+import { descendantPids, waitUntilGone } from '../support/processes';
+import { stackTimeout } from '../support/timeouts';
+import { postGraphQL } from '../support/twin';
+
+/**
+ * The quickstart of infra/local/README.md, for real: the `appsync-twin` command (a real process on free
+ * ports) synthesizes examples/todo-api — a CDK app that is not Marquee's — serves it, and answers queries.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const exampleDir = path.join(repoRoot, 'examples/todo-api');
+const bin = path.join(repoRoot, 'infra/local/bin/appsync-twin.mjs');
+
+interface Served {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly graphqlUrl: string;
+  readonly apiKey: string;
+  readonly log: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+let workDir: string;
+let served: Served | undefined;
+
+function runTwin(args: readonly string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: exampleDir, encoding: 'utf8' });
+}
+
+async function serve(name: string, args: readonly string[]): Promise<Served> {
+  const port = await findFreePort();
+  const outputsFile = path.join(workDir, `${name}.json`);
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', String(port), '--outputs-file', outputsFile, ...args],
+    {
+      cwd: exampleDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  await waitUntilReady({
+    what: `appsync-twin serve ${args.join(' ')} to write ${outputsFile}`,
+    probe: () => existsSync(outputsFile),
+    process: workingChild(child, () => output.length),
+  });
+  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as { graphqlUrl: string; apiKeys: string[] };
+  served = {
+    child,
+    port,
+    graphqlUrl: outputs.graphqlUrl,
+    apiKey: outputs.apiKeys[0] ?? '',
+    log: () => output,
+    exited,
+  };
+  return served;
+}
+
+async function stop(stack: Served, signal: NodeJS.Signals): Promise<void> {
+  const started = descendantPids(stack.child.pid ?? 0);
+  stack.child.kill(signal);
+  expect(await stack.exited).toEqual({ code: 0, signal: null });
+  await waitUntilGone(`appsync-twin after ${signal}`, started, [stack.port]);
+  served = undefined;
+}
+
+const gql = (stack: Served, query: string, variables: Record<string, unknown> = {}) =>
+  postGraphQL(stack.graphqlUrl, query, variables, { 'x-api-key': stack.apiKey });
+
+beforeAll(() => {
+  workDir = mkdtempSync(path.join(tmpdir(), 'appsync-twin-cli-'));
+});
+afterEach(() => {
+  // Only when a case failed half-way: never leave a stack behind.
+  if (served?.child.pid) for (const pid of descendantPids(served.child.pid)) process.kill(pid, 'SIGKILL');
+  served?.child.kill('SIGKILL');
+  served = undefined;
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe('appsync-twin serve on a CDK app that is not Marquee', () => {
+  it(
+    'synthesizes the todo API, seeds it through --seed, serves its resolvers, keeps its data and stops on signals',
+    async () => {
+      const assembly = path.join(workDir, 'cdk.out');
+      const dataDir = path.join(workDir, 'data');
+      const first = await serve('first', [
+        '--synth',
+        '--app',
+        assembly,
+        '--data-dir',
+        dataDir,
+        '--seed',
+        'seed.ts',
+      ]);
+      expect(first.graphqlUrl).toBe(`http://127.0.0.1:${first.port}/graphql`);
+
+      const seeded = await gql(first, '{ todos { items { id title done } } }');
+      expect(seeded.body.data).toEqual({
+        todos: { items: [{ id: expect.any(String), title: 'Read the appsync-twin README', done: false }] },
+      });
+      const added = await gql(first, 'mutation ($t: String!) { addTodo(title: $t) { id title done } }', {
+        t: 'Try appsync-twin',
+      });
+      const { id } = (added.body.data?.addTodo ?? {}) as { id: string };
+      const completed = await gql(first, 'mutation ($id: ID!) { completeTodo(id: $id) { title done } }', {
+        id,
+      });
+      expect(completed.body.data).toEqual({ completeTodo: { title: 'Try appsync-twin', done: true } });
+
+      // The resolver's util.error reaches the caller as AppSync shapes it; the server stays up.
+      const refused = await gql(first, 'mutation { addTodo(title: "  ") { id } }');
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          errorType: 'BadRequest',
+          message: 'A todo needs a title',
+          path: ['addTodo'],
+        }),
+      ]);
+      // No API key: refused as AppSync refuses it.
+      const anonymous = await postGraphQL(first.graphqlUrl, '{ todos { items { id } } }');
+      expect(anonymous.status).toBe(401);
+      await stop(first, 'SIGINT');
+      expect(first.log()).toContain('Stopped.');
+
+      // Served again from the same assembly and data folder, without synthesizing or seeding: the data stayed.
+      const second = await serve('second', ['--app', assembly, '--data-dir', dataDir]);
+      const kept = await gql(second, '{ todo(id: $id) { title done } }'.replace('$id', JSON.stringify(id)));
+      expect(kept.body.data).toEqual({ todo: { title: 'Try appsync-twin', done: true } });
+      const all = await gql(second, '{ todos { items { title } } }');
+      expect(all.body.data?.todos).toEqual({
+        items: expect.arrayContaining([
+          { title: 'Read the appsync-twin README' },
+          { title: 'Try appsync-twin' },
+        ]),
+      });
+      await stop(second, 'SIGTERM');
+    },
+    stackTimeout(3),
+  );
+
+  it('names what is wrong with the command line or the assembly, and exits without starting anything', () => {
+    const missing = runTwin(['serve', '--app', path.join(workDir, 'nowhere')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      `No cloud assembly in ${path.join(workDir, 'nowhere')} (no manifest.json)`,
+    );
+
+    const badPort = runTwin(['serve', '--port', 'eighty']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toContain('--port must be a port number from 1 to 65535, not "eighty"');
+
+    const resetWithoutData = runTwin(['serve', '--reset']);
+    expect(resetWithoutData.status).toBe(2);
+    expect(resetWithoutData.stderr).toContain('--reset empties --data-dir: give --data-dir too');
+
+    const help = runTwin(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: appsync-twin serve [options]');
+  });
+});
