@@ -1,4 +1,5 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { update } from '@aws-appsync/utils/dynamodb';
 import { isConditionFailure, raiseDataSourceError } from './lib/errors';
 import { callerSub } from './lib/identity';
 import { profileKey } from './lib/keys';
@@ -10,14 +11,12 @@ import { liveSessionCondition, refuseEndedSession } from './lib/session';
  */
 export function request(ctx: Context): DynamoDBUpdateItemRequest {
   return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(profileKey(callerSub(ctx))),
-    update: {
-      expression: 'SET #clearedAt = :now',
-      expressionNames: { '#clearedAt': 'searchHistoryClearedAt' },
-      expressionValues: util.dynamodb.toMapValues({ ':now': util.time.nowISO8601() }),
-    },
+    ...update({
+      key: profileKey(callerSub(ctx)),
+      update: { searchHistoryClearedAt: util.time.nowISO8601() },
+    }),
     // Without it, an UpdateItem would re-create the profile of a deleted account.
+    // A raw condition (shared with the transactions' session check), not a filter object for the helper.
     condition: liveSessionCondition(ctx),
   };
 }

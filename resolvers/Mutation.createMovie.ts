@@ -3,15 +3,18 @@ import { genreItems, prefixItems, putItem } from './lib/catalog-writes';
 import { raiseDataSourceError } from './lib/errors';
 import { CATALOG_PARTITION, movieKey } from './lib/keys';
 import { validMovieFields } from './lib/movie-input';
-import { toMovie, type MovieItem } from './lib/movies';
+import { toMovie, type MovieItem, type MovieResult } from './lib/movies';
 import { imagesBaseUrl } from './lib/images';
 import { titlePrefixes } from './lib/search';
 import { failedTransactItem, liveSessionCheck } from './lib/session';
 import { catalogTable } from './lib/tables';
 import type { MutationCreateMovieArgs } from './types/schema';
+import type { CreatedItemStash } from './lib/stash';
 
 /** Writes the title, its genre-row items and its search prefixes in one transaction. */
-export function request(ctx: Context<MutationCreateMovieArgs>): DynamoDBTransactWriteItemsRequest {
+export function request(
+  ctx: Context<MutationCreateMovieArgs, CreatedItemStash<MovieItem>>,
+): DynamoDBTransactWriteItemsRequest {
   const fields = validMovieFields(ctx.args.input as unknown as Record<string, unknown>);
   const id = util.autoId();
   const now = util.time.nowISO8601();
@@ -30,8 +33,8 @@ export function request(ctx: Context<MutationCreateMovieArgs>): DynamoDBTransact
   return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context<MutationCreateMovieArgs>): unknown {
+export function response(ctx: Context<MutationCreateMovieArgs, CreatedItemStash<MovieItem>>): MovieResult {
   if (ctx.error) failedTransactItem(ctx);
   raiseDataSourceError(ctx.error);
-  return toMovie(ctx.stash.created as MovieItem, null, imagesBaseUrl(ctx));
+  return toMovie(ctx.stash.created, null, imagesBaseUrl(ctx));
 }

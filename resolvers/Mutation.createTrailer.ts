@@ -7,9 +7,12 @@ import { failedTransactItem, liveSessionCheck } from './lib/session';
 import { catalogTable } from './lib/tables';
 import { requireId, requireInt, requireText } from './lib/validate';
 import type { MutationCreateTrailerArgs, Trailer } from './types/schema';
+import type { CreatedItemStash } from './lib/stash';
 
 /** Adds the trailer only if its title exists (condition check in the same transaction). */
-export function request(ctx: Context<MutationCreateTrailerArgs>): DynamoDBTransactWriteItemsRequest {
+export function request(
+  ctx: Context<MutationCreateTrailerArgs, CreatedItemStash<TrailerItem>>,
+): DynamoDBTransactWriteItemsRequest {
   const input = ctx.args.input;
   const movieId = requireId(input.movieId, 'movieId');
   const id = util.autoId();
@@ -34,10 +37,10 @@ export function request(ctx: Context<MutationCreateTrailerArgs>): DynamoDBTransa
   } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context<MutationCreateTrailerArgs>): Trailer {
+export function response(ctx: Context<MutationCreateTrailerArgs, CreatedItemStash<TrailerItem>>): Trailer {
   if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1)
     notFound(`No title with id ${ctx.args.input.movieId}.`);
   raiseDataSourceError(ctx.error);
   evictCachedTrailers(ctx.args.input.movieId);
-  return toTrailer(ctx.stash.created as TrailerItem);
+  return toTrailer(ctx.stash.created);
 }

@@ -1,4 +1,5 @@
-import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import type { Context, DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { operations, update } from '@aws-appsync/utils/dynamodb';
 import { isConditionFailure, raiseDataSourceError } from './lib/errors';
 import { callerSub } from './lib/identity';
 import { viewerTitleKey } from './lib/keys';
@@ -9,19 +10,11 @@ import type { MutationRemoveFromContinueWatchingArgs, PlaybackPosition } from '.
 /** Hides the title from Continue Watching (leaves the index) but keeps position and watched state. */
 export function request(ctx: Context<MutationRemoveFromContinueWatchingArgs>): DynamoDBUpdateItemRequest {
   const movieId = requireId(ctx.args.movieId, 'movieId');
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(viewerTitleKey(callerSub(ctx), movieId)),
-    update: {
-      expression: 'SET #hidden = :true REMOVE #gsi1pk, #gsi1sk',
-      expressionNames: { '#hidden': 'hidden', '#gsi1pk': 'gsi1pk', '#gsi1sk': 'gsi1sk' },
-      expressionValues: util.dynamodb.toMapValues({ ':true': true }),
-    },
-    condition: {
-      expression: 'attribute_exists(#clientTimeMs)',
-      expressionNames: { '#clientTimeMs': 'clientTimeMs' },
-    },
-  };
+  return update({
+    key: viewerTitleKey(callerSub(ctx), movieId),
+    update: { hidden: true, gsi1pk: operations.remove(), gsi1sk: operations.remove() },
+    condition: { clientTimeMs: { attributeExists: true } },
+  });
 }
 
 /** Null when the caller never played the title. */

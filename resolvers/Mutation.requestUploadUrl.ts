@@ -3,9 +3,12 @@ import { badRequest } from './lib/errors';
 import { movieKey, trailerKey } from './lib/keys';
 import { uploadProblem } from './lib/upload-rules';
 import { requireId } from './lib/validate';
-import type { MutationRequestUploadUrlArgs } from './types/schema';
+import type { MutationRequestUploadUrlArgs, UploadTarget } from './types/schema';
+import type { RequestUploadUrlStash } from './lib/stash';
 
-export function request(ctx: Context<MutationRequestUploadUrlArgs>): Record<string, never> {
+export function request(
+  ctx: Context<MutationRequestUploadUrlArgs, RequestUploadUrlStash>,
+): Record<string, never> {
   const input = ctx.args.input;
   const movieId = requireId(input.movieId, 'movieId');
   const isTrailer = input.kind === 'TRAILER_VIDEO';
@@ -28,6 +31,6 @@ export function request(ctx: Context<MutationRequestUploadUrlArgs>): Record<stri
   return {};
 }
 
-export function response(ctx: Context<MutationRequestUploadUrlArgs>): unknown {
-  return ctx.prev.result;
+export function response(ctx: Context<MutationRequestUploadUrlArgs, RequestUploadUrlStash>): UploadTarget {
+  return ctx.prev.result as UploadTarget;
 }

@@ -1,11 +1,12 @@
 import type { Context } from '@aws-appsync/utils';
 import { movieKey } from './lib/keys';
-import { toMovie, type MovieItem } from './lib/movies';
+import { toMovie, type MovieItem, type MovieResult } from './lib/movies';
 import { imagesBaseUrl } from './lib/images';
 import { requireId } from './lib/validate';
 import type { MutationUpdateMovieArgs } from './types/schema';
+import type { UpdateMovieStash } from './lib/stash';
 
-export function request(ctx: Context<MutationUpdateMovieArgs>): Record<string, never> {
+export function request(ctx: Context<MutationUpdateMovieArgs, UpdateMovieStash>): Record<string, never> {
   const { id, ...changes } = ctx.args.input;
   const movieId = requireId(id, 'id');
   const present: Record<string, unknown> = {};
@@ -19,6 +20,6 @@ export function request(ctx: Context<MutationUpdateMovieArgs>): Record<string, n
 }
 
 /** Viewer fields (position, My List) are not read for admin results. */
-export function response(ctx: Context<MutationUpdateMovieArgs>): unknown {
+export function response(ctx: Context<MutationUpdateMovieArgs, UpdateMovieStash>): MovieResult {
   return toMovie(ctx.prev.result as MovieItem, null, imagesBaseUrl(ctx));
 }

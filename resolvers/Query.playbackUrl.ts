@@ -1,12 +1,13 @@
 import type { Context } from '@aws-appsync/utils';
 import { stashPlaybackTarget } from './lib/playback-target';
-import type { QueryPlaybackUrlArgs } from './types/schema';
+import type { PlaybackUrlStash } from './lib/stash';
+import type { PlaybackUrl, QueryPlaybackUrlArgs } from './types/schema';
 
-export function request(ctx: Context<QueryPlaybackUrlArgs>): Record<string, never> {
+export function request(ctx: Context<QueryPlaybackUrlArgs, PlaybackUrlStash>): Record<string, never> {
   stashPlaybackTarget(ctx);
   return {};
 }
 
-export function response(ctx: Context<QueryPlaybackUrlArgs>): unknown {
-  return ctx.prev.result;
+export function response(ctx: Context<QueryPlaybackUrlArgs, PlaybackUrlStash>): PlaybackUrl {
+  return ctx.prev.result as PlaybackUrl;
 }

@@ -2,9 +2,10 @@ import type { Context } from '@aws-appsync/utils';
 import { callerSub } from './lib/identity';
 import { searchHistoryPartition } from './lib/keys';
 import { stashUserIndexPage } from './lib/pipeline';
-import type { QuerySearchHistoryArgs, SearchHistoryEntry } from './types/schema';
+import type { QuerySearchHistoryArgs, SearchHistoryConnection, SearchHistoryEntry } from './types/schema';
+import type { SearchHistoryStash } from './lib/stash';
 
-export function request(ctx: Context<QuerySearchHistoryArgs>): Record<string, never> {
+export function request(ctx: Context<QuerySearchHistoryArgs, SearchHistoryStash>): Record<string, never> {
   stashUserIndexPage(ctx, 'byRecency', searchHistoryPartition(callerSub(ctx)));
   // Entries older than the last "clear" are hidden until their TTL removes them.
   ctx.stash.afterFromProfile = true;
@@ -12,9 +13,9 @@ export function request(ctx: Context<QuerySearchHistoryArgs>): Record<string, ne
   return {};
 }
 
-export function response(ctx: Context<QuerySearchHistoryArgs>): unknown {
+export function response(ctx: Context<QuerySearchHistoryArgs, SearchHistoryStash>): SearchHistoryConnection {
   const items = (ctx.prev.result as { entryId: string; query: string; searchedAt: string }[]).map(
     (item): SearchHistoryEntry => ({ id: item.entryId, query: item.query, searchedAt: item.searchedAt }),
   );
-  return { items, nextToken: (ctx.stash.pageToken as string | null | undefined) ?? null };
+  return { items, nextToken: ctx.stash.pageToken ?? null };
 }

@@ -1,11 +1,12 @@
 import type { Context } from '@aws-appsync/utils';
 import { badRequest } from './lib/errors';
-import type { MovieResult } from './lib/movies';
+import type { MovieConnectionResult, MovieResult } from './lib/movies';
 import { searchEntryId, titleMatches, wordsOf } from './lib/search';
 import { pageLimit, pageToken, requireText } from './lib/validate';
 import type { QuerySearchMoviesArgs } from './types/schema';
+import type { SearchMoviesStash } from './lib/stash';
 
-export function request(ctx: Context<QuerySearchMoviesArgs>): Record<string, never> {
+export function request(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): Record<string, never> {
   const text = requireText(ctx.args.query, 'query', 100);
   const words = wordsOf(text);
   if (words.length === 0) badRequest('query must contain at least one letter or digit.');
@@ -20,10 +21,10 @@ export function request(ctx: Context<QuerySearchMoviesArgs>): Record<string, nev
 }
 
 /** The index is read by one word; titles must match every word of the search. */
-export function response(ctx: Context<QuerySearchMoviesArgs>): unknown {
-  const words = ctx.stash.searchWords as string[];
+export function response(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): MovieConnectionResult {
+  const words = ctx.stash.searchWords;
   const items = ((ctx.prev.result as MovieResult[] | null) ?? []).filter((movie) =>
     titleMatches(movie.title, words),
   );
-  return { items, nextToken: (ctx.stash.pageToken as string | null | undefined) ?? null };
+  return { items, nextToken: ctx.stash.pageToken ?? null };
 }

@@ -4,9 +4,10 @@ import { callerSub } from '../lib/identity';
 import { viewerTitleKey } from '../lib/keys';
 import { failedTransactItem, liveSessionCheck } from '../lib/session';
 import { userTable } from '../lib/tables';
+import type { ListEntryStash } from './putListEntry';
 
 /** Takes a title off My List; the position in it (if any) is kept. Removing twice is harmless. */
-export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<unknown, ListEntryStash>): DynamoDBTransactWriteItemsRequest {
   return {
     operation: 'TransactWriteItems',
     transactItems: [
@@ -30,7 +31,7 @@ export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTra
   } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context<unknown, { movieId: string; movieIds?: string[] }>): null {
+export function response(ctx: Context<unknown, ListEntryStash>): null {
   // The title was never on the list (or anywhere in the caller's items): nothing to remove.
   const notListed = isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1;
   if (!notListed) raiseDataSourceError(ctx.error);

@@ -5,9 +5,10 @@ import { movieKey, type TableKey } from '../lib/keys';
 import type { MovieItem } from '../lib/movies';
 import { titlePrefixes } from '../lib/search';
 import { catalogTable } from '../lib/tables';
+import type { TrailerItemsStash } from './queryTrailers';
 
 /** Deletes a title with its genre rows, search prefixes and trailers in one transaction (version-guarded). */
-export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<unknown, TrailerItemsStash>): DynamoDBTransactWriteItemsRequest {
   const movie = ctx.stash.catalogItem as MovieItem | null;
   if (!movie) runtime.earlyReturn(null);
   const current = movie as MovieItem;
@@ -22,7 +23,8 @@ export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
       expressionValues: util.dynamodb.toMapValues({ ':version': current.version }),
     },
   };
-  const trailers = (ctx.stash.trailerItems ?? []) as TableKey[];
+  // Items read from the table carry their keys, which TrailerItem (the schema's view) leaves out.
+  const trailers = (ctx.stash.trailerItems ?? []) as unknown as TableKey[];
   const transactItems = [titleDelete]
     .concat(genreItems(table, current.genres, current.createdAt, current.id, true))
     .concat(prefixItems(table, titlePrefixes(current.title), current.id, true))
@@ -30,7 +32,7 @@ export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
   return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context): MovieItem {
+export function response(ctx: Context<unknown, TrailerItemsStash>): MovieItem {
   if (isTransactionCancelled(ctx.error))
     util.error('The title was changed at the same time; try again.', CONFLICT);
   raiseDataSourceError(ctx.error);

@@ -4,9 +4,15 @@ import { callerSub } from '../lib/identity';
 import { movieKey, myListPartition, viewerTitleKey } from '../lib/keys';
 import { failedTransactItem, liveSessionCheck } from '../lib/session';
 import { catalogTable, userTable } from '../lib/tables';
+import type { ViewerMoviesStash } from './loadMoviesForViewer';
+
+/** The title `addToMyList` or `removeFromMyList` names; the next step loads it for the result. */
+export interface ListEntryStash extends ViewerMoviesStash {
+  movieId: string;
+}
 
 /** Adds a title to My List only if the session is live and the title exists (one transaction, both tables). */
-export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<unknown, ListEntryStash>): DynamoDBTransactWriteItemsRequest {
   const sub = callerSub(ctx);
   const movieId = ctx.stash.movieId;
   return {
@@ -47,7 +53,7 @@ export function request(ctx: Context<unknown, { movieId: string }>): DynamoDBTra
   } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context<unknown, { movieId: string; movieIds?: string[] }>): null {
+export function response(ctx: Context<unknown, ListEntryStash>): null {
   if (isTransactionCancelled(ctx.error) && failedTransactItem(ctx) === 1)
     notFound(`No title with id ${ctx.stash.movieId}.`);
   raiseDataSourceError(ctx.error);

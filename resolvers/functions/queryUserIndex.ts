@@ -1,4 +1,5 @@
 import { util, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
+import { query } from '@aws-appsync/utils/dynamodb';
 import { raiseDataSourceError } from '../lib/errors';
 import type { ViewerTitleItem } from '../lib/movies';
 import type { ListCatalogStash } from './listCatalog';
@@ -20,28 +21,27 @@ const KEY_NAMES = { byRecency: ['gsi1pk', 'gsi1sk'], byList: ['gsi2pk', 'gsi2sk'
 export function request(ctx: Context<unknown, UserIndexStash>): DynamoDBQueryRequest {
   const [pkName, skName] = KEY_NAMES[ctx.stash.indexName];
   const after = ctx.stash.after;
-  const request: DynamoDBQueryRequest = {
-    operation: 'Query',
+  const keyCondition: Record<string, { eq: string } | { gt: string }> = {
+    [pkName]: { eq: ctx.stash.indexPartition },
+  };
+  if (after) keyCondition[skName] = { gt: after };
+  return query({
     index: ctx.stash.indexName,
-    query: {
-      expression: after ? '#pk = :pk AND #sk > :after' : '#pk = :pk',
-      expressionNames: after ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
-      expressionValues: util.dynamodb.toMapValues(
-        after ? { ':pk': ctx.stash.indexPartition, ':after': after } : { ':pk': ctx.stash.indexPartition },
-      ),
-    },
+    query: keyCondition,
     scanIndexForward: false,
     limit: ctx.stash.limit,
-  };
-  if (ctx.stash.skipExpired) {
-    request.filter = {
-      expression: 'attribute_not_exists(#expiresAt) OR #expiresAt > :now',
-      expressionNames: { '#expiresAt': 'expiresAt' },
-      expressionValues: util.dynamodb.toMapValues({ ':now': util.time.nowEpochSeconds() }),
-    };
-  }
-  if (ctx.stash.nextToken) request.nextToken = ctx.stash.nextToken;
-  return request;
+    ...(ctx.stash.skipExpired
+      ? {
+          filter: {
+            or: [
+              { expiresAt: { attributeExists: false } },
+              { expiresAt: { gt: util.time.nowEpochSeconds() } },
+            ],
+          },
+        }
+      : {}),
+    ...(ctx.stash.nextToken ? { nextToken: ctx.stash.nextToken } : {}),
+  });
 }
 
 export function response(ctx: Context<unknown, UserIndexStash>): Record<string, unknown>[] {

@@ -1,16 +1,18 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { update } from '@aws-appsync/utils/dynamodb';
 import { notFound, isConditionFailure, raiseDataSourceError } from '../lib/errors';
-import type { TableKey } from '../lib/keys';
 import { evictCachedTrailers } from '../lib/trailers';
+import type { CatalogItemStash } from './getCatalogItem';
+import type { UploadStash } from './presignPut';
 
 interface UploadTargetResult {
   key: string;
 }
 
 /** Points the title (or trailer) at the key the server chose for the upload. */
-export function request(ctx: Context): DynamoDBUpdateItemRequest {
+export function request(ctx: Context<unknown, CatalogItemStash & UploadStash>): DynamoDBUpdateItemRequest {
   const target = ctx.prev.result as UploadTargetResult;
-  const input = ctx.stash.upload as { kind: string; contentType: string; sizeBytes: number };
+  const input = ctx.stash.upload;
   const now = util.time.nowISO8601();
   const isImage = input.kind === 'POSTER' || input.kind === 'BACKDROP';
   const attribute =
@@ -18,16 +20,11 @@ export function request(ctx: Context): DynamoDBUpdateItemRequest {
   const value = isImage
     ? target.key
     : { key: target.key, contentType: input.contentType, sizeBytes: input.sizeBytes, updatedAt: now };
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(ctx.stash.catalogKey as TableKey),
-    update: {
-      expression: 'SET #attribute = :value, #updatedAt = :now',
-      expressionNames: { '#attribute': attribute, '#updatedAt': 'updatedAt' },
-      expressionValues: util.dynamodb.toMapValues({ ':value': value, ':now': now }),
-    },
-    condition: { expression: 'attribute_exists(pk)' },
-  };
+  return update({
+    key: ctx.stash.catalogKey,
+    update: { [attribute]: value, updatedAt: now },
+    condition: { pk: { attributeExists: true } },
+  });
 }
 
 export function response(ctx: Context): unknown {

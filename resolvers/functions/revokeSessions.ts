@@ -1,4 +1,5 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { update } from '@aws-appsync/utils/dynamodb';
 import { isConditionFailure, raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { profileKey } from '../lib/keys';
@@ -18,13 +19,8 @@ export function request(ctx: Context<unknown, RevokeSessionsStash>): DynamoDBUpd
   const validFrom = util.time.nowEpochSeconds() + 1;
   ctx.stash.sessionsValidFrom = validFrom;
   return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(profileKey(callerSub(ctx))),
-    update: {
-      expression: 'SET #newValidFrom = :newValidFrom',
-      expressionNames: { '#newValidFrom': 'sessionsValidFrom' },
-      expressionValues: util.dynamodb.toMapValues({ ':newValidFrom': validFrom }),
-    },
+    ...update({ key: profileKey(callerSub(ctx)), update: { sessionsValidFrom: validFrom } }),
+    // A raw condition (shared with the transactions' session check), not a filter object for the helper.
     condition: liveSessionCondition(ctx),
   };
 }

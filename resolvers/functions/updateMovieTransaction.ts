@@ -6,15 +6,23 @@ import { added, validMovieFields } from '../lib/movie-input';
 import type { MovieItem } from '../lib/movies';
 import { titlePrefixes } from '../lib/search';
 import { catalogTable } from '../lib/tables';
+import type { CatalogItemStash } from './getCatalogItem';
+
+export interface MovieChangesStash extends CatalogItemStash {
+  /** The fields the update gives (validated again here with the current item). */
+  changes: Record<string, unknown>;
+  /** The item as written. */
+  updated?: MovieItem;
+}
 
 /**
  * Applies an update to a title and keeps its genre rows and search prefixes in step, in one transaction guarded by
  * the title's version (a concurrent change makes it fail with Conflict instead of losing an index entry).
  */
-export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<unknown, MovieChangesStash>): DynamoDBTransactWriteItemsRequest {
   const table = catalogTable(ctx);
   const current = ctx.stash.catalogItem as MovieItem;
-  const changes = ctx.stash.changes as Record<string, unknown>;
+  const changes = ctx.stash.changes;
   const next = validMovieFields({ ...current, ...changes });
   const updatedAt = util.time.nowISO8601();
   const oldPrefixes = titlePrefixes(current.title);
@@ -62,7 +70,7 @@ export function request(ctx: Context): DynamoDBTransactWriteItemsRequest {
   return { operation: 'TransactWriteItems', transactItems } as DynamoDBTransactWriteItemsRequest;
 }
 
-export function response(ctx: Context): MovieItem {
+export function response(ctx: Context<unknown, MovieChangesStash>): MovieItem {
   if (isTransactionCancelled(ctx.error))
     util.error('The title was changed at the same time; read it and try again.', CONFLICT);
   raiseDataSourceError(ctx.error);

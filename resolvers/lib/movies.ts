@@ -1,4 +1,4 @@
-import type { Movie, PlaybackPosition } from '../types/schema';
+import type { Movie, MovieConnection, PlaybackPosition } from '../types/schema';
 import { imageUrl } from './images';
 import { toMediaFile, type StoredMediaFile } from './media-file';
 import type { MovieFields } from './movie-input';
@@ -35,6 +35,9 @@ export interface ViewerTitleItem {
 
 /** The movie fields resolved from the item; `trailers` has its own resolver. */
 export type MovieResult = Omit<Movie, 'trailers'>;
+
+/** A `MovieConnection` whose movies are `MovieResult`s. */
+export type MovieConnectionResult = Omit<MovieConnection, 'items'> & { items: MovieResult[] };
 
 export function toPosition(item: ViewerTitleItem | null | undefined): PlaybackPosition | null {
   if (!item || typeof item.clientTimeMs !== 'number') return null;

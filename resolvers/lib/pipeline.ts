@@ -1,13 +1,10 @@
 import type { Context } from '@aws-appsync/utils';
 import type { UserIndexStash } from '../functions/queryUserIndex';
-import type { MovieResult } from './movies';
+import type { MovieConnectionResult, MovieResult } from './movies';
 import { pageLimit, pageToken } from './validate';
 
 /** A connection page from the list built by `loadMoviesForViewer` and the token the listing step kept. */
-export function moviePage(
-  items: unknown,
-  pageToken: unknown,
-): { items: MovieResult[]; nextToken: string | null } {
+export function moviePage(items: unknown, pageToken: unknown): MovieConnectionResult {
   return {
     items: (items as MovieResult[] | null) ?? [],
     nextToken: (pageToken as string | null | undefined) ?? null,
@@ -25,7 +22,7 @@ export interface PageArgs {
  * the arguments ask for (validated here, before any data source is called).
  */
 export function stashUserIndexPage(
-  ctx: Context<PageArgs>,
+  ctx: Context<PageArgs, UserIndexStash>,
   indexName: UserIndexStash['indexName'],
   indexPartition: string,
 ): void {

@@ -1,6 +1,7 @@
 import { util } from '@aws-appsync/utils';
 import { badRequest } from './errors';
 import { requireId } from './validate';
+import type { PlaybackProgressStash } from './stash';
 
 /** A save may claim a device time at most this far ahead of the server's clock. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
@@ -12,7 +13,7 @@ export interface ProgressInputBase {
 }
 
 /** Validates the parts every progress change shares and puts them in the stash for `writeProgress`. */
-export function stashProgressInput(stash: Record<string, unknown>, input: ProgressInputBase): void {
+export function stashProgressInput(stash: PlaybackProgressStash, input: ProgressInputBase): void {
   const movieId = requireId(input.movieId, 'movieId');
   const clientTimeMs = util.time.parseISO8601ToEpochMilliSeconds(input.clientTime);
   if (clientTimeMs > util.time.nowEpochMilliSeconds() + MAX_CLOCK_AHEAD_MS) {

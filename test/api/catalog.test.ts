@@ -1,20 +1,34 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMarqueeHarness, admin, createMovie, viewer } from '../support/marquee-fixtures';
-import type { ResolverHarness } from '../support/resolver-harness';
+import {
+  CREATE_MOVIE,
+  MOVIE_SELECTION,
+  createMovie,
+  movieInput,
+  startMarqueeApi,
+  type MarqueeApi,
+} from '../support/marquee-fixtures';
 
-let api: ResolverHarness;
+let api: MarqueeApi;
 beforeAll(async () => {
-  api = await createMarqueeHarness();
+  api = await startMarqueeApi();
 });
 afterAll(async () => {
-  await api?.close();
+  await api?.stop();
 });
 
 interface Page {
   items: { id: string; title: string; genres: string[]; inMyList: boolean; myPosition: unknown }[];
   nextToken: string | null;
 }
+
+const PAGE = `items { ${MOVIE_SELECTION} } nextToken`;
+const MOVIES = `query ($limit: Int, $nextToken: String) { movies(limit: $limit, nextToken: $nextToken) { ${PAGE} } }`;
+const BY_GENRE = `query ($genre: Genre!, $limit: Int, $nextToken: String) {
+  moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) { ${PAGE} } }`;
+const SEARCH = `query ($query: String!, $recordInHistory: Boolean) {
+  searchMovies(query: $query, recordInHistory: $recordInHistory) { ${PAGE} } }`;
+const MOVIE = `query ($id: ID!) { movie(id: $id) { ${MOVIE_SELECTION} } }`;
 
 async function partitionSize(pk: string): Promise<number> {
   const result = await api.client.send(
@@ -31,36 +45,30 @@ describe('catalog', () => {
   it('creates a title with its genre rows and search prefixes in one transaction', async () => {
     const movie = await createMovie(api, { title: 'Zebra Crossing', genres: ['COMEDY', 'FAMILY'] });
     expect(movie).toMatchObject({ title: 'Zebra Crossing', inMyList: false, myPosition: null });
-    const outcome = await api.run(
-      'Mutation',
-      'createMovie',
-      { input: { ...validInput(), title: 'Another' } },
-      admin,
-    );
+    const outcome = await api.run(api.admin, CREATE_MOVIE, { input: { ...validInput(), title: 'Another' } });
     expect(outcome.operations).toEqual(['TransactWriteItems']);
-    const byGenre = await api.data<Page>('Query', 'moviesByGenre', { genre: 'FAMILY' }, viewer);
+    const byGenre = await api.data<Page>(api.viewer, BY_GENRE, { genre: 'FAMILY' });
     expect(byGenre.items.map((item) => item.id)).toContain(movie.id);
-    const search = await api.data<Page>('Query', 'searchMovies', { query: 'zeb cros' }, viewer);
+    const search = await api.data<Page>(api.viewer, SEARCH, { query: 'zeb cros' });
     expect(search.items.map((item) => item.title)).toEqual(['Zebra Crossing']);
   });
 
   it('lists the catalog newest first, paginated, each row in at most 2 DynamoDB calls', async () => {
     for (const title of ['Paging One', 'Paging Two', 'Paging Three'])
       await createMovie(api, { title, genres: ['WESTERN'] });
-    const first = await api.run('Query', 'moviesByGenre', { genre: 'WESTERN', limit: 2 }, viewer);
+    const first = await api.run<Page>(api.viewer, BY_GENRE, { genre: 'WESTERN', limit: 2 });
     expect(first.operations).toEqual(['Query', 'BatchGetItem']);
     const page1 = first.data as Page;
     expect(page1.items.map((item) => item.title)).toEqual(['Paging Three', 'Paging Two']);
     expect(page1.nextToken).toEqual(expect.any(String));
-    const page2 = await api.data<Page>(
-      'Query',
-      'moviesByGenre',
-      { genre: 'WESTERN', limit: 2, nextToken: page1.nextToken },
-      viewer,
-    );
+    const page2 = await api.data<Page>(api.viewer, BY_GENRE, {
+      genre: 'WESTERN',
+      limit: 2,
+      nextToken: page1.nextToken,
+    });
     expect(page2.items.map((item) => item.title)).toEqual(['Paging One']);
     expect(page2.nextToken).toBeNull();
-    const all = await api.run('Query', 'movies', { limit: 50 }, viewer);
+    const all = await api.run<Page>(api.viewer, MOVIES, { limit: 50 });
     expect(all.operations).toEqual(['Query', 'BatchGetItem']);
     expect((all.data as Page).items.length).toBeGreaterThanOrEqual(3);
   });
@@ -68,7 +76,7 @@ describe('catalog', () => {
   it('matches words ignoring case and accents', async () => {
     const movie = await createMovie(api, { title: "L'Été d'Amélie" });
     for (const query of ['amel', 'AMÉLIE', 'ete', "l'été"]) {
-      const found = await api.data<Page>('Query', 'searchMovies', { query, recordInHistory: false }, viewer);
+      const found = await api.data<Page>(api.viewer, SEARCH, { query, recordInHistory: false });
       expect(
         found.items.map((item) => item.id),
         query,
@@ -77,97 +85,80 @@ describe('catalog', () => {
   });
 
   it('caps limit and rejects bad input without touching data', async () => {
-    const tooMany = await api.run('Query', 'movies', { limit: 100000 }, viewer);
+    const tooMany = await api.run(api.viewer, MOVIES, { limit: 100000 });
     expect(tooMany.error).toMatchObject({
       errorType: 'BadRequest',
       message: 'limit must be a whole number from 1 to 50.',
     });
     expect(tooMany.operations).toEqual([]);
-    const badId = await api.run('Query', 'movie', { id: 'MOVIE#x' }, viewer);
+    const badId = await api.run(api.viewer, MOVIE, { id: 'MOVIE#x' });
     expect(badId.error?.errorType).toBe('BadRequest');
-    const longTitle = await api.run(
-      'Mutation',
-      'createMovie',
-      { input: { ...validInput(), title: 'x'.repeat(201) } },
-      admin,
-    );
+    const longTitle = await api.run(api.admin, CREATE_MOVIE, {
+      input: { ...validInput(), title: 'x'.repeat(201) },
+    });
     expect(longTitle.error?.errorType).toBe('BadRequest');
     expect(longTitle.operations).toEqual([]);
-    const repeated = await api.run(
-      'Mutation',
-      'createMovie',
-      { input: { ...validInput(), genres: ['DRAMA', 'DRAMA'] } },
-      admin,
-    );
+    const repeated = await api.run(api.admin, CREATE_MOVIE, {
+      input: { ...validInput(), genres: ['DRAMA', 'DRAMA'] },
+    });
     expect(repeated.error?.message).toBe('genres must not repeat DRAMA.');
   });
 
   it('renames a title: the search index follows and stale prefixes are removed', async () => {
     const movie = await createMovie(api, { title: 'Quokka Dreams', genres: ['ANIMATION'] });
     const updated = await api.data<{ title: string; genres: string[] }>(
-      'Mutation',
-      'updateMovie',
+      api.admin,
+      `mutation ($input: UpdateMovieInput!) { updateMovie(input: $input) { title genres } }`,
       { input: { id: movie.id, title: 'Wombat Dreams', genres: ['ANIMATION', 'HORROR'] } },
-      admin,
     );
     expect(updated).toMatchObject({ title: 'Wombat Dreams', genres: ['ANIMATION', 'HORROR'] });
     expect(await partitionSize('PREFIX#quokka')).toBe(0);
     expect(await partitionSize('PREFIX#wombat')).toBe(1);
-    const found = await api.data<Page>(
-      'Query',
-      'searchMovies',
-      { query: 'womb', recordInHistory: false },
-      viewer,
-    );
+    const found = await api.data<Page>(api.viewer, SEARCH, { query: 'womb', recordInHistory: false });
     expect(found.items.map((item) => item.id)).toEqual([movie.id]);
-    const horror = await api.data<Page>('Query', 'moviesByGenre', { genre: 'HORROR' }, viewer);
+    const horror = await api.data<Page>(api.viewer, BY_GENRE, { genre: 'HORROR' });
     expect(horror.items.map((item) => item.id)).toContain(movie.id);
   });
 
   it('deletes a title with its trailers and index items; deleting again returns null', async () => {
     const movie = await createMovie(api, { title: 'Vanishing Yak', genres: ['MYSTERY'] });
     const trailer = await api.data<{ id: string }>(
-      'Mutation',
-      'createTrailer',
+      api.admin,
+      'mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }',
       { input: { movieId: movie.id, title: 'Teaser', durationSeconds: 60 } },
-      admin,
     );
-    const trailers = await api.run('Movie', 'trailers', {}, viewer, { id: movie.id });
-    expect(trailers.data).toEqual([expect.objectContaining({ id: trailer.id, title: 'Teaser' })]);
-    const deleted = await api.data<{ id: string }>('Mutation', 'deleteMovie', { id: movie.id }, admin);
+    const withTrailers = await api.data<{ trailers: unknown[] }>(
+      api.viewer,
+      'query ($id: ID!) { movie(id: $id) { trailers { id title } } }',
+      { id: movie.id },
+    );
+    expect(withTrailers.trailers).toEqual([expect.objectContaining({ id: trailer.id, title: 'Teaser' })]);
+    const DELETE = 'mutation ($id: ID!) { deleteMovie(id: $id) { id } }';
+    const deleted = await api.data<{ id: string }>(api.admin, DELETE, { id: movie.id });
     expect(deleted.id).toBe(movie.id);
     expect(await partitionSize(`MOVIE#${movie.id}`)).toBe(0);
     expect(await partitionSize('PREFIX#yak')).toBe(0);
-    expect(await api.data('Mutation', 'deleteMovie', { id: movie.id }, admin)).toBeNull();
-    expect(await api.data('Query', 'movie', { id: movie.id }, viewer)).toBeNull();
+    expect(await api.data(api.admin, DELETE, { id: movie.id })).toBeNull();
+    expect(await api.data(api.viewer, MOVIE, { id: movie.id })).toBeNull();
   });
 
   it('rejects a trailer for a missing title and an update of a missing trailer', async () => {
     const missing = await api.run(
-      'Mutation',
-      'createTrailer',
+      api.admin,
+      'mutation ($input: CreateTrailerInput!) { createTrailer(input: $input) { id } }',
       { input: { movieId: 'nope', title: 'T', durationSeconds: 5 } },
-      admin,
     );
     expect(missing.error?.errorType).toBe('NotFound');
     const movie = await createMovie(api);
     const update = await api.run(
-      'Mutation',
-      'updateTrailer',
+      api.admin,
+      'mutation ($input: UpdateTrailerInput!) { updateTrailer(input: $input) { id } }',
       { input: { movieId: movie.id, id: 'nope', title: 'X' } },
-      admin,
     );
     expect(update.error?.errorType).toBe('NotFound');
   });
 });
 
 function validInput() {
-  return {
-    title: 'Valid Title',
-    synopsis: 'Synopsis.',
-    year: 2001,
-    genres: ['DRAMA'],
-    maturityRating: 'ALL',
-    durationSeconds: 100,
-  };
+  return { ...movieInput({ title: 'Valid Title', durationSeconds: 100, year: 2001 }), maturityRating: 'ALL' };
 }

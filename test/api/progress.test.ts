@@ -1,22 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createMarqueeHarness,
   createMovie,
   deviceClock,
-  otherViewer,
-  viewer,
+  startMarqueeApi,
+  type Caller,
   type CreatedMovie,
+  type MarqueeApi,
 } from '../support/marquee-fixtures';
-import type { ResolverHarness } from '../support/resolver-harness';
 
-let api: ResolverHarness;
+let api: MarqueeApi;
 let movie: CreatedMovie;
 beforeAll(async () => {
-  api = await createMarqueeHarness();
+  api = await startMarqueeApi();
   movie = await createMovie(api, { title: 'Progress Film', durationSeconds: 6000 });
 });
 afterAll(async () => {
-  await api?.close();
+  await api?.stop();
 });
 
 interface Position {
@@ -29,13 +28,16 @@ interface Position {
   deviceId: string | null;
 }
 
-function save(movieId: string, positionSeconds: number, clientTime: string, deviceId = 'tv', who = viewer) {
-  return api.run(
-    'Mutation',
-    'savePlaybackPosition',
-    { input: { movieId, positionSeconds, clientTime, deviceId } },
-    who,
-  );
+const POSITION = 'ownerId movieId positionSeconds watched hiddenFromContinueWatching clientTime deviceId';
+const SAVE = `mutation ($input: SavePlaybackPositionInput!) { savePlaybackPosition(input: $input) { ${POSITION} } }`;
+const MARK_WATCHED = `mutation ($input: MarkWatchedInput!) { markWatched(input: $input) { ${POSITION} } }`;
+const MY_POSITION = `query ($id: ID!) { movie(id: $id) { myPosition { ${POSITION} } } }`;
+const CONTINUE_WATCHING = `query ($limit: Int) { continueWatching(limit: $limit) { items { id myPosition { ${POSITION} } } } }`;
+
+function save(movieId: string, positionSeconds: number, clientTime: string, deviceId = 'tv', who?: Caller) {
+  return api.run<Position>(who ?? api.viewer, SAVE, {
+    input: { movieId, positionSeconds, clientTime, deviceId },
+  });
 }
 
 describe('watch progress never goes backwards', () => {
@@ -43,7 +45,7 @@ describe('watch progress never goes backwards', () => {
     const at = deviceClock();
     const outcome = await save(movie.id, 100, at(-60_000));
     expect(outcome.data).toMatchObject({
-      ownerId: viewer.sub,
+      ownerId: api.viewer.sub,
       movieId: movie.id,
       positionSeconds: 100,
       watched: false,
@@ -74,7 +76,7 @@ describe('watch progress never goes backwards', () => {
 
   it('rejects a timestamp far in the future, a negative or too large position, and a bad id, changing nothing', async () => {
     const at = deviceClock();
-    const before = await api.data<{ myPosition: Position }>('Query', 'movie', { id: movie.id }, viewer);
+    const before = await api.data<{ myPosition: Position }>(api.viewer, MY_POSITION, { id: movie.id });
     for (const [input, type] of [
       [{ positionSeconds: 800, clientTime: at(3600_000) }, 'BadRequest'],
       [{ positionSeconds: -1, clientTime: at(0) }, 'BadRequest'],
@@ -88,7 +90,7 @@ describe('watch progress never goes backwards', () => {
     expect(badId.operations).toEqual([]);
     const missing = await save('no-such-title', 1, at(0));
     expect(missing.error?.errorType).toBe('NotFound');
-    const after = await api.data<{ myPosition: Position }>('Query', 'movie', { id: movie.id }, viewer);
+    const after = await api.data<{ myPosition: Position }>(api.viewer, MY_POSITION, { id: movie.id });
     expect(after.myPosition).toEqual(before.myPosition);
   });
 
@@ -96,11 +98,11 @@ describe('watch progress never goes backwards', () => {
     const at = deviceClock();
     const film = await createMovie(api, { title: 'Short Film', durationSeconds: 1000 });
     await save(film.id, 300, at(-4_000));
-    let row = await api.data<{ items: { id: string }[] }>('Query', 'continueWatching', {}, viewer);
+    let row = await api.data<{ items: { id: string }[] }>(api.viewer, CONTINUE_WATCHING);
     expect(row.items.map((item) => item.id)).toContain(film.id);
     const finished = await save(film.id, 960, at(-3_000));
     expect(finished.data).toMatchObject({ watched: true });
-    row = await api.data<{ items: { id: string }[] }>('Query', 'continueWatching', {}, viewer);
+    row = await api.data<{ items: { id: string }[] }>(api.viewer, CONTINUE_WATCHING);
     expect(row.items.map((item) => item.id)).not.toContain(film.id);
   });
 
@@ -108,26 +110,17 @@ describe('watch progress never goes backwards', () => {
     const at = deviceClock();
     const film = await createMovie(api, { title: 'Rewatch Film' });
     await save(film.id, 2000, at(-2_000));
-    const unwatched = await api.data<Position>(
-      'Mutation',
-      'markWatched',
-      { input: { movieId: film.id, watched: false, clientTime: at(-1_000) } },
-      viewer,
-    );
+    const unwatched = await api.data<Position>(api.viewer, MARK_WATCHED, {
+      input: { movieId: film.id, watched: false, clientTime: at(-1_000) },
+    });
     expect(unwatched).toMatchObject({ positionSeconds: 0, watched: false });
-    const stale = await api.data<Position>(
-      'Mutation',
-      'markWatched',
-      { input: { movieId: film.id, watched: true, clientTime: at(-1_500) } },
-      viewer,
-    );
+    const stale = await api.data<Position>(api.viewer, MARK_WATCHED, {
+      input: { movieId: film.id, watched: true, clientTime: at(-1_500) },
+    });
     expect(stale).toMatchObject({ positionSeconds: 0, watched: false });
-    const watched = await api.data<Position>(
-      'Mutation',
-      'markWatched',
-      { input: { movieId: film.id, watched: true, clientTime: at(-500) } },
-      viewer,
-    );
+    const watched = await api.data<Position>(api.viewer, MARK_WATCHED, {
+      input: { movieId: film.id, watched: true, clientTime: at(-500) },
+    });
     expect(watched).toMatchObject({ positionSeconds: 6000, watched: true });
   });
 });
@@ -137,43 +130,49 @@ describe('Continue Watching', () => {
     const at = deviceClock();
     const a = await createMovie(api, { title: 'Row A' });
     const b = await createMovie(api, { title: 'Row B' });
-    await save(a.id, 100, at(-20_000), 'tv', otherViewer);
-    await save(b.id, 100, at(-10_000), 'tv', otherViewer);
-    const row = await api.run('Query', 'continueWatching', { limit: 10 }, otherViewer);
+    await save(a.id, 100, at(-20_000), 'tv', api.otherViewer);
+    await save(b.id, 100, at(-10_000), 'tv', api.otherViewer);
+    const row = await api.run(api.otherViewer, CONTINUE_WATCHING, { limit: 10 });
     expect(row.operations).toEqual(['Query', 'BatchGetItem']);
     const items = (row.data as { items: { id: string; myPosition: Position }[] }).items;
     expect(items.map((item) => item.id)).toEqual([b.id, a.id]);
     expect(items[0]?.myPosition.positionSeconds).toBe(100);
     const removed = await api.data<Position>(
-      'Mutation',
-      'removeFromContinueWatching',
+      api.otherViewer,
+      `mutation ($movieId: ID!) { removeFromContinueWatching(movieId: $movieId) { ${POSITION} } }`,
       { movieId: b.id },
-      otherViewer,
     );
     expect(removed).toMatchObject({ hiddenFromContinueWatching: true, positionSeconds: 100 });
-    const after = await api.data<{ items: { id: string }[] }>('Query', 'continueWatching', {}, otherViewer);
+    const after = await api.data<{ items: { id: string }[] }>(api.otherViewer, CONTINUE_WATCHING);
     expect(after.items.map((item) => item.id)).toEqual([a.id]);
-    const detail = await api.data<{ myPosition: Position }>('Query', 'movie', { id: b.id }, otherViewer);
+    const detail = await api.data<{ myPosition: Position }>(api.otherViewer, MY_POSITION, { id: b.id });
     expect(detail.myPosition.positionSeconds).toBe(100);
   });
 
   it('is per user: another viewer sees none of it', async () => {
-    const row = await api.data<{ items: { id: string }[] }>('Query', 'continueWatching', {}, viewer);
-    const others = await api.data<{ items: { id: string }[] }>('Query', 'continueWatching', {}, otherViewer);
+    const row = await api.data<{ items: { id: string }[] }>(api.viewer, CONTINUE_WATCHING);
+    const others = await api.data<{ items: { id: string }[] }>(api.otherViewer, CONTINUE_WATCHING);
     expect(row.items.map((item) => item.id)).not.toEqual(
       expect.arrayContaining(others.items.map((item) => item.id)),
     );
-    const detail = await api.data<{ myPosition: unknown }>('Query', 'movie', { id: movie.id }, otherViewer);
+    const detail = await api.data<{ myPosition: unknown }>(api.otherViewer, MY_POSITION, { id: movie.id });
     expect(detail.myPosition).toBeNull();
   });
 });
 
 describe('subscription filter', () => {
   it('filters on the caller identity and refuses anonymous subscribers', async () => {
-    const outcome = await api.run('Subscription', 'onMyPlaybackPositionChanged', {}, viewer);
-    expect(outcome.data).toBeNull();
-    expect(JSON.stringify(outcome.filter)).toContain(viewer.sub);
-    const anonymous = await api.run('Subscription', 'onMyPlaybackPositionChanged', {}, null);
-    expect(anonymous.error?.errorType).toBe('Unauthorized');
+    const SUBSCRIPTION = { query: 'subscription { onMyPlaybackPositionChanged { ownerId } }' };
+    const host = new URL(api.twin.stack.graphqlUrl).host;
+    const subscribed = await api.twin.stack.engine.prepareSubscription(SUBSCRIPTION, {
+      host,
+      Authorization: api.viewer.idToken,
+    });
+    expect('errors' in subscribed ? subscribed.errors : []).toEqual([]);
+    expect(JSON.stringify('filter' in subscribed ? subscribed.filter : null)).toContain(api.viewer.sub);
+    const anonymous = await api.twin.stack.engine.prepareSubscription(SUBSCRIPTION, { host });
+    expect('errors' in anonymous ? anonymous.errors.map((error) => error.errorType) : []).toEqual([
+      'UnauthorizedException',
+    ]);
   });
 });

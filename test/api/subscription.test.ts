@@ -97,6 +97,79 @@ describe('onMyPlaybackPositionChanged', () => {
     expect(await other.drain(50)).toEqual([]);
   });
 
+  it('delivers markWatched and removeFromContinueWatching to the owner too, and to nobody else', async () => {
+    const [device, other] = await Promise.all([subscribe(otherViewer), subscribe(viewer)]);
+    const watched = await twin.gql(
+      otherViewer.idToken,
+      'mutation ($input: MarkWatchedInput!) { markWatched(input: $input) { ownerId movieId positionSeconds watched } }',
+      { input: { movieId, watched: true, clientTime: new Date().toISOString() } },
+    );
+    expect(watched.errors).toBeUndefined();
+    expect(await device.next()).toMatchObject({
+      payload: { data: { onMyPlaybackPositionChanged: { ownerId: otherViewer.sub, watched: true } } },
+    });
+    await twin.gql(
+      otherViewer.idToken,
+      'mutation ($id: ID!) { removeFromContinueWatching(movieId: $id) { ownerId movieId positionSeconds watched } }',
+      { id: movieId },
+    );
+    expect(await device.next()).toMatchObject({
+      payload: { data: { onMyPlaybackPositionChanged: { ownerId: otherViewer.sub, movieId } } },
+    });
+    expect(await other.drain(300)).toEqual([]);
+  });
+
+  it('refuses a start that carries no user identity, even on an authorized connection', async () => {
+    const client = await RealtimeTestClient.open(
+      twin.stack.realtimeUrl,
+      { host: host(), Authorization: viewer.idToken },
+      'subprotocol',
+    );
+    clients.push(client);
+    await client.init();
+    expect(await client.start('progress', SUBSCRIPTION, { host: host() })).toMatchObject({
+      type: 'error',
+      id: 'progress',
+      payload: { errors: [{ errorType: 'UnauthorizedException' }] },
+    });
+  });
+
+  it('rejects client-chosen arguments at validation: the field takes none', async () => {
+    const header = { host: host(), Authorization: otherViewer.idToken };
+    const client = await RealtimeTestClient.open(twin.stack.realtimeUrl, header, 'subprotocol');
+    clients.push(client);
+    await client.init();
+    const answer = await client.start(
+      'spy',
+      `subscription { onMyPlaybackPositionChanged(ownerId: "${viewer.sub}") { ownerId } }`,
+      header,
+    );
+    expect(answer).toMatchObject({ type: 'error', id: 'spy' });
+    expect(JSON.stringify(answer.payload)).toContain('ownerId');
+  });
+
+  it('reports a non-null field the publishing mutation did not select', async () => {
+    const device = await subscribe(admin);
+    const saved = await twin.gql(
+      admin.idToken,
+      'mutation ($input: SavePlaybackPositionInput!) { savePlaybackPosition(input: $input) { ownerId movieId positionSeconds } }',
+      { input: { movieId, positionSeconds: 10, clientTime: new Date().toISOString() } },
+    );
+    expect(saved.errors).toBeUndefined();
+    expect(await device.next()).toMatchObject({
+      payload: {
+        data: { onMyPlaybackPositionChanged: null },
+        errors: [
+          {
+            path: ['onMyPlaybackPositionChanged', 'watched'],
+            message:
+              "Cannot return null for non-nullable type: 'Boolean' within parent 'PlaybackPosition' (/onMyPlaybackPositionChanged/watched)",
+          },
+        ],
+      },
+    });
+  });
+
   it('refuses an anonymous connection', async () => {
     const client = await RealtimeTestClient.open(twin.stack.realtimeUrl, { host: host() }, 'subprotocol');
     clients.push(client);

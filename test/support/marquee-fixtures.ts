@@ -1,46 +1,157 @@
-import { cognitoUser, createResolverHarness, type ResolverHarness } from './resolver-harness';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
+import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from './marquee-twin';
 
-export const admin = cognitoUser('admin-sub', ['admin']);
-export const viewer = cognitoUser('viewer-sub');
-export const otherViewer = cognitoUser('other-viewer-sub');
-
-/** The resolver harness with the three fixture users signed up. */
-export async function createMarqueeHarness(): Promise<ResolverHarness> {
-  const api = await createResolverHarness();
-  await api.signUp(admin, viewer, otherViewer);
-  return api;
+/**
+ * Marquee's API tests run through the server's own engine: the whole synthesized stack in the twin (the
+ * resolvers as the CDK app bundles them, its tables, its Cognito pool and triggers), called in-process with
+ * the caller's real Cognito ID token, as the HTTP server would call it, but without a socket in between.
+ */
+export interface ApiError {
+  readonly message: string;
+  readonly errorType?: string;
+  readonly path?: readonly unknown[];
 }
+
+export interface ApiOutcome<T> {
+  /** The value of the operation's one root field; null when it failed. */
+  readonly data: T | null;
+  /** The first error of the response, if any. */
+  readonly error?: ApiError;
+  readonly errors: readonly ApiError[];
+  /** The data-source operations the request ran, in order (the twin's cost trace). */
+  readonly operations: readonly string[];
+}
+
+/** A caller: a signed-in user, or null for a request without an Authorization header. */
+export type Caller = SignedInUser | null;
+
+export interface MarqueeApi {
+  readonly twin: MarqueeTwin;
+  readonly admin: SignedInUser;
+  readonly viewer: SignedInUser;
+  readonly otherViewer: SignedInUser;
+  readonly tables: { readonly catalog: string; readonly users: string };
+  /** A DynamoDB client on the twin's DynamoDB Local, to look at what the resolvers stored. */
+  readonly client: DynamoDBClient;
+  /** Runs one operation with one root field. */
+  run<T = unknown>(
+    caller: Caller,
+    document: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ApiOutcome<T>>;
+  /** Like `run`, but fails the test with the errors when the request errs. */
+  data<T = unknown>(caller: Caller, document: string, variables?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+function tableNamed(twin: MarqueeTwin, logicalIdPart: string): string {
+  const table = twin.stack.tables.find((candidate) => candidate.logicalId.includes(logicalIdPart));
+  if (!table)
+    throw new Error(`The synthesized stack has no table whose logical id contains ${logicalIdPart}`);
+  return table.tableName;
+}
+
+/** The twin with three users signed up through Cognito: an admin, a viewer and another viewer. */
+export async function startMarqueeApi(): Promise<MarqueeApi> {
+  const twin = await startMarqueeTwin();
+  try {
+    const [admin, viewer, otherViewer] = await Promise.all([
+      twin.signUp('admin@example.com', { admin: true }),
+      twin.signUp('viewer@example.com'),
+      twin.signUp('other-viewer@example.com'),
+    ]);
+    const client = new DynamoDBClient({
+      endpoint: twin.stack.dynamodb.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+
+    async function run<T>(
+      caller: Caller,
+      document: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<ApiOutcome<T>> {
+      const response = await twin.stack.engine.execute({
+        body: { query: document, variables },
+        headers: caller ? { authorization: caller.idToken } : {},
+        sourceIp: ['127.0.0.1'],
+      });
+      const body = response.body as { data?: Record<string, unknown> | null; errors?: ApiError[] };
+      const errors = body.errors ?? [];
+      const values = Object.values(body.data ?? {});
+      if (values.length > 1) throw new Error(`run() takes one root field; the document has ${values.length}`);
+      return {
+        data: (values[0] ?? null) as T | null,
+        ...(errors[0] ? { error: errors[0] } : {}),
+        errors,
+        operations: (response.trace?.entries ?? []).map((entry) => entry.operation),
+      };
+    }
+
+    return {
+      twin,
+      admin,
+      viewer,
+      otherViewer,
+      tables: { catalog: tableNamed(twin, 'CatalogTable'), users: tableNamed(twin, 'UserTable') },
+      client,
+      run,
+      async data<T>(caller: Caller, document: string, variables?: Record<string, unknown>) {
+        const outcome = await run<T>(caller, document, variables);
+        if (outcome.errors.length > 0)
+          throw new Error(`${document} failed: ${JSON.stringify(outcome.errors, null, 2)}`);
+        return outcome.data as T;
+      },
+      async stop() {
+        client.destroy();
+        await twin.stop();
+      },
+    };
+  } catch (error) {
+    await twin.stop();
+    throw error;
+  }
+}
+
+export const MOVIE_SELECTION =
+  'id title genres durationSeconds createdAt inMyList myPosition { ownerId positionSeconds watched }';
 
 export interface CreatedMovie {
   id: string;
   title: string;
+  genres: string[];
   durationSeconds: number;
   createdAt: string;
+  inMyList: boolean;
+  myPosition: unknown;
 }
+
+export const CREATE_MOVIE = `mutation ($input: CreateMovieInput!) { createMovie(input: $input) { ${MOVIE_SELECTION} } }`;
 
 let counter = 0;
 
-/** Creates a title through the real createMovie resolver. */
-export async function createMovie(
-  api: ResolverHarness,
+/** A valid `CreateMovieInput`, with overrides. */
+export function movieInput(
   overrides: Partial<{ title: string; genres: string[]; durationSeconds: number; year: number }> = {},
-): Promise<CreatedMovie> {
+) {
   counter += 1;
-  return api.data<CreatedMovie>(
-    'Mutation',
-    'createMovie',
-    {
-      input: {
-        title: overrides.title ?? `Test Title ${counter}`,
-        synopsis: 'A test synopsis.',
-        year: overrides.year ?? 2020,
-        genres: overrides.genres ?? ['DRAMA'],
-        maturityRating: 'AGE_13',
-        durationSeconds: overrides.durationSeconds ?? 6000,
-      },
-    },
-    admin,
-  );
+  return {
+    title: overrides.title ?? `Test Title ${counter}`,
+    synopsis: 'A test synopsis.',
+    year: overrides.year ?? 2020,
+    genres: overrides.genres ?? ['DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: overrides.durationSeconds ?? 6000,
+  };
+}
+
+/** Creates a title through the API as the admin. */
+export function createMovie(
+  api: MarqueeApi,
+  overrides: Parameters<typeof movieInput>[0] = {},
+): Promise<CreatedMovie> {
+  return api.data<CreatedMovie>(api.admin, CREATE_MOVIE, { input: movieInput(overrides) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -7,6 +7,7 @@ import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
 import { startLocalStack, type LocalStack } from '../../infra/local/index';
 import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
+import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
 import { memoryLogger, signUpUser } from './twin';
 
@@ -24,6 +25,53 @@ export function synthMarqueeAssembly(outdir: string): void {
     clientDistDir: BUILT_CLIENT_FIXTURE,
   });
   app.synth();
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The run's shared Marquee assembly, synthesized by the first file that claims it (a pid file created
+ * exclusively) into a side folder renamed into place; other files wait while the claimant is alive. Not a
+ * lock-file library: synth blocks the event loop for longer than such a lock's staleness limit.
+ */
+async function sharedMarqueeAssembly(runDir: string): Promise<string> {
+  const assemblyDir = join(runDir, 'cdk.out');
+  const claim = join(runDir, 'synth.pid');
+  while (!existsSync(assemblyDir)) {
+    try {
+      writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(claim, 'utf8'));
+      // A claimant that died leaves its claim behind: take it over (the rename below tolerates a tie).
+      if (holder > 0 && !isAlive(holder)) rmSync(claim, { force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const partial = join(runDir, `cdk.out.partial-${process.pid}`);
+    try {
+      synthMarqueeAssembly(partial);
+    } catch (error) {
+      // This worker lives on (other files): release the claim so a waiter fails with its own synth.
+      rmSync(claim, { force: true });
+      throw error;
+    }
+    try {
+      renameSync(partial, assemblyDir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  return assemblyDir;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -54,13 +102,19 @@ export interface MarqueeTwin {
   stop(): Promise<void>;
 }
 
-/** The whole Marquee stack in the twin: synth, start, and helpers to sign users in and call the API. */
+/**
+ * The whole Marquee stack in the twin: synth (once per test run when the unit project's global setup named a
+ * shared folder, else into a private one), start, and helpers to sign users in and call the API.
+ */
 export async function startMarqueeTwin(
   options: { readonly clock?: () => number } = {},
 ): Promise<MarqueeTwin> {
-  const dir = mkdtempSync(join(tmpdir(), 'marquee-twin-'));
-  const assemblyDir = join(dir, 'cdk.out');
-  synthMarqueeAssembly(assemblyDir);
+  const runDir = process.env[SHARED_ASSEMBLY_ENV];
+  const privateDir = runDir ? undefined : mkdtempSync(join(tmpdir(), 'marquee-twin-'));
+  const assemblyDir = privateDir
+    ? join(privateDir, 'cdk.out')
+    : await sharedMarqueeAssembly(runDir as string);
+  if (privateDir) synthMarqueeAssembly(assemblyDir);
   const logger = memoryLogger();
   const stack = await startLocalStack({
     assemblyDir,
@@ -91,7 +145,7 @@ export async function startMarqueeTwin(
     },
     async stop() {
       await stack.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (privateDir) rmSync(privateDir, { recursive: true, force: true });
     },
   };
 }

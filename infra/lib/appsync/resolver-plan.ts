@@ -14,7 +14,7 @@ export interface PlannedStep {
   readonly dataSource: DataSourceName;
 }
 
-/** What the CDK stack deploys for one resolver spec (the resolver-test harness reads the same plan). */
+/** What the CDK stack deploys for one resolver spec. */
 export type ResolverPlan =
   | { readonly kind: 'unit'; readonly codeFile: string; readonly dataSource: DataSourceName }
   | { readonly kind: 'pipeline'; readonly codeFile: string; readonly steps: readonly PlannedStep[] };
