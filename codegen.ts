@@ -1,6 +1,6 @@
 // npm run codegen — generated output is committed; `npm run codegen:check` fails when it is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { APPSYNC_DECLARATIONS_FILE } from './infra/local/authoring';
+import { APPSYNC_DECLARATIONS_FILE } from 'appsync-twin/authoring';
 
 const config: CodegenConfig = {
   overwrite: true,

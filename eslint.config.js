@@ -27,19 +27,20 @@ export default tseslint.config(
     },
   },
   {
-    // The twin (infra/local, the future `appsync-twin` package) is used through its entries only:
+    // The twin (the `appsync-twin` workspace package, packages/appsync-twin) is used through its entries only:
     // index (the public API), testing (its parts, for tests and benchmarks), authoring (for CDK code).
     files: ['**/*.{ts,tsx,js,mjs}'],
-    ignores: ['infra/local/**'],
+    ignores: ['packages/appsync-twin/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '(^|/)infra/local(/(?!(index|testing|authoring)$).*)?$',
+              regex:
+                '((^|/)infra/local|(^|/)packages/appsync-twin)(/.*)?$|^appsync-twin/(?!(testing|authoring)$)',
               message:
-                'Import the twin through infra/local/index (public API), infra/local/testing or infra/local/authoring only.',
+                'Import the twin by its package name only: appsync-twin (public API), appsync-twin/testing or appsync-twin/authoring.',
             },
           ],
         },
@@ -55,8 +56,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+local(/(?!authoring$).*)?$',
-              message: 'CDK code may import the twin only through infra/local/authoring.',
+              regex: '^appsync-twin(/(?!authoring$).*)?$|(^|/)packages/appsync-twin',
+              message: 'CDK code may import the twin only through appsync-twin/authoring.',
             },
           ],
         },
@@ -65,14 +66,15 @@ export default tseslint.config(
   },
   {
     // Dependencies point one way: the twin never imports Marquee (its CDK code, scripts, tests, resolvers).
-    files: ['infra/local/**/*.{ts,tsx}'],
+    files: ['packages/appsync-twin/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(lib|bin|scripts|test|bench|resolvers|functions|client|media|infra)(/|$)',
+              regex:
+                '^(\\.\\./)+(lib|scripts|test|bench|resolvers|functions|client|media|infra|examples)(/|$)',
               message: 'The twin must not import Marquee code: give it an option or hook instead.',
             },
           ],
@@ -81,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['client/**/*.{ts,tsx}', 'infra/local/explorer/web/**/*.{ts,tsx}'],
+    files: ['client/**/*.{ts,tsx}', 'packages/appsync-twin/src/explorer/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

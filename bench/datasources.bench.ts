@@ -23,8 +23,8 @@ import {
   type DataSourceDefinition,
   createDataSourceInvoker,
   createLambdaRegistry,
-} from '../infra/local/testing';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../infra/local/index';
+} from 'appsync-twin/testing';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from 'appsync-twin';
 import { writeBenchResult } from './support/results';
 import { percentile, time } from './support/stats';
 

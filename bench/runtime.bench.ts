@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { bundleAppSyncCode } from '../infra/local/authoring';
-import { buildResolverContext, compileCode, runHandler } from '../infra/local/index';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 import { writeBenchResult } from './support/results';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));

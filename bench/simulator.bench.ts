@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findFreePort, LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from '../infra/local/index';
+import { findFreePort, LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from 'appsync-twin';
 import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthTwinFixtureApart } from './support/synth-twin-fixture';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDynamoDbLocal } from '../infra/local/index';
+import { startDynamoDbLocal } from 'appsync-twin';
 import { findFreeStackPort, launchStart } from '../scripts/start/launch';
 import { assemblyIsFresh, synthesize } from '../scripts/start/synth';
 import { withSynthLock } from '../scripts/start/synth-lock';

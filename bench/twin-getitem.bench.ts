@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from '../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from 'appsync-twin';
 import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthTwinFixtureApart } from './support/synth-twin-fixture';

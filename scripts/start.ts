@@ -11,7 +11,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNTS, seedLocalStack } from './start/seed';
-import { explorerIntrospection, readAssemblySchema } from '../infra/local/index';
+import { explorerIntrospection, readAssemblySchema } from 'appsync-twin';
 import { clientConfigFile, startClient, type RunningClient } from './start/client';
 import { codesRoute, CODES_ROUTE_PREFIX, registerExplorer } from './start/dev-routes';
 import { MARQUEE_EXPLORER } from './start/explorer-query';

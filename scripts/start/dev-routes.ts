@@ -5,7 +5,7 @@ import {
   type ExplorerBundle,
   explorerPage,
   type ExplorerConfig,
-} from '../../infra/local/index';
+} from 'appsync-twin';
 
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 export type AddRoute = (method: string, path: string, handler: RouteHandler) => void;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { bundleAppSyncCode } from '../../infra/local/authoring';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
 
 /** What the running stack offers for swapping code in without a restart. */
 export interface HotReloadTarget {

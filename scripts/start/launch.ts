@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitUntilReady, workingChild, assertPortFree, findFreePort } from '../../infra/local/index';
+import { waitUntilReady, workingChild, assertPortFree, findFreePort } from 'appsync-twin';
 import type { LocalOutputs } from './outputs';
 import { stackPorts } from './preflight';
 import { withThisNode } from './this-node';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parentPid } from '../../infra/local/index';
+import { parentPid } from 'appsync-twin';
 
 /** One link of the chain: `pid` must keep `parent` as its parent. */
 export interface LifelineLink {

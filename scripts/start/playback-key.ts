@@ -1,5 +1,5 @@
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { LocalStack } from '../../infra/local/index';
+import type { LocalStack } from 'appsync-twin';
 
 /**
  * The step an operator does once after deploying to AWS (docs/api.md, "Playback key pair"): put the private

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
-import { assertPortFree } from '../../infra/local/index';
+import { assertPortFree } from 'appsync-twin';
 import type { StartOptions } from './options';
 
 /** The fixed ports of the dev loop, all derived from the GraphQL port so one flag moves them together. */

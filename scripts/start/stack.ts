@@ -1,5 +1,5 @@
 import { installPlaybackSigningKey } from './playback-key';
-import { startLocalStack, type LocalStack, type CodeInbox } from '../../infra/local/index';
+import { startLocalStack, type LocalStack, type CodeInbox } from 'appsync-twin';
 import type { AddRoute } from './dev-routes';
 import type { HotReloadTarget } from './hot-reload';
 import { rebundleLambda } from './lambda-rebundle';

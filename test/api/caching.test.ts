@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CostTraceSummary } from '../../infra/local/index';
+import type { CostTraceSummary } from 'appsync-twin';
 import {
   createMovieOverApi,
   startMarqueeTwin,

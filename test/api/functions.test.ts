@@ -5,14 +5,14 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_REGION } from '../../infra/local/index';
+import { LOCAL_REGION } from 'appsync-twin';
 import {
   startLocalCognito,
   type LocalCognito,
   startLocalS3,
   S3RVER_CREDENTIALS,
   type LocalS3,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 import { createTestTable, deleteTestTables } from '../support/datasources';
 import { testDynamoClient } from '../support/dynamodb';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOLVER_COUNT_LIMIT } from '../../infra/lib/constructs/api';
-import type { CostTraceSummary } from '../../infra/local/index';
+import type { CostTraceSummary } from 'appsync-twin';
 import {
   createMovieOverApi,
   startMarqueeTwin,

@@ -5,7 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, S3RVER_CREDENTIALS } from '../../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, S3RVER_CREDENTIALS } from 'appsync-twin';
 import { generateHlsStream, playlistUris, type HlsFile } from '../support/hls-fixture';
 import { createOperationTargets } from '../support/marquee-operations';
 import {

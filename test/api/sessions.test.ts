@@ -1,7 +1,7 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localCognitoClient } from '../../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localCognitoClient } from 'appsync-twin';
 import { SESSION_ENDED_MESSAGE } from '../../resolvers/lib/session';
 import { createOperationTargets, marqueeOperations } from '../support/marquee-operations';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import * as documents from '../../client/src/gql/graphql';
 import { QUERY_DEPTH_LIMIT } from '../../infra/lib/constructs/api';
 import { projectPath } from '../../infra/lib/paths';
-import { buildAppSyncSchema, queryDepthLimitRule } from '../../infra/local/testing';
+import { buildAppSyncSchema, queryDepthLimitRule } from 'appsync-twin/testing';
 
 // The figures docs/api.md gives for the API's query depth limit.
 const schema = buildAppSyncSchema(readFileSync(projectPath('schema.graphql'), 'utf8'));

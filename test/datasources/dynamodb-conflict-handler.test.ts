@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResolverContext } from '../../infra/local/index';
-import { createLambdaRegistry, DataSourceRequestError } from '../../infra/local/testing';
+import type { ResolverContext } from 'appsync-twin';
+import { createLambdaRegistry, DataSourceRequestError } from 'appsync-twin/testing';
 import {
   createTestTable,
   deleteTestTables,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSourceRequestError, LocalServiceUnavailableError } from '../../infra/local/testing';
+import { DataSourceRequestError, LocalServiceUnavailableError } from 'appsync-twin/testing';
 import { createTestTable, deleteTestTables, dynamoSource, run, testInvoker } from '../support/datasources';
 import { testDynamoClient } from '../support/dynamodb';
 
@@ -217,7 +217,7 @@ describe('errors from DynamoDB reach ctx.error with AppSync types', () => {
   });
 
   it('an unreachable DynamoDB Local fails the field with ServiceUnavailable, not an SDK error or a crash', async () => {
-    const { findFreePort } = await import('../../infra/local/index');
+    const { findFreePort } = await import('appsync-twin');
     const offline = testInvoker({ dynamodbEndpoint: `http://127.0.0.1:${await findFreePort()}` });
     try {
       const attempt = run(offline, source, { operation: 'GetItem', key: key('x') });

@@ -6,7 +6,7 @@ import {
   DataSourceRequestError,
   findFreePort,
   type DataSourceDefinition,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 import { run, testInvoker } from '../support/datasources';
 
 /** A real server that answers with what it received, plus routes for a status, a silence and a closed socket. */

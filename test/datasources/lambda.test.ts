@@ -11,7 +11,7 @@ import {
   directLambdaPayload,
   directLambdaRequest,
   type LambdaFunctionDefinition,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 import { recordingTrace, run, testInvoker } from '../support/datasources';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/lambdas');

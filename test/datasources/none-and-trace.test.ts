@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type DataSourceDefinition, DataSourceRequestError } from '../../infra/local/testing';
+import { type DataSourceDefinition, DataSourceRequestError } from 'appsync-twin/testing';
 import { recordingTrace, run, testInvoker } from '../support/datasources';
 
 const invoker = testInvoker();

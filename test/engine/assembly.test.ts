@@ -14,8 +14,8 @@ import {
   resourcesOfType,
   type StackModel,
   provideAppSyncValues,
-} from '../../infra/local/testing';
-import { AssemblyError } from '../../infra/local/index';
+} from 'appsync-twin/testing';
+import { AssemblyError } from 'appsync-twin';
 import { synthFixtureAssembly } from '../support/twin';
 
 const cleanups: Array<() => void> = [];

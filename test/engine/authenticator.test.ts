@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthProvider, Authenticator } from '../../infra/local/testing';
+import { type AuthProvider, Authenticator } from 'appsync-twin/testing';
 
 // An OIDC issuer served over HTTP from this test: discovery document and JWKS, keys made here.
 let server: Server;

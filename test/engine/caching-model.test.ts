@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cacheKeyValues,
-  cachePolicyFor,
-  evictionKeyValues,
-  readResolverCaching,
-} from '../../infra/local/testing';
+import { cacheKeyValues, cachePolicyFor, evictionKeyValues, readResolverCaching } from 'appsync-twin/testing';
 
 const WHERE = 'Resolver (AWS::AppSync::Resolver).CachingConfig';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { LAYERED_FUNCTION_NAME } from '../fixtures/twin-stack/stack';
 import { memoryLogger, postGraphQL } from '../support/twin';
 

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { getSignedCookies, getSignedUrl } from '@aws-sdk/cloudfront-signer';
 import { describe, expect, it } from 'vitest';
-import { parseCookies, refuseSignedRequest } from '../../infra/local/testing';
+import { parseCookies, refuseSignedRequest } from 'appsync-twin/testing';
 
 /**
  * The local CloudFront's signed-request check against signatures made by AWS's own signer library

@@ -5,7 +5,7 @@ import {
   distributionMayRead,
   pathPatternMatches,
   wildcardMatches,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 const DISTRIBUTION_ARN = 'arn:aws:cloudfront::000000000000:distribution/ImagesDistribution';
 const BUCKET_ARN = 'arn:aws:s3:::media-bucket';

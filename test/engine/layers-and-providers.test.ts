@@ -12,7 +12,7 @@ import {
   type StackModel,
   functionLayers,
   provideLayers,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 import { BUILT_CLIENT_FIXTURE } from '../support/marquee-template';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'twin-layers-'));

@@ -11,7 +11,7 @@ import {
   Sequencers,
   SqsEventSourcePoller,
   targetWants,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 const target: NotificationTarget = {
   bucketName: 'media',

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AuthenticatedCaller,
-  CognitoIdentity,
-  MutationEvent,
-  LocalStack,
-} from '../../infra/local/index';
-import { Authenticator } from '../../infra/local/testing';
+import type { AuthenticatedCaller, CognitoIdentity, MutationEvent, LocalStack } from 'appsync-twin';
+import { Authenticator } from 'appsync-twin/testing';
 import { postGraphQL, signIn, signUpUser, startFixtureStack, type PoolUser } from '../support/twin';
 
 let stack: LocalStack;

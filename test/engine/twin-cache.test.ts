@@ -1,6 +1,6 @@
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, type LocalStack } from '../../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, type LocalStack } from 'appsync-twin';
 import { stackTimeout } from '../support/timeouts';
 import { memoryLogger, postGraphQL, signUpUser, synthFixtureAssembly, type PoolUser } from '../support/twin';
 

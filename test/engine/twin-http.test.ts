@@ -7,7 +7,7 @@ import {
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
+import { type LocalStack, LOCAL_CREDENTIALS, LOCAL_REGION } from 'appsync-twin';
 import { postGraphQL, startFixtureStack, type memoryLogger } from '../support/twin';
 
 /** The fixture's `pipeline` field when nothing returns early. */

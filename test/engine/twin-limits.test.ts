@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING, MAX_TOKENS } from '../../infra/local/testing';
-import type { LocalStack } from '../../infra/local/index';
+import { MAX_NESTING, MAX_TOKENS } from 'appsync-twin/testing';
+import type { LocalStack } from 'appsync-twin';
 import { postGraphQL, startFixtureStack, type GraphQLCall } from '../support/twin';
 
 // Inputs nested far past any limit, sent as raw JSON text: JSON.stringify itself overflows the stack on them.

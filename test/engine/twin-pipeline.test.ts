@@ -20,7 +20,7 @@ import {
   readinessDeadlineMs,
   S3RVER_CREDENTIALS,
   startLocalStack,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 interface Observation {
   readonly kind: 'test-event' | 's3' | 'message';

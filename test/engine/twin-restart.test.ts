@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { stackTimeout } from '../support/timeouts';
 import { memoryLogger, postGraphQL, synthFixtureAssembly } from '../support/twin';
 

@@ -6,7 +6,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient, type GraphQLSubscription } from 'aws-amplify/api';
 import { Hub } from 'aws-amplify/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../infra/local/index';
+import type { LocalStack } from 'appsync-twin';
 import { startFixtureStack } from '../support/twin';
 import { postJsonTrusting, trustWebSocketsTo } from '../support/tls';
 

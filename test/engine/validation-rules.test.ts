@@ -1,6 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { queryDepthLimitRule } from '../../infra/local/testing';
+import { queryDepthLimitRule } from 'appsync-twin/testing';
 
 const schema = buildSchema('type T { next: T, leaf: Int } type Query { t: T }');
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAUNCHER_CLASS, launcherClasspath } from '../../infra/local/testing';
+import { LAUNCHER_CLASS, launcherClasspath } from 'appsync-twin/testing';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'marquee-java-launcher-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

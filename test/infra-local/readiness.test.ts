@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readinessDeadlineMs, ReadinessError, waitUntilReady } from '../../infra/local/index';
+import { readinessDeadlineMs, ReadinessError, waitUntilReady } from 'appsync-twin';
 
 describe('readiness waits', () => {
   it('resolve as soon as the probe succeeds, retrying failed attempts', async () => {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { Amplify } from 'aws-amplify';
 import { generateClient, type GraphQLSubscription } from 'aws-amplify/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachRealtime, localTlsCertificate, type RealtimeHandle } from '../../infra/local/testing';
+import { attachRealtime, localTlsCertificate, type RealtimeHandle } from 'appsync-twin/testing';
 import { CHAT_RESOLVERS, CHAT_SCHEMA, message } from '../support/realtime-fixture';
 import { TEST_API_KEY, createTestRealtimeHost, type TestRealtimeHost } from '../support/realtime-host';
 import { trustWebSocketsTo } from '../support/tls';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offeredProtocols, readConnectionHeader } from '../../infra/local/testing';
+import { offeredProtocols, readConnectionHeader } from 'appsync-twin/testing';
 
 const header = { host: 'example.appsync-api.us-east-1.amazonaws.com', Authorization: 'eyJ~?>/+' };
 const json = JSON.stringify(header);

@@ -5,7 +5,7 @@ import {
   matchesArguments,
   matchesFilter,
   type CompiledFilter,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 /** One filter as `util.transform.toSubscriptionFilter({ [field]: { [op]: value } })` records it. */
 function single(fieldName: string, operator: string, value: unknown): unknown {

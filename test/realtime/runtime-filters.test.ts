@@ -4,8 +4,8 @@
  * several operators on one field as alternatives) compile and evaluate as AppSync documents them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
-import { compileSubscriptionFilter, matchesFilter } from '../../infra/local/testing';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
+import { compileSubscriptionFilter, matchesFilter } from 'appsync-twin/testing';
 
 const code = compileCode(
   `import { util, extensions } from '@aws-appsync/utils';

@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compileSelectionShaper } from '../../infra/local/testing';
+import { compileSelectionShaper } from 'appsync-twin/testing';
 
 const schema = buildSchema(/* GraphQL */ `
   interface Node {

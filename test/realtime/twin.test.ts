@@ -12,7 +12,7 @@ import { createSubscriptionHandshakeLink } from 'aws-appsync-subscription-link';
 import { decodeJwt } from 'jose';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { RealtimeTestClient, type ConnectionAuthForm } from '../support/realtime-client';
 import { memoryLogger, postGraphQL, signUpUser } from '../support/twin';
 import { synthRealtimeFixture } from './fixture/stack';

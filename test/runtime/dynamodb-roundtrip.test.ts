@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 import { createTestTable, deleteTestTables, dynamoSource, run, testInvoker } from '../support/datasources';
 import { testDynamoClient } from '../support/dynamodb';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundleAppSyncCode } from '../../infra/local/authoring';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 import { rejection } from '../support/appsync-js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'Query.item.[ds].ts');

@@ -3,14 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleAppSyncCode } from '../../infra/local/authoring';
-import {
-  BadRequestError,
-  buildResolverContext,
-  compileCode,
-  evaluateCode,
-  runHandler,
-} from '../../infra/local/index';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
+import { BadRequestError, buildResolverContext, compileCode, evaluateCode, runHandler } from 'appsync-twin';
 
 const RUNTIME = { name: 'APPSYNC_JS', runtimeVersion: '1.0.0' };
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'get-video.ts');
@@ -126,7 +120,12 @@ describe('npm run evaluate-code (the CLI)', () => {
   const cli = (...args: string[]) =>
     spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '../../infra/local/runtime/cli.ts'), ...args],
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '../../packages/appsync-twin/src/runtime/cli.ts'),
+        ...args,
+      ],
       {
         encoding: 'utf8',
         timeout: 60_000,

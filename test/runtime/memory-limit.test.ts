@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 
 /**
  * A runaway allocation ends that handler with a named error and the process (and the next call of the
  * same sandbox) carries on. AWS documents no memory limit or message for APPSYNC_JS; see
- * infra/local/runtime/sandbox/memory-guard.ts.
+ * packages/appsync-twin/src/runtime/sandbox/memory-guard.ts.
  */
 const LIMIT = 16 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode } from '../../infra/local/index';
+import { buildResolverContext, compileCode } from 'appsync-twin';
 import { runCode as run } from '../support/appsync-js';
 
 describe('@aws-appsync/utils/rds imports and /ai', () => {

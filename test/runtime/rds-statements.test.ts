@@ -7,7 +7,7 @@
  * symbolic placeholders, which AWS numbers `:P0`, `:P1`, … across the request).
  */
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 
 const IMPORTS =
   "import { sql, select, insert, update, remove, agg, typeHint, createPgStatement as pg, createMySQLStatement as mysql } from '@aws-appsync/utils/rds';";

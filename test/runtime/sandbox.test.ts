@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResolverContext, compileCode, runHandler } from '../../infra/local/index';
+import { buildResolverContext, compileCode, runHandler } from 'appsync-twin';
 import { runCode as run } from '../support/appsync-js';
 
 describe('the sandbox', () => {

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleAppSyncCode } from '../../infra/local/authoring';
-import { compileCode, MAX_CODE_LENGTH } from '../../infra/local/index';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
+import { compileCode, MAX_CODE_LENGTH } from 'appsync-twin';
 import { rejection } from '../support/appsync-js';
 
 describe('compileCode rejects what AppSync rejects at load', () => {

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito, type DeliveredCode, type LocalCognito } from '../../infra/local/testing';
-import { localCognitoClient } from '../../infra/local/index';
+import { startLocalCognito, type DeliveredCode, type LocalCognito } from 'appsync-twin/testing';
+import { localCognitoClient } from 'appsync-twin';
 import { jwtClaims } from '../support/jwt';
 
 /** The properties `cdk synth` writes for a pool that signs in by e-mail, as Marquee's stack declares it. */

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localS3Client } from '../../infra/local/index';
-import { corsXmlFromCfn, localBucketName, startLocalS3, type LocalS3 } from '../../infra/local/testing';
+import { localS3Client } from 'appsync-twin';
+import { corsXmlFromCfn, localBucketName, startLocalS3, type LocalS3 } from 'appsync-twin/testing';
 
 /** The bucket properties `cdk synth` writes for Marquee's media bucket. */
 const BUCKET_PROPERTIES = {

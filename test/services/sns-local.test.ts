@@ -1,6 +1,6 @@
 import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalSns, ManualClock, startLocalSns } from '../../infra/local/testing';
+import { type LocalSns, ManualClock, startLocalSns } from 'appsync-twin/testing';
 
 const toQueue: Array<{ arn: string; body: string; attributes: Record<string, unknown> }> = [];
 const toLambda: Array<{ arn: string; event: unknown }> = [];

@@ -12,7 +12,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalSqs, ManualClock, md5OfMessageAttributes, startLocalSqs } from '../../infra/local/testing';
+import { type LocalSqs, ManualClock, md5OfMessageAttributes, startLocalSqs } from 'appsync-twin/testing';
 
 const clock = new ManualClock();
 let sqs: LocalSqs;

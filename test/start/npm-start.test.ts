@@ -12,7 +12,7 @@ import { seedLocalStack } from '../../scripts/start/seed';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
 import { graphqlRequest } from '../../scripts/start/seed/graphql-client';
 import { clipFile } from '../../scripts/start/seed/media-files';
-import { localCognitoClient } from '../../infra/local/index';
+import { localCognitoClient } from 'appsync-twin';
 import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { bundleExplorer, explorerPage, explorerIntrospection } from '../../infra/local/index';
+import { bundleExplorer, explorerPage, explorerIntrospection } from 'appsync-twin';
 import { MARQUEE_EXPLORER } from '../../scripts/start/explorer-query';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
 import { clipFile, posterFile, backdropFile } from '../../scripts/start/seed/media-files';

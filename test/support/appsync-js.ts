@@ -5,7 +5,7 @@ import {
   runHandler,
   type HandlerOutcome,
   type ResolverContext,
-} from '../../infra/local/index';
+} from 'appsync-twin';
 
 /** Compiles `code` as `code.js` and runs one handler. */
 export function runCode(

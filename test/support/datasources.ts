@@ -13,7 +13,7 @@ import {
   createDataSourceInvoker,
   type DataSourceInvokerOptions,
   type LocalDataSourceInvoker,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 import { uniqueTableName } from './dynamodb';
 
 /** A cost-trace recorder that keeps what it is given. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from 'appsync-twin';
 
 /** A client for the DynamoDB Local that the test run's global setup started. */
 export function testDynamoClient(): DynamoDBClient {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/index';
+import { startDynamoDbLocal, type DynamoDbLocal } from 'appsync-twin';
 
 declare module 'vitest' {
   export interface ProvidedContext {

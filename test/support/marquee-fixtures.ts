@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/index';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from 'appsync-twin';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from './marquee-twin';
 
 /**

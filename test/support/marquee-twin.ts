@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from '../../infra/local/index';
+import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';

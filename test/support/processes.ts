@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { waitUntilReady, isRunning, parentPid, assertPortFree } from '../../infra/local/index';
+import { waitUntilReady, isRunning, parentPid, assertPortFree } from 'appsync-twin';
 
 /** Every live descendant of `root` (children, their children, …), from procfs. */
 export function descendantPids(root: number): number[] {

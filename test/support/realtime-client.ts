@@ -10,7 +10,7 @@ import {
   attachRealtime,
   type RealtimeHandle,
   type RealtimeOptions,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 export type ConnectionAuthForm = 'query' | 'subprotocol' | 'headers';
 

@@ -30,7 +30,7 @@ import {
   type PreparedSubscription,
   type RealtimeHost,
   buildAppSyncSchema,
-} from '../../infra/local/testing';
+} from 'appsync-twin/testing';
 
 export const TEST_ISSUER = 'http://127.0.0.1:9229/local_testpool';
 export const TEST_API_KEY = 'da2-testrealtimekey000000000000';

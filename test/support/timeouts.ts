@@ -1,4 +1,4 @@
-import { readinessDeadlineMs } from '../../infra/local/index';
+import { readinessDeadlineMs } from 'appsync-twin';
 
 /**
  * Vitest's time limit for a test or hook that starts `starts` stacks: longer than their readiness waits,

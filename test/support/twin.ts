@@ -14,7 +14,7 @@ import {
   type LocalStackLogger,
   localCognitoClient,
   type LocalStackOptions,
-} from '../../infra/local/index';
+} from 'appsync-twin';
 
 /** A cloud assembly of the fixture stack in a fresh temp folder (removed by `cleanup`). */
 export function synthFixtureAssembly(options: TwinFixtureOptions = {}): { dir: string; cleanup: () => void } {

@@ -3,18 +3,18 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, waitUntilReady, workingChild } from '../../infra/local/index';
+import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
 import { descendantPids, waitUntilGone } from '../support/processes';
 import { stackTimeout } from '../support/timeouts';
 import { postGraphQL } from '../support/twin';
 
 /**
- * The quickstart of infra/local/README.md, for real: the `appsync-twin` command (a real process on free
+ * The quickstart of packages/appsync-twin/README.md, for real: the `appsync-twin` command (a real process on free
  * ports) synthesizes examples/todo-api — a CDK app that is not Marquee's — serves it, and answers queries.
  */
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const exampleDir = path.join(repoRoot, 'examples/todo-api');
-const bin = path.join(repoRoot, 'infra/local/bin/appsync-twin.mjs');
+const bin = path.join(repoRoot, 'packages/appsync-twin/bin/appsync-twin.mjs');
 
 interface Served {
   readonly child: ChildProcess;

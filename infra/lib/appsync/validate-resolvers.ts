@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSchema, isObjectType } from 'graphql';
-import { APPSYNC_DECLARATIONS_SDL } from '../../local/authoring';
+import { APPSYNC_DECLARATIONS_SDL } from 'appsync-twin/authoring';
 import { projectPath } from '../paths';
 import { PIPELINE_FUNCTIONS, type ResolverSpec } from './resolver-table';
 

@@ -5,7 +5,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { bundleAppSyncCode } from '../../local/authoring';
+import { bundleAppSyncCode } from 'appsync-twin/authoring';
 import { planResolver, type PlannedStep } from '../appsync/resolver-plan';
 import { RESOLVERS, type DataSourceName } from '../appsync/resolver-table';
 import { validateResolverTable } from '../appsync/validate-resolvers';

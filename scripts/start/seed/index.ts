@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SEED_CATALOG, type SeedTitle } from './catalog';
 import { DEMO_ACCOUNTS, ensureDemoAccount, signInForIdToken, type DemoAccount } from './demo-accounts';
-import { localCognitoClient } from '../../../infra/local/index';
+import { localCognitoClient } from 'appsync-twin';
 import { CatalogSeeder, seedTitleKey, type CatalogSeedReport } from './seed-catalog';
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
 import { findFreeStackPort } from '../../../scripts/start/launch';
-import { findFreePort, waitUntilReady, workingChild } from '../../../infra/local/index';
+import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');

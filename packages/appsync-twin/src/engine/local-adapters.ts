@@ -5,7 +5,7 @@ import { compileCode, runHandler, type CompiledCode } from '../runtime';
 import { FieldError } from './errors';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 
-/** The APPSYNC_JS runtime (`infra/local/runtime`) behind the engine's port. */
+/** The APPSYNC_JS runtime (`src/runtime`) behind the engine's port. */
 export const appsyncJsRuntime: ResolverRuntime = {
   compile: (code, filename) => compileCode(code, filename),
   run: (compiled, handler, ctx, options) => runHandler(compiled as CompiledCode, handler, ctx, options),
@@ -22,7 +22,7 @@ export function maxBatchSizes(api: ApiModel): (resolverKey: string) => number | 
   return (resolverKey) => sizes.get(resolverKey);
 }
 
-/** The data sources (`infra/local/datasources`) behind the engine's port. */
+/** The data sources (`src/datasources`) behind the engine's port. */
 export function dataSourceGateway(invoker: DataSourceInvoker, api: ApiModel): DataSourceGateway {
   const sizes = maxBatchSizes(api);
   return {

@@ -6,7 +6,7 @@ import type {
   ResolverContext,
 } from '../contracts';
 
-/** The APPSYNC_JS runtime as the engine uses it (implemented by `infra/local/runtime`). */
+/** The APPSYNC_JS runtime as the engine uses it (implemented by `src/runtime`). */
 export interface ResolverRuntime<Compiled = unknown> {
   /** Compiles bundled resolver code; throws with file and line when AppSync would reject it. */
   compile(code: string, filename: string): Compiled;
@@ -28,7 +28,7 @@ export interface DataSourceCall {
   readonly trace: CostTraceRecorder;
 }
 
-/** Calls data sources for the engine (implemented with `infra/local/datasources`). */
+/** Calls data sources for the engine (implemented with `src/datasources`). */
 export interface DataSourceGateway {
   call(call: DataSourceCall): Promise<DataSourceResult>;
   /** The Lambda event of a direct Lambda resolver (a unit resolver without code). */

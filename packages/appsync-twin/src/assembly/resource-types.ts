@@ -157,7 +157,7 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       VpcConfig: 'VPC functions are not supported by the twin',
     },
   },
-  // A layer's asset is made available to the functions that list it (infra/local/datasources/lambda/layers.ts).
+  // A layer's asset is made available to the functions that list it (src/datasources/lambda/layers.ts).
   'AWS::Lambda::LayerVersion': {
     emulated: ['Content', 'LayerName'],
     ignored: {
@@ -172,7 +172,7 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'AWS::Cognito::UserPoolClient': { emulated: ['*'] },
   'AWS::Cognito::UserPoolGroup': { emulated: ['*'] },
   'AWS::S3::Bucket': { emulated: ['*'] },
-  // S3-origin behaviors are served at /_cloudfront/<logical id>/ (see infra/local/cloudfront).
+  // S3-origin behaviors are served at /_cloudfront/<logical id>/ (see src/cloudfront).
   'AWS::CloudFront::Distribution': { emulated: ['*'] },
   // Messaging (see docs/messaging.md): queues on the local SQS, topics on the local SNS, SQS event-source
   // mappings as pollers, and the effect of CDK's bucket-notification custom resource on the local S3.
@@ -254,7 +254,7 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
   'Custom::S3BucketNotifications': { emulated: ['*'] },
   // Only alarms on an SQS queue's depth are evaluated; the others are sorted out by resourceNoLocalEffectReason.
   'AWS::CloudWatch::Alarm': { emulated: ['*'] },
-  // Behaviors with TrustedKeyGroups check signed URLs and cookies against these (infra/local/cloudfront).
+  // Behaviors with TrustedKeyGroups check signed URLs and cookies against these (src/cloudfront).
   'AWS::CloudFront::KeyGroup': { emulated: ['KeyGroupConfig'] },
   'AWS::CloudFront::PublicKey': {
     emulated: ['PublicKeyConfig'],
