@@ -5,7 +5,7 @@ import { nestsDeeperThan } from './value-depth';
  * How deep brackets (`{`, `[`, `(`) may nest in a GraphQL document or an input value. AppSync documents
  * no such limit, but its engine (graphql-java) cancels parsing past 500 grammar-rule levels — about three
  * rules per nesting level — so nothing much deeper than this reaches AppSync's validation either. It is
- * twice AppSync's largest settable `queryDepthLimit` (75) and far above Marquee's deepest document (5),
+ * twice AppSync's largest settable `queryDepthLimit` (75) and far above the deepest document an app sends (Marquee's is 5),
  * and it keeps graphql-js's recursive parser, validator and executor, and the twin's own walkers, well
  * inside the stack on any Node version.
  */

@@ -58,7 +58,7 @@ function projectionWithKeys(
   if (!projection) return { params: {}, strip: [] };
   const listed = projectedAttributes(projection.expression, projection.names);
   const strip = keyNames.filter((name) => !listed.has(name));
-  const extraNames = Object.fromEntries(strip.map((name, index) => [`#marqueeBatchKey${index}`, name]));
+  const extraNames = Object.fromEntries(strip.map((name, index) => [`#twinBatchKey${index}`, name]));
   return {
     params: {
       ProjectionExpression: [projection.expression, ...Object.keys(extraNames)].join(', '),

@@ -50,7 +50,7 @@ function decodeKey(value: unknown): AttributeMap | undefined {
 
 export function createNextTokenSealer(secret: string | Uint8Array): NextTokenSealer {
   if (secret.length === 0) throw new Error('A non-empty secret is required to seal nextTokens');
-  const key = createHash('sha256').update('marquee-next-token\0').update(secret).digest();
+  const key = createHash('sha256').update('appsync-twin-next-token\0').update(secret).digest();
   return {
     seal(lastEvaluatedKey, resolverKey) {
       const iv = randomBytes(IV_BYTES);

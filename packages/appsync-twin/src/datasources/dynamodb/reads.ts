@@ -201,11 +201,11 @@ export const sync: DynamoOperationHandler = async (request, context) => {
   const userFilter = readOptionalExpression(request['filter'], ['filter']);
   let filter: Expression | undefined = userFilter;
   if (lastSync !== undefined) {
-    const since = '#marqueeSyncLastChangedAt > :marqueeSyncLastSync';
+    const since = '#twinSyncLastChangedAt > :twinSyncLastSync';
     filter = {
       expression: userFilter ? `(${userFilter.expression}) AND ${since}` : since,
-      names: { ...userFilter?.names, '#marqueeSyncLastChangedAt': '_lastChangedAt' },
-      values: { ...userFilter?.values, ':marqueeSyncLastSync': { N: String(lastSync) } },
+      names: { ...userFilter?.names, '#twinSyncLastChangedAt': '_lastChangedAt' },
+      values: { ...userFilter?.values, ':twinSyncLastSync': { N: String(lastSync) } },
     };
   }
   const startKey = startKeyOf(request, context);
