@@ -59,13 +59,19 @@ export class MarqueeStack extends Stack {
 
     const presign = createMarqueeFunction(this, 'PresignFunction', {
       name: 'presign',
-      description: 'Presigned S3 URLs: GET for playback, PUT for admin uploads.',
+      description: 'Presigned S3 URLs: GET for playback, PUT for admin uploads (to the sources prefix).',
       environment: { MEDIA_BUCKET: media.bucket.bucketName },
     });
     presign.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
+        actions: ['s3:GetObject'],
         resources: [media.bucket.arnForObjects('media/*')],
+      }),
+    );
+    presign.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [media.bucket.arnForObjects('sources/*')],
       }),
     );
 
@@ -109,8 +115,8 @@ export class MarqueeStack extends Stack {
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          'Presigning covers any object under the media/ prefix; keys are chosen by the function itself.',
-        appliesTo: [arnFinding(media.bucket, '/media/*')],
+          'Presigning covers objects under the media/ (playback) and sources/ (uploads) prefixes; keys are chosen by the function itself.',
+        appliesTo: [arnFinding(media.bucket, '/media/*'), arnFinding(media.bucket, '/sources/*')],
       },
     ]);
 
