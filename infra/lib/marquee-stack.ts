@@ -10,6 +10,7 @@ import { Hosting } from './constructs/hosting';
 import { Images } from './constructs/images';
 import { createMarqueeFunction } from './constructs/lambda-function';
 import { createAccessLogsBucket, Media } from './constructs/media';
+import { MediaPipeline } from './constructs/media-pipeline';
 import { Monitoring } from './constructs/monitoring';
 import { acknowledge, arnFinding } from './nag';
 
@@ -105,9 +106,21 @@ export class MarqueeStack extends Stack {
       introspection: props.config.introspection,
     });
 
+    const pipeline = new MediaPipeline(this, 'MediaPipeline', {
+      mediaBucket: media.bucket,
+      catalogTable: data.catalogTable,
+      api: api.api,
+    });
+
     new Monitoring(this, 'Monitoring', {
       api: api.api,
-      functions: { Presign: presign, PostConfirmation: postConfirmation, Account: account },
+      functions: {
+        Presign: presign,
+        PostConfirmation: postConfirmation,
+        Account: account,
+        MediaIngest: pipeline.ingestFunction,
+        MediaChunk: pipeline.chunkFunction,
+      },
       tables: { Catalog: data.catalogTable, Users: data.userTable },
     });
 
