@@ -6,6 +6,7 @@ import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ENCODE_TEST_TIMEOUT_MS,
   ffprobe,
   makeTestImage,
   makeTestVideo,
@@ -65,163 +66,167 @@ async function ingestNotification(notification: S3Notification, receiveCount = 1
   return ingest(sqsEvent([JSON.stringify(notification)], receiveCount));
 }
 
-describe('a 12-second 720p video, through ingest and two chunk jobs', () => {
-  const movieId = randomUUID();
-  const uploadId = randomUUID();
-  const key = `sources/${movieId}/video/${uploadId}`;
-  let notification: S3Notification;
-  let stream: Record<string, unknown>;
-  let chunkJobs: string[];
+describe(
+  'a 12-second 720p video, through ingest and two chunk jobs',
+  { timeout: ENCODE_TEST_TIMEOUT_MS },
+  () => {
+    const movieId = randomUUID();
+    const uploadId = randomUUID();
+    const key = `sources/${movieId}/video/${uploadId}`;
+    let notification: S3Notification;
+    let stream: Record<string, unknown>;
+    let chunkJobs: string[];
 
-  beforeAll(async () => {
-    const source = join(dir, 'twelve.mp4');
-    makeTestVideo(source, 12);
-    await env.putTitle(movieId, 'video', uploadId);
-    notification = await env.putObject(key, readFileSync(source));
-  });
-
-  it('goes UPLOADED → PROCESSING with the chunk count, then counts chunks to READY', async () => {
-    const sentBefore = env.sent.length;
-    expect(await ingestNotification(notification)).toEqual({ batchItemFailures: [] });
-    const processing = mediaState(await env.readItem(movieId), 'video');
-    expect(processing).toMatchObject({ uploadId, status: 'PROCESSING', chunksDone: 0, chunksTotal: 2 });
-
-    const jobs = env.sent.slice(sentBefore).filter((message) => message.service === 'sqs');
-    expect(jobs).toHaveLength(2);
-    expect(await chunk(sqsEvent([jobs[0]?.body as string]))).toEqual({ batchItemFailures: [] });
-    const halfway = await env.readItem(movieId);
-    expect(mediaState(halfway, 'video')).toMatchObject({
-      status: 'PROCESSING',
-      chunksDone: 1,
-      chunksTotal: 2,
+    beforeAll(async () => {
+      const source = join(dir, 'twelve.mp4');
+      makeTestVideo(source, 12);
+      await env.putTitle(movieId, 'video', uploadId);
+      notification = await env.putObject(key, readFileSync(source));
     });
-    expect(halfway?.stream).toBeUndefined();
 
-    expect(await chunk(sqsEvent([jobs[1]?.body as string]))).toEqual({ batchItemFailures: [] });
-    chunkJobs = jobs.map((job) => job.body);
-    const ready = await env.readItem(movieId);
-    expect(mediaState(ready, 'video')).toMatchObject({
-      status: 'READY',
-      chunksDone: 2,
-      chunksTotal: 2,
-      reason: null,
+    it('goes UPLOADED → PROCESSING with the chunk count, then counts chunks to READY', async () => {
+      const sentBefore = env.sent.length;
+      expect(await ingestNotification(notification)).toEqual({ batchItemFailures: [] });
+      const processing = mediaState(await env.readItem(movieId), 'video');
+      expect(processing).toMatchObject({ uploadId, status: 'PROCESSING', chunksDone: 0, chunksTotal: 2 });
+
+      const jobs = env.sent.slice(sentBefore).filter((message) => message.service === 'sqs');
+      expect(jobs).toHaveLength(2);
+      expect(await chunk(sqsEvent([jobs[0]?.body as string]))).toEqual({ batchItemFailures: [] });
+      const halfway = await env.readItem(movieId);
+      expect(mediaState(halfway, 'video')).toMatchObject({
+        status: 'PROCESSING',
+        chunksDone: 1,
+        chunksTotal: 2,
+      });
+      expect(halfway?.stream).toBeUndefined();
+
+      expect(await chunk(sqsEvent([jobs[1]?.body as string]))).toEqual({ batchItemFailures: [] });
+      chunkJobs = jobs.map((job) => job.body);
+      const ready = await env.readItem(movieId);
+      expect(mediaState(ready, 'video')).toMatchObject({
+        status: 'READY',
+        chunksDone: 2,
+        chunksTotal: 2,
+        reason: null,
+      });
+      stream = ready?.stream as Record<string, unknown>;
+      expect(stream).toMatchObject({
+        uploadId,
+        masterKey: `streams/${movieId}/${uploadId}/master.m3u8`,
+        trickplayVttKey: `streams/${movieId}/${uploadId}/trickplay/thumbnails.vtt`,
+      });
+      // The running time is the media's own, not the 5400 s the admin typed.
+      expect(ready?.durationSeconds).toBe(12);
+      expect(stream.durationSeconds as number).toBeCloseTo(12, 1);
+      // Intermediate chunk files are removed after assembly.
+      expect(await exists(`work/${movieId}/${uploadId}/720p/chunk-00000.mp4`)).toBe(false);
     });
-    stream = ready?.stream as Record<string, unknown>;
-    expect(stream).toMatchObject({
-      uploadId,
-      masterKey: `streams/${movieId}/${uploadId}/master.m3u8`,
-      trickplayVttKey: `streams/${movieId}/${uploadId}/trickplay/thumbnails.vtt`,
-    });
-    // The running time is the media's own, not the 5400 s the admin typed.
-    expect(ready?.durationSeconds).toBe(12);
-    expect(stream.durationSeconds as number).toBeCloseTo(12, 1);
-    // Intermediate chunk files are removed after assembly.
-    expect(await exists(`work/${movieId}/${uploadId}/720p/chunk-00000.mp4`)).toBe(false);
-  });
 
-  it('writes a master playlist with a 3-rung ladder and measured BANDWIDTH, CODECS and RESOLUTION', async () => {
-    const master = await objectText(stream.masterKey as string);
-    const variants = [...master.matchAll(/#EXT-X-STREAM-INF:(.+)\n(.+)/g)].map((match) => ({
-      attributes: match[1] as string,
-      uri: match[2] as string,
-    }));
-    expect(variants.map((variant) => variant.uri)).toEqual([
-      '720p/index.m3u8',
-      '540p/index.m3u8',
-      '360p/index.m3u8',
-    ]);
-    expect(master).toContain('#EXT-X-INDEPENDENT-SEGMENTS');
-    const resolutions = variants.map((variant) => /RESOLUTION=(\d+x\d+)/.exec(variant.attributes)?.[1]);
-    expect(resolutions).toEqual(['1280x720', '960x540', '640x360']);
-    const bandwidths = variants.map((variant) =>
-      Number(/(?<!AVERAGE-)BANDWIDTH=(\d+)/.exec(variant.attributes)?.[1]),
-    );
-    // Ranked highest first, and more than the 128 kb/s audio alone (ffmpeg's own figure for CRF encodes).
-    expect(bandwidths[0]).toBeGreaterThan(bandwidths[1] as number);
-    expect(bandwidths[1]).toBeGreaterThan(bandwidths[2] as number);
-    expect(bandwidths[2]).toBeGreaterThan(200_000);
-    for (const variant of variants) {
-      expect(variant.attributes).toMatch(/CODECS="avc1\.64[0-9a-f]{4},mp4a\.40\.2"/);
-      expect(variant.attributes).toMatch(/AVERAGE-BANDWIDTH=\d+/);
-    }
-    const renditions = stream.renditions as { height: number; codecs: string; bandwidth: number }[];
-    expect(renditions.map((rendition) => rendition.height)).toEqual([720, 540, 360]);
-    expect(renditions.map((rendition) => rendition.bandwidth)).toEqual(bandwidths);
-  });
-
-  it('plays in ffprobe: each rendition H.264 + AAC at its size, 12 s long, in 6-second segments', async () => {
-    for (const [height, width] of [
-      [720, 1280],
-      [540, 960],
-      [360, 640],
-    ] as const) {
-      const playlistKey = `streams/${movieId}/${uploadId}/${height}p/index.m3u8`;
-      const playlist = await objectText(playlistKey);
-      expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
-      expect(playlist).toContain('#EXT-X-ENDLIST');
-      const durations = [...playlist.matchAll(/#EXTINF:([\d.]+),\n(.+)/g)].map((match) => [
-        Number(match[1]),
-        match[2],
+    it('writes a master playlist with a 4-rung ladder (never above 720p) and measured BANDWIDTH, CODECS and RESOLUTION', async () => {
+      const master = await objectText(stream.masterKey as string);
+      const variants = [...master.matchAll(/#EXT-X-STREAM-INF:(.+)\n(.+)/g)].map((match) => ({
+        attributes: match[1] as string,
+        uri: match[2] as string,
+      }));
+      expect(variants.map((variant) => variant.uri)).toEqual([
+        '720p/index.m3u8',
+        '540p/index.m3u8',
+        '360p/index.m3u8',
       ]);
-      expect(durations.map(([seconds]) => Math.round(seconds as number))).toEqual([6, 6]);
-      expect(durations.map(([, uri]) => uri)).toEqual(['segment-0.ts', 'segment-1.ts']);
-      const probe = await ffprobe(objectUrl(playlistKey));
-      expect(Number(probe.format.duration)).toBeCloseTo(12, 0);
-      const video = probe.streams.find((candidate) => candidate.codec_type === 'video');
-      expect(video).toMatchObject({ codec_name: 'h264', width, height });
-      expect(probe.streams.find((candidate) => candidate.codec_type === 'audio')?.codec_name).toBe('aac');
-    }
-  });
+      expect(master).toContain('#EXT-X-INDEPENDENT-SEGMENTS');
+      const resolutions = variants.map((variant) => /RESOLUTION=(\d+x\d+)/.exec(variant.attributes)?.[1]);
+      expect(resolutions).toEqual(['1280x720', '960x540', '640x360', '416x234']);
+      const bandwidths = variants.map((variant) =>
+        Number(/(?<!AVERAGE-)BANDWIDTH=(\d+)/.exec(variant.attributes)?.[1]),
+      );
+      // Ranked highest first, and more than the 128 kb/s audio alone (ffmpeg's own figure for CRF encodes).
+      expect(bandwidths[0]).toBeGreaterThan(bandwidths[1] as number);
+      expect(bandwidths[1]).toBeGreaterThan(bandwidths[2] as number);
+      expect(bandwidths[2]).toBeGreaterThan(200_000);
+      for (const variant of variants) {
+        expect(variant.attributes).toMatch(/CODECS="avc1\.64[0-9a-f]{4},mp4a\.40\.2"/);
+        expect(variant.attributes).toMatch(/AVERAGE-BANDWIDTH=\d+/);
+      }
+      const renditions = stream.renditions as { height: number; codecs: string; bandwidth: number }[];
+      expect(renditions.map((rendition) => rendition.height)).toEqual([720, 540, 360, 234]);
+      expect(renditions.map((rendition) => rendition.bandwidth)).toEqual(bandwidths);
+    });
 
-  it('writes trickplay cues within the duration, pointing into an existing sprite', async () => {
-    const vtt = await objectText(stream.trickplayVttKey as string);
-    expect(vtt.startsWith('WEBVTT')).toBe(true);
-    const cues = [...vtt.matchAll(/(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})\n(.+)/g)];
-    expect(cues).toHaveLength(6);
-    for (const cue of cues) {
-      const start = Number(cue[3]);
-      const end = Number(cue[6]);
-      expect(start).toBeGreaterThanOrEqual(0);
-      expect(end).toBeGreaterThan(start);
-      expect(end).toBeLessThanOrEqual(12);
-      expect(cue[7]).toMatch(/^sprite-0\.jpg#xywh=\d+,\d+,160,90$/);
-    }
-    const sprite = Buffer.from(
-      await (
-        await env.s3.send(
-          new GetObjectCommand({
-            Bucket: env.bucket,
-            Key: `streams/${movieId}/${uploadId}/trickplay/sprite-0.jpg`,
-          }),
-        )
-      ).Body!.transformToByteArray(),
-    );
-    expect(sprite.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
-  });
+    it('plays in ffprobe: each rendition H.264 + AAC at its size, 12 s long, in 6-second segments', async () => {
+      for (const [height, width] of [
+        [720, 1280],
+        [540, 960],
+        [360, 640],
+      ] as const) {
+        const playlistKey = `streams/${movieId}/${uploadId}/${height}p/index.m3u8`;
+        const playlist = await objectText(playlistKey);
+        expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+        expect(playlist).toContain('#EXT-X-ENDLIST');
+        const durations = [...playlist.matchAll(/#EXTINF:([\d.]+),\n(.+)/g)].map((match) => [
+          Number(match[1]),
+          match[2],
+        ]);
+        expect(durations.map(([seconds]) => Math.round(seconds as number))).toEqual([6, 6]);
+        expect(durations.map(([, uri]) => uri)).toEqual(['segment-0.ts', 'segment-1.ts']);
+        const probe = await ffprobe(objectUrl(playlistKey));
+        expect(Number(probe.format.duration)).toBeCloseTo(12, 0);
+        const video = probe.streams.find((candidate) => candidate.codec_type === 'video');
+        expect(video).toMatchObject({ codec_name: 'h264', width, height });
+        expect(probe.streams.find((candidate) => candidate.codec_type === 'audio')?.codec_name).toBe('aac');
+      }
+    });
 
-  it('gives the title a poster frame (WebP variants) because it had no poster', async () => {
-    const item = await env.readItem(movieId);
-    expect(item?.posterKey).toBe(`catalog/${movieId}/poster/${uploadId}/row.webp`);
-    const webp = await objectText(item?.posterKey as string);
-    expect(webp.slice(0, 4)).toBe('RIFF');
-    expect(webp.slice(8, 12)).toBe('WEBP');
-  });
+    it('writes trickplay cues within the duration, pointing into an existing sprite', async () => {
+      const vtt = await objectText(stream.trickplayVttKey as string);
+      expect(vtt.startsWith('WEBVTT')).toBe(true);
+      const cues = [...vtt.matchAll(/(\d\d):(\d\d):(\d\d\.\d{3}) --> (\d\d):(\d\d):(\d\d\.\d{3})\n(.+)/g)];
+      expect(cues).toHaveLength(6);
+      for (const cue of cues) {
+        const start = Number(cue[3]);
+        const end = Number(cue[6]);
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(end).toBeGreaterThan(start);
+        expect(end).toBeLessThanOrEqual(12);
+        expect(cue[7]).toMatch(/^sprite-0\.jpg#xywh=\d+,\d+,160,90$/);
+      }
+      const sprite = Buffer.from(
+        await (
+          await env.s3.send(
+            new GetObjectCommand({
+              Bucket: env.bucket,
+              Key: `streams/${movieId}/${uploadId}/trickplay/sprite-0.jpg`,
+            }),
+          )
+        ).Body!.transformToByteArray(),
+      );
+      expect(sprite.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    });
 
-  it('changes nothing on a duplicate event, an older (out-of-order) event, or a repeated chunk job', async () => {
-    const before = await env.readItem(movieId);
-    const sentBefore = env.sent.length;
-    expect(await ingestNotification(notification)).toEqual({ batchItemFailures: [] });
-    const older = structuredClone(notification);
-    const record = older.Records[0] as S3Notification['Records'][number];
-    record.s3.object.sequencer = '0' + record.s3.object.sequencer.slice(0, -1);
-    expect(await ingestNotification(older)).toEqual({ batchItemFailures: [] });
-    expect(await chunk(sqsEvent([chunkJobs[1] as string]))).toEqual({ batchItemFailures: [] });
-    expect(await env.readItem(movieId)).toEqual(before);
-    expect(env.sent.length).toBe(sentBefore);
-  });
-});
+    it('gives the title a poster frame (WebP variants) because it had no poster', async () => {
+      const item = await env.readItem(movieId);
+      expect(item?.posterKey).toBe(`catalog/${movieId}/poster/${uploadId}/row.webp`);
+      const webp = await objectText(item?.posterKey as string);
+      expect(webp.slice(0, 4)).toBe('RIFF');
+      expect(webp.slice(8, 12)).toBe('WEBP');
+    });
 
-describe('refusals by content', () => {
+    it('changes nothing on a duplicate event, an older (out-of-order) event, or a repeated chunk job', async () => {
+      const before = await env.readItem(movieId);
+      const sentBefore = env.sent.length;
+      expect(await ingestNotification(notification)).toEqual({ batchItemFailures: [] });
+      const older = structuredClone(notification);
+      const record = older.Records[0] as S3Notification['Records'][number];
+      record.s3.object.sequencer = '0' + record.s3.object.sequencer.slice(0, -1);
+      expect(await ingestNotification(older)).toEqual({ batchItemFailures: [] });
+      expect(await chunk(sqsEvent([chunkJobs[1] as string]))).toEqual({ batchItemFailures: [] });
+      expect(await env.readItem(movieId)).toEqual(before);
+      expect(env.sent.length).toBe(sentBefore);
+    });
+  },
+);
+
+describe('refusals by content', { timeout: ENCODE_TEST_TIMEOUT_MS }, () => {
   it('fails a text file uploaded as a poster, with the reason, an SNS message, and the source kept', async () => {
     const movieId = randomUUID();
     const uploadId = randomUUID();
@@ -323,7 +328,7 @@ describe('events that change nothing', () => {
   });
 });
 
-describe('retries', () => {
+describe('retries', { timeout: ENCODE_TEST_TIMEOUT_MS }, () => {
   it('marks the upload FAILED on the last receive of a message that keeps failing, then lets it go to the DLQ', async () => {
     const movieId = randomUUID();
     const uploadId = randomUUID();
