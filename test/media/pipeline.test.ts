@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   ENCODE_TEST_TIMEOUT_MS,
   ffprobe,
@@ -29,7 +29,7 @@ let chunk: Handler;
 let dir: string;
 
 beforeAll(async () => {
-  env = await startMediaPipelineEnv(6);
+  env = await startMediaPipelineEnv({ chunkSeconds: 6, dynamodbEndpoint: inject('dynamodbEndpoint') });
   ({ handler: ingest } = (await import('../../functions/media/ingest/handler')) as { handler: Handler });
   ({ handler: chunk } = (await import('../../functions/media/chunk/handler')) as { handler: Handler });
   dir = mkdtempSync(join(tmpdir(), 'marquee-media-test-'));
@@ -133,6 +133,7 @@ describe(
         '720p/index.m3u8',
         '540p/index.m3u8',
         '360p/index.m3u8',
+        '234p/index.m3u8',
       ]);
       expect(master).toContain('#EXT-X-INDEPENDENT-SEGMENTS');
       const resolutions = variants.map((variant) => /RESOLUTION=(\d+x\d+)/.exec(variant.attributes)?.[1]);

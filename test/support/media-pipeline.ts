@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { PutCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
-import { inject } from 'vitest';
 import { localS3Client } from '../../infra/local/services/local-clients';
 import { startLocalS3, type LocalS3 } from '../../infra/local/services/s3-local';
 import { createTestTable, deleteTestTables } from './datasources';
-import { testDynamoClient } from './dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LOCAL_REGION } from '../../infra/local/services/dynamodb-local';
 
 /** A message a function sent to SQS or SNS, as the endpoint received it. */
 export interface SentMessage {
@@ -115,12 +115,22 @@ export function sqsEvent(bodies: readonly string[], receiveCount = 1): SQSEvent 
 
 /**
  * Local S3, a catalog table in the test run's DynamoDB Local and the message sink, with the environment the
- * media functions read (the same variables the CDK stack sets). Import the handlers after this.
+ * media functions read (the same variables the CDK stack sets). Import the handlers after this. Tests pass the
+ * run's DynamoDB Local (`inject('dynamodbEndpoint')`); the benchmark starts its own.
  */
-export async function startMediaPipelineEnv(chunkSeconds: number): Promise<MediaPipelineEnv> {
+export async function startMediaPipelineEnv(options: {
+  readonly chunkSeconds: number;
+  readonly dynamodbEndpoint: string;
+}): Promise<MediaPipelineEnv> {
+  const { chunkSeconds, dynamodbEndpoint } = options;
   const localS3: LocalS3 = await startLocalS3();
   const { bucketName: bucket } = await localS3.ensureBucket('MediaBucket', {});
-  const dynamo = testDynamoClient();
+  const dynamo = new DynamoDBClient({
+    endpoint: dynamodbEndpoint,
+    region: LOCAL_REGION,
+    credentials: localS3.credentials,
+    maxAttempts: 1,
+  });
   const table = await createTestTable(dynamo, { prefix: 'media-catalog', hashKey: 'pk', rangeKey: 'sk' });
   const sink = await startMessageSink();
   const notifications: S3Notification[] = [];
@@ -130,7 +140,7 @@ export async function startMediaPipelineEnv(chunkSeconds: number): Promise<Media
     AWS_ACCESS_KEY_ID: localS3.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localS3.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_S3: localS3.endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
     AWS_ENDPOINT_URL_SQS: sink.url,
     AWS_ENDPOINT_URL_SNS: sink.url,
     CATALOG_TABLE: table,

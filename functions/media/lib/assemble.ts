@@ -7,11 +7,8 @@ import { SEGMENT_SECONDS } from './config';
 import { masterPlaylist, measureRates, type MeasuredRendition } from './playlists';
 import { probeJson } from './probe';
 import { streamPrefix, workPrefix } from './source-key';
-import { download, uploadText, uploadTree } from './storage';
+import { IMMUTABLE, download, uploadText, uploadTree } from './storage';
 import { runTool } from './tools';
-
-/** Segments never change once written (a new upload gets a new prefix). */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 async function codecsOf(segment: string, hasAudio: boolean): Promise<string> {
   const probe = await probeJson(segment, 'An encoded segment could not be read back.');

@@ -6,9 +6,7 @@ import { makeImageVariants, URL_VARIANT } from './image-variants';
 import { publishStatus } from './notify';
 import { imageVariantPrefix } from './source-key';
 import { markReady, type Upload } from './state';
-import { download, uploadTree } from './storage';
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+import { IMMUTABLE, download, uploadTree } from './storage';
 
 async function readFileHead(file: string, bytes: number): Promise<Buffer> {
   const handle = await open(file, 'r');

@@ -9,12 +9,11 @@ import { publishStatus } from './notify';
 import { probeVideo, verifyTailDecodes, type VideoFacts } from './probe';
 import { imageVariantPrefix, streamPrefix, workPrefix } from './source-key';
 import { hasPoster, setChunksTotal, setPosterFrame, type Upload } from './state';
-import { download, uploadFile, uploadTree } from './storage';
+import { IMMUTABLE, download, uploadFile, uploadTree } from './storage';
 import { makeTrickplay } from './trickplay';
 import { runTool } from './tools';
 
 const sqs = new SQSClient({});
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** A frame about 10% in (the first frames are often black) becomes the poster of a title that has none. */
 async function addPosterFrame(

@@ -19,6 +19,9 @@ export const s3 = new S3Client({
   forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3),
 });
 
+/** Outputs never change once written: a new upload gets a new prefix. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   m3u8: 'application/vnd.apple.mpegurl',
   ts: 'video/mp2t',

@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DockerImage } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { projectPath } from '../paths';
@@ -26,6 +26,10 @@ export class FfmpegLayer extends Construct {
       compatibleArchitectures: [lambda.Architecture.X86_64],
       license: 'GPL-3.0-or-later',
       code: lambda.Code.fromAsset(projectPath('node_modules', '@ffmpeg-installer', 'linux-x64'), {
+        // The pinned package versions name the content: no hashing of 147 MB of binaries on every synth, and
+        // an assembly that already holds the layer skips the copy.
+        assetHashType: AssetHashType.CUSTOM,
+        assetHash: 'ffmpeg-installer-linux-x64-4.1.0_ffprobe-installer-linux-x64-5.2.0',
         bundling: {
           image: DockerImage.fromRegistry('scratch'),
           local: {
