@@ -93,8 +93,11 @@ function plainFfmpegSeconds(): number {
 }
 
 try {
+  console.log(`Source: ${SECONDS} s of 720p; plain ffmpeg ladder...`);
   const baseline = plainFfmpegSeconds();
+  console.log(`  ${baseline.toFixed(1)} s. Pipeline, 60 s chunks, ${WORKERS} workers...`);
   const chunked = await pipelineSeconds(60);
+  console.log(`  ${chunked.toFixed(1)} s. Pipeline, one chunk, ${WORKERS} workers...`);
   const unchunked = await pipelineSeconds(Math.ceil(SECONDS / 6) * 6 + 6);
   const result = {
     sourceSeconds: SECONDS,

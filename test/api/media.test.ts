@@ -194,7 +194,9 @@ describe('the site deployment (the assembly has a built client)', () => {
   it('has no local effect: listed at start-up with its Python provider Lambda and that Lambda’s layer', () => {
     const report = twin.log.find((line) => line.startsWith('No local effect:')) ?? '';
     expect(report).toContain('Custom::CDKBucketDeployment ×1 (the client is served by the local dev server');
-    expect(report).toMatch(/AWS::Lambda::Function ×2 \([^)]*provider of Custom::CDKBucketDeployment/);
+    // The site deployment's provider, and the media pipeline's bucket-notification provider.
+    expect(report).toMatch(/AWS::Lambda::Function ×3 \([^)]*provider of Custom::CDKBucketDeployment/);
+    expect(report).toMatch(/AWS::Lambda::Function ×3 \([^)]*provider of Custom::S3BucketNotifications/);
     expect(report).toContain('AWS::Lambda::LayerVersion ×1 (used by no function that runs locally)');
   });
 });

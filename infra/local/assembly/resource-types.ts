@@ -194,6 +194,13 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'Custom::CDKBucketDeployment':
     'the client is served by the local dev server (Vite), not from the site bucket',
   'Custom::S3AutoDeleteObjects': 'local buckets are deleted with the data directory',
+  // The media pipeline's parts, until the twin emulates SQS, S3 notifications and event-source mappings:
+  // uploads stay UPLOADED locally.
+  'AWS::SQS::Queue': 'SQS is not emulated yet (media uploads are not processed locally)',
+  'AWS::SQS::QueuePolicy': 'IAM is not enforced locally',
+  'AWS::Lambda::EventSourceMapping': 'SQS is not emulated yet (media uploads are not processed locally)',
+  'Custom::S3BucketNotifications':
+    'S3 notifications are not delivered yet (media uploads are not processed locally)',
 };
 
 export function noLocalEffectReason(type: string): string | undefined {
