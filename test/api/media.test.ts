@@ -116,6 +116,27 @@ describe('media', () => {
     }
   });
 
+  it('refuses publishMediaStatus to user-pool callers, admins included (IAM only)', async () => {
+    const response = await twin.gql(
+      admin.idToken,
+      'mutation ($input: MediaStatusChangeInput!) { publishMediaStatus(input: $input) { movieId } }',
+      {
+        input: {
+          movieId,
+          kind: 'VIDEO',
+          uploadId: 'u',
+          contentType: 'video/mp4',
+          sizeBytes: 1,
+          status: 'READY',
+          chunksDone: 0,
+          chunksTotal: 0,
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    );
+    expect(response.errors?.[0]?.errorType).toBe('Unauthorized');
+  });
+
   it('accepts a declared size over 2 GiB for a video (sizes are Floats)', async () => {
     const response = await requestUpload({
       kind: 'VIDEO',
