@@ -220,47 +220,42 @@ export async function startMediaPipelineEnv(options: {
  */
 export const ENCODE_TEST_TIMEOUT_MS = 600_000;
 
-/** A short test source from ffmpeg's generators: `testsrc2` video with a `sine` tone, H.264/AAC in MP4. */
-export function makeTestVideo(file: string, seconds: number, height = 720): void {
-  const width = Math.round((height * 16) / 9 / 2) * 2;
+/** Runs ffmpeg on its lavfi generators (`-f lavfi -i <graph>` per input), then the output options. */
+function generate(inputs: readonly string[], output: readonly string[]): void {
   execFileSync('ffmpeg', [
     '-v',
     'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=${width}x${height}:rate=30:duration=${seconds}`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    '-y',
-    file,
+    ...inputs.flatMap((graph) => ['-f', 'lavfi', '-i', graph]),
+    ...output,
   ]);
 }
 
+/** A short test source from ffmpeg's generators: `testsrc2` video with a `sine` tone, H.264/AAC in MP4. */
+export function makeTestVideo(file: string, seconds: number, height = 720): void {
+  const width = Math.round((height * 16) / 9 / 2) * 2;
+  generate(
+    [
+      `testsrc2=size=${width}x${height}:rate=30:duration=${seconds}`,
+      `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+    ],
+    [
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-shortest',
+      '-y',
+      file,
+    ],
+  );
+}
+
 export function makeTestImage(file: string, width: number, height: number): void {
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=${width}x${height}`,
-    '-frames:v',
-    '1',
-    '-y',
-    file,
-  ]);
+  generate([`testsrc2=size=${width}x${height}`], ['-frames:v', '1', '-y', file]);
 }
 
 export interface ProbeResult {

@@ -2,6 +2,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { toMediaFile } from '../../../resolvers/lib/media-file';
 import type { MediaConfig } from './config';
 import type { ProcessingState, Upload } from './state';
 
@@ -59,14 +60,7 @@ export async function publishStatus(
         movieId: upload.movieId,
         trailerId: upload.trailerId,
         kind: mediaKind(upload),
-        uploadId: state.uploadId,
-        contentType: state.contentType,
-        sizeBytes: state.sizeBytes,
-        status: state.status,
-        reason: state.reason ?? null,
-        chunksDone: state.chunksDone ?? 0,
-        chunksTotal: state.chunksTotal ?? 0,
-        updatedAt: state.updatedAt,
+        ...toMediaFile(state),
       },
     },
   });
