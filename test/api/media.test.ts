@@ -137,6 +137,30 @@ describe('media', () => {
     expect(response.errors?.[0]?.errorType).toBe('Unauthorized');
   });
 
+  it('accepts publishMediaStatus from the media functions, signed with SigV4 (IAM)', async () => {
+    const { publishStatus } = await import('../../functions/media/lib/notify');
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'AKIDMEDIA',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_REGION: 'us-east-1',
+    });
+    const accepted = await publishStatus(
+      { graphqlUrl: twin.stack.graphqlUrl },
+      { movieId, trailerId: null, slot: 'video', uploadId: 'u1', sequencer: '1' },
+      {
+        uploadId: 'u1',
+        status: 'PROCESSING',
+        reason: null,
+        chunksDone: 1,
+        chunksTotal: 4,
+        sizeBytes: 3 * 1024 ** 3,
+        contentType: 'video/mp4',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+    );
+    expect(accepted).toBe(true);
+  });
+
   it('accepts a declared size over 2 GiB for a video (sizes are Floats)', async () => {
     const response = await requestUpload({
       kind: 'VIDEO',

@@ -45,13 +45,14 @@ const PUBLISH = `mutation Publish($input: MediaStatusChangeInput!) {
  * function's IAM credentials (SigV4, service `appsync`:
  * https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#aws-iam-authorization).
  * The state is already stored, so a failed push is logged, not retried: the admin screen reads it on load.
+ * Returns whether the API accepted it.
  */
 export async function publishStatus(
-  config: MediaConfig,
+  config: Pick<MediaConfig, 'graphqlUrl'>,
   upload: Upload,
   state: ProcessingState,
-): Promise<void> {
-  if (!config.graphqlUrl) return;
+): Promise<boolean> {
+  if (!config.graphqlUrl) return false;
   const url = new URL(config.graphqlUrl);
   const body = JSON.stringify({
     query: PUBLISH,
@@ -83,10 +84,10 @@ export async function publishStatus(
   try {
     const response = await fetch(url, { method: 'POST', headers: signed.headers, body });
     const result = (await response.json()) as { errors?: unknown[] };
-    if (!response.ok || result.errors) {
-      console.warn('publishMediaStatus was refused', response.status, JSON.stringify(result.errors ?? null));
-    }
+    if (response.ok && !result.errors) return true;
+    console.warn('publishMediaStatus was refused', response.status, JSON.stringify(result.errors ?? null));
   } catch (error) {
     console.warn('publishMediaStatus could not be sent', error);
   }
+  return false;
 }
