@@ -101,13 +101,16 @@ export type MediaKind =
 
 /** Input of `requestUploadUrl`. */
 export type RequestUploadUrlInput = {
-  /** The file's content type: `video/mp4` for videos; `image/jpeg`, `image/png` or `image/webp` for images. */
+  /** The file's content type: `video/mp4` or `video/quicktime` for videos; `image/jpeg`, `image/png` or `image/webp` for images. */
   contentType: string;
   /** Which file to upload. */
   kind: MediaKind;
   /** The title the file belongs to. */
   movieId: string | number;
-  /** The file's size in bytes (videos up to 2 GiB, images up to 10 MiB). */
+  /**
+   * The file's size in bytes, a whole number: videos up to 5 GiB (the largest single S3 PUT), images up to
+   * 10 MiB. A `Float` because AppSync's `Int` stops just under 2 GiB.
+   */
   sizeBytes: number;
   /** The trailer, when `kind` is `TRAILER_VIDEO`. */
   trailerId?: string | number | null | undefined;
