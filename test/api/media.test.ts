@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, waitUntilReady } from 'appsync-twin';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 
 /** Uploads and playback through the twin: presigned PUT to the local S3, then playback and image URLs. */
@@ -33,6 +34,36 @@ async function upload(input: Record<string, unknown>, body: Buffer): Promise<Upl
   return target;
 }
 
+interface MediaState {
+  uploadId: string;
+  status: string;
+  reason: string | null;
+  sizeBytes: number;
+  chunksDone: number;
+}
+
+interface MovieMedia {
+  posterUrl: string | null;
+  stream: unknown;
+  video: MediaState | null;
+  poster: MediaState | null;
+}
+
+async function readMedia(): Promise<MovieMedia> {
+  const detail = await twin.gql<{ movie: MovieMedia }>(
+    viewer.idToken,
+    'query ($id: ID!) { movie(id: $id) { posterUrl stream { masterKey } video { uploadId status reason sizeBytes chunksDone } poster { uploadId status reason sizeBytes chunksDone } } }',
+    { id: movieId },
+  );
+  expect(detail.errors).toBeUndefined();
+  return detail.data?.movie as {
+    posterUrl: string | null;
+    stream: unknown;
+    video: MediaState | null;
+    poster: MediaState | null;
+  };
+}
+
 beforeAll(async () => {
   twin = await startMarqueeTwin();
   [viewer, admin] = await Promise.all([
@@ -61,39 +92,47 @@ afterAll(async () => {
 });
 
 describe('media', () => {
-  it('takes an upload into the private sources prefix with status UPLOADED; nothing viewers reach changes', async () => {
+  it('takes an upload into the private sources prefix with status UPLOADED; a refused file changes nothing viewers reach', async () => {
     const video = Buffer.from('0123456789 pretend this is H.264');
-    const videoTarget = await upload({ kind: 'VIDEO', contentType: 'video/mp4' }, video);
+    const requested = await requestUpload({
+      kind: 'VIDEO',
+      contentType: 'video/mp4',
+      sizeBytes: video.length,
+    });
+    const videoTarget = requested.data?.requestUploadUrl as UploadTarget;
     expect(videoTarget.key).toBe(`sources/${movieId}/video/${videoTarget.uploadId}`);
-    const posterTarget = await upload({ kind: 'POSTER', contentType: 'image/png' }, Buffer.from('png bytes'));
-    expect(posterTarget.key).toBe(`sources/${movieId}/poster/${posterTarget.uploadId}`);
-
-    const detail = await twin.gql<{
-      movie: {
-        posterUrl: string | null;
-        stream: unknown;
-        video: { uploadId: string; status: string; sizeBytes: number; chunksDone: number };
-        poster: { uploadId: string; status: string; reason: string | null };
-      };
-    }>(
-      viewer.idToken,
-      'query ($id: ID!) { movie(id: $id) { posterUrl stream { masterKey } video { uploadId status sizeBytes chunksDone } poster { uploadId status reason } } }',
-      { id: movieId },
-    );
-    expect(detail.errors).toBeUndefined();
-    expect(detail.data?.movie.posterUrl).toBeNull();
-    expect(detail.data?.movie.stream).toBeNull();
-    expect(detail.data?.movie.video).toEqual({
+    const beforePut = await readMedia();
+    expect(beforePut.video).toEqual({
       uploadId: videoTarget.uploadId,
       status: 'UPLOADED',
+      reason: null,
       sizeBytes: video.length,
       chunksDone: 0,
     });
-    expect(detail.data?.movie.poster).toEqual({
-      uploadId: posterTarget.uploadId,
-      status: 'UPLOADED',
-      reason: null,
+    const put = await fetch(videoTarget.url, {
+      method: 'PUT',
+      headers: JSON.parse(videoTarget.headers) as Record<string, string>,
+      body: video,
     });
+    expect(put.status).toBe(200);
+    const posterTarget = await upload({ kind: 'POSTER', contentType: 'image/png' }, Buffer.from('png bytes'));
+    expect(posterTarget.key).toBe(`sources/${movieId}/poster/${posterTarget.uploadId}`);
+
+    // The twin runs the pipeline (S3 notification → SQS → ingest Lambda): both files are checked by content.
+    await waitUntilReady({
+      what: 'the pipeline to refuse the fake video and poster (status FAILED)',
+      probe: async () => {
+        const media = await readMedia();
+        return media.video?.status === 'FAILED' && media.poster?.status === 'FAILED';
+      },
+    });
+    const detail = await readMedia();
+    expect(detail.posterUrl).toBeNull();
+    expect(detail.stream).toBeNull();
+    expect(detail.video?.uploadId).toBe(videoTarget.uploadId);
+    expect(detail.video?.reason).toMatch(/not a video/);
+    expect(detail.poster?.uploadId).toBe(posterTarget.uploadId);
+    expect(detail.poster?.reason).toBeTruthy();
 
     const playback = await twin.gql(
       viewer.idToken,
@@ -139,9 +178,10 @@ describe('media', () => {
 
   it('accepts publishMediaStatus from the media functions, signed with SigV4 (IAM)', async () => {
     const { publishStatus } = await import('../../functions/media/lib/notify');
+    // The twin's local credentials, which it gives its Lambdas (an unknown key is refused, as by AWS).
     Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: 'AKIDMEDIA',
-      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_REGION: 'us-east-1',
     });
     const accepted = await publishStatus(
