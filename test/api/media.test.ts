@@ -56,12 +56,7 @@ async function readMedia(): Promise<MovieMedia> {
     { id: movieId },
   );
   expect(detail.errors).toBeUndefined();
-  return detail.data?.movie as {
-    posterUrl: string | null;
-    stream: unknown;
-    video: MediaState | null;
-    poster: MediaState | null;
-  };
+  return detail.data?.movie as MovieMedia;
 }
 
 beforeAll(async () => {
