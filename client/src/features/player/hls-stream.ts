@@ -1,0 +1,64 @@
+/** What `Query.playback` returns that a player needs to load a stream (docs/api.md, "Playback"). */
+export interface StreamSource {
+  readonly masterPlaylistUrl: string;
+  readonly credential: {
+    readonly cookies: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+    readonly domain?: string | null;
+    readonly path: string;
+    readonly secure: boolean;
+  };
+}
+
+const HLS_MIME = 'application/vnd.apple.mpegurl';
+
+/**
+ * Sets the CloudFront signed cookies for the stream folder. A page can set cookies for its own host only: on
+ * AWS the streams are a behavior of the app's distribution; locally the twin's CloudFront route is another
+ * port of the same host (cookies ignore ports, RFC 6265 §8.5), so the cookies reach it too.
+ */
+export function setStreamCookies({ credential }: StreamSource): void {
+  const attributes = [`Path=${credential.path}`, 'SameSite=Lax'];
+  if (credential.domain) attributes.push(`Domain=${credential.domain}`);
+  if (credential.secure) attributes.push('Secure');
+  for (const cookie of credential.cookies) {
+    document.cookie = `${cookie.name}=${cookie.value}; ${attributes.join('; ')}`;
+  }
+}
+
+/**
+ * Plays the stream in `video`: hls.js where Media Source Extensions exist (Chromium, Firefox), else the
+ * browser's own HLS (Safari, iOS). hls.js is loaded only here, so the entry chunk stays small. Returns a
+ * function that detaches the stream. `startAt` starts loading at the resume point rather than at 0.
+ */
+export async function attachStream(
+  video: HTMLVideoElement,
+  source: StreamSource,
+  options: { readonly startAt: number; readonly onFatalError: (message: string) => void },
+): Promise<() => void> {
+  setStreamCookies(source);
+  const { default: Hls } = await import('hls.js');
+  if (Hls.isSupported()) {
+    const hls = new Hls({
+      startPosition: options.startAt > 0 ? options.startAt : -1,
+      // Locally the streams' origin differs from the app's: the cookies go only with credentialed requests.
+      xhrSetup: (xhr) => {
+        xhr.withCredentials = true;
+      },
+    });
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (data.fatal) options.onFatalError(`The stream stopped (${data.details}).`);
+    });
+    hls.loadSource(source.masterPlaylistUrl);
+    hls.attachMedia(video);
+    return () => hls.destroy();
+  }
+  if (video.canPlayType(HLS_MIME)) {
+    video.src = source.masterPlaylistUrl;
+    return () => {
+      video.removeAttribute('src');
+      video.load();
+    };
+  }
+  options.onFatalError('This browser cannot play HLS streams.');
+  return () => undefined;
+}
