@@ -1,12 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PutCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { SQSEvent } from 'aws-lambda';
-import { LOCAL_REGION, localS3Client, startLocalS3, type LocalS3 } from 'appsync-twin/testing';
+import {
+  LOCAL_REGION,
+  localS3Client,
+  startLocalS3,
+  startLocalSns,
+  startLocalSqs,
+  type LocalS3,
+  type LocalSns,
+  type LocalSqs,
+} from 'appsync-twin/testing';
 import { createTestTable, deleteTestTables } from './datasources';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
@@ -17,54 +23,52 @@ export interface SentMessage {
   readonly subject?: string;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+const LOCAL_ACCOUNT = '000000000000';
 
 /**
- * Until the twin's SQS and SNS are merged (helper T), the functions' SendMessageBatch (AWS JSON 1.0) and
- * Publish (query protocol) calls go to this endpoint, which records them and answers as the services do; the
- * test then delivers chunk jobs to the chunk function itself, as the event-source mapping would.
+ * The twin's own SQS and SNS, so the functions' SendMessageBatch and Publish calls go through the real local
+ * protocols (validation, limits, MD5s, AWS-shaped errors). The chunk queue is drained as it fills: the test
+ * then delivers each chunk job to the chunk function itself, as the event-source mapping would, in the order
+ * it chooses (duplicates and out-of-order deliveries included). Every publish to the topic is recorded.
  */
-async function startMessageSink(): Promise<{ server: Server; url: string; sent: SentMessage[] }> {
+async function startMessaging(): Promise<{
+  sqs: LocalSqs;
+  sns: LocalSns;
+  chunkQueueUrl: string;
+  topicArn: string;
+  sent: SentMessage[];
+}> {
   const sent: SentMessage[] = [];
-  const server = createServer((request, response) => {
-    void readBody(request).then((text) => {
-      const target = String(request.headers['x-amz-target'] ?? '');
-      if (target === 'AmazonSQS.SendMessageBatch') {
-        const input = JSON.parse(text) as { Entries: { Id: string; MessageBody: string }[] };
-        for (const entry of input.Entries) sent.push({ service: 'sqs', body: entry.MessageBody });
-        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
-        response.end(
-          JSON.stringify({
-            Successful: input.Entries.map((entry) => ({
-              Id: entry.Id,
-              MessageId: randomUUID(),
-              MD5OfMessageBody: createHash('md5').update(entry.MessageBody).digest('hex'),
-            })),
-            Failed: [],
-          }),
-        );
-        return;
-      }
-      const form = new URLSearchParams(text);
-      if (form.get('Action') === 'Publish') {
-        sent.push({ service: 'sns', body: form.get('Message') ?? '', subject: form.get('Subject') ?? '' });
-        response.writeHead(200, { 'content-type': 'text/xml' });
-        response.end(
-          `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${randomUUID()}</MessageId></PublishResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
-        );
-        return;
-      }
-      response.writeHead(400, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ message: `unexpected request ${target || text.slice(0, 80)}` }));
-    });
+  const sqs = await startLocalSqs({ region: LOCAL_REGION, accountId: LOCAL_ACCOUNT });
+  const sns = await startLocalSns({
+    region: LOCAL_REGION,
+    accountId: LOCAL_ACCOUNT,
+    delivery: { toQueue: () => undefined, toLambda: () => undefined },
+    log: () => undefined,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, sent };
+  const queue = sqs.service.createQueue('chunks');
+  let draining = false;
+  queue.onChange(() => {
+    if (draining) return;
+    draining = true;
+    try {
+      let batch = queue.receive(10, 60);
+      while (batch.length > 0) {
+        for (const received of batch) {
+          sent.push({ service: 'sqs', body: received.message.body });
+          queue.delete(received.receiptHandle);
+        }
+        batch = queue.receive(10, 60);
+      }
+    } finally {
+      draining = false;
+    }
+  });
+  const topicArn = sns.service.createTopic('media-events');
+  sns.service.onPublish((message) =>
+    sent.push({ service: 'sns', body: message.message, subject: message.subject ?? '' }),
+  );
+  return { sqs, sns, chunkQueueUrl: sqs.service.queueUrl('chunks'), topicArn, sent };
 }
 
 /** Real S3 event notifications, as the local S3 emits them for every PUT. */
@@ -130,7 +134,7 @@ export async function startMediaPipelineEnv(options: {
     maxAttempts: 1,
   });
   const table = await createTestTable(dynamo, { prefix: 'media-catalog', hashKey: 'pk', rangeKey: 'sk' });
-  const sink = await startMessageSink();
+  const messaging = await startMessaging();
   const notifications: S3Notification[] = [];
   localS3.onEvent((event) => notifications.push(event as S3Notification));
   Object.assign(process.env, {
@@ -139,12 +143,12 @@ export async function startMediaPipelineEnv(options: {
     AWS_SECRET_ACCESS_KEY: localS3.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_S3: localS3.endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
-    AWS_ENDPOINT_URL_SQS: sink.url,
-    AWS_ENDPOINT_URL_SNS: sink.url,
+    AWS_ENDPOINT_URL_SQS: messaging.sqs.endpoint,
+    AWS_ENDPOINT_URL_SNS: messaging.sns.endpoint,
     CATALOG_TABLE: table,
     MEDIA_BUCKET: bucket,
-    CHUNK_QUEUE_URL: `${sink.url}/000000000000/chunks`,
-    MEDIA_EVENTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:000000000000:media-events',
+    CHUNK_QUEUE_URL: messaging.chunkQueueUrl,
+    MEDIA_EVENTS_TOPIC_ARN: messaging.topicArn,
     CHUNK_SECONDS: String(chunkSeconds),
     MAX_RECEIVE_COUNT: '3',
   });
@@ -159,7 +163,7 @@ export async function startMediaPipelineEnv(options: {
     table,
     s3,
     documents,
-    sent: sink.sent,
+    sent: messaging.sent,
     async putObject(key, body) {
       const before = notifications.length;
       await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
@@ -205,7 +209,8 @@ export async function startMediaPipelineEnv(options: {
       return result.Item;
     },
     async stop() {
-      await new Promise<void>((resolve) => sink.server.close(() => resolve()));
+      await messaging.sqs.stop();
+      await messaging.sns.stop();
       await localS3.stop();
       await deleteTestTables(dynamo, [table]);
     },
