@@ -116,7 +116,7 @@ export function sqsEvent(bodies: readonly string[], receiveCount = 1): SQSEvent 
 }
 
 /**
- * Local S3, a catalog table in the test run's DynamoDB Local and the message sink, with the environment the
+ * Local S3, a catalog table in the test run's DynamoDB Local and the twin's SQS and SNS, with the environment the
  * media functions read (the same variables the CDK stack sets). Import the handlers after this. Tests pass the
  * run's DynamoDB Local (`inject('dynamodbEndpoint')`); the benchmark starts its own.
  */

@@ -37,12 +37,38 @@ export function contentTypeFor(key: string): string {
   return CONTENT_TYPES[key.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
 
+/** Attempts of a transfer whose connection broke mid-body. */
+const TRANSFER_ATTEMPTS = 3;
+
+function isBrokenConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT';
+}
+
+/**
+ * Runs a transfer with a streamed body again when its connection breaks: the SDK retries requests but not
+ * streamed bodies ("An error was encountered in a non-retryable streaming request"), and a reset would
+ * otherwise cost a whole SQS receive (three of them a FAILED upload). `transfer` must open a fresh stream.
+ */
+async function retryBrokenConnection(transfer: () => Promise<void>): Promise<void> {
+  for (const attempt of Array.from({ length: TRANSFER_ATTEMPTS }, (_, index) => index + 1)) {
+    try {
+      await transfer();
+      return;
+    } catch (error) {
+      if (!isBrokenConnection(error) || attempt === TRANSFER_ATTEMPTS) throw error;
+    }
+  }
+}
+
 /** Downloads an object to a file; a source that is gone is refused (the upload cannot be processed). */
 export async function download(bucket: string, key: string, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    await pipeline(object.Body as Readable, createWriteStream(file));
+    await retryBrokenConnection(async () => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      await pipeline(object.Body as Readable, createWriteStream(file));
+    });
   } catch (error) {
     if (error instanceof NoSuchKey) {
       throw new MediaRefusal('The file was deleted before it could be processed.');
@@ -58,16 +84,18 @@ export async function uploadFile(
   cacheControl?: string,
 ): Promise<void> {
   const { size } = await stat(file);
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: key,
-      Body: createReadStream(file),
-      ContentLength: size,
-      ContentType: contentTypeFor(key),
-      ...(cacheControl ? { CacheControl: cacheControl } : {}),
-    }),
-  );
+  await retryBrokenConnection(async () => {
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: createReadStream(file),
+        ContentLength: size,
+        ContentType: contentTypeFor(key),
+        ...(cacheControl ? { CacheControl: cacheControl } : {}),
+      }),
+    );
+  });
 }
 
 export async function uploadText(bucket: string, key: string, text: string): Promise<void> {
