@@ -46,6 +46,9 @@ async function startMessaging(): Promise<{
     delivery: { toQueue: () => undefined, toLambda: () => undefined },
     log: () => undefined,
   });
+  // The queue the test's SQS events name as their source (`sqsEvent`): failed messages get their retry wait
+  // shortened there, as on the real source queue.
+  sqs.service.createQueue('sources');
   const queue = sqs.service.createQueue('chunks');
   let draining = false;
   queue.onChange(() => {
