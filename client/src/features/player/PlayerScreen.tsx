@@ -110,8 +110,7 @@ function PlayerView(props: PlayerViewProps) {
     if (!video) return;
     const { movie, startAt, source } = session;
     let stopSaver: (() => void) | undefined;
-    let detach: (() => void) | undefined;
-    let closed = false;
+    const attached = new AbortController();
 
     const save = async (positionSeconds: number, reason: SaveReason) => {
       const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
@@ -137,16 +136,12 @@ function PlayerView(props: PlayerViewProps) {
       void video.play().catch(() => setStatus('Press play to start'));
     };
     video.addEventListener('loadedmetadata', begin, { once: true });
-    void attachStream(video, source, { startAt, onFatalError: setStatus }).then((stop) => {
-      if (closed) stop();
-      else detach = stop;
-    });
+    void attachStream(video, source, { startAt, onFatalError: setStatus, signal: attached.signal });
 
     return () => {
-      closed = true;
+      attached.abort();
       video.removeEventListener('loadedmetadata', begin);
       stopSaver?.();
-      detach?.();
     };
   }, [session]);
 

@@ -27,16 +27,24 @@ export function setStreamCookies({ credential }: StreamSource): void {
 
 /**
  * Plays the stream in `video`: hls.js where Media Source Extensions exist (Chromium, Firefox), else the
- * browser's own HLS (Safari, iOS). hls.js is loaded only here, so the entry chunk stays small. Returns a
- * function that detaches the stream. `startAt` starts loading at the resume point rather than at 0.
+ * browser's own HLS (Safari, iOS). hls.js is loaded only here, so the entry chunk stays small. Aborting
+ * `signal` detaches the stream; an attach aborted while hls.js was still loading never touches the video
+ * (React runs effects twice in development: a late first attach must not tear down the second).
+ * `startAt` starts loading at the resume point rather than at 0.
  */
 export async function attachStream(
   video: HTMLVideoElement,
   source: StreamSource,
-  options: { readonly startAt: number; readonly onFatalError: (message: string) => void },
-): Promise<() => void> {
+  options: {
+    readonly startAt: number;
+    readonly onFatalError: (message: string) => void;
+    readonly signal: AbortSignal;
+  },
+): Promise<void> {
+  const { signal } = options;
   setStreamCookies(source);
   const { default: Hls } = await import('hls.js');
+  if (signal.aborted) return;
   if (Hls.isSupported()) {
     const hls = new Hls({
       startPosition: options.startAt > 0 ? options.startAt : -1,
@@ -50,15 +58,20 @@ export async function attachStream(
     });
     hls.loadSource(source.masterPlaylistUrl);
     hls.attachMedia(video);
-    return () => hls.destroy();
+    signal.addEventListener('abort', () => hls.destroy(), { once: true });
+    return;
   }
   if (video.canPlayType(HLS_MIME)) {
     video.src = source.masterPlaylistUrl;
-    return () => {
-      video.removeAttribute('src');
-      video.load();
-    };
+    signal.addEventListener(
+      'abort',
+      () => {
+        video.removeAttribute('src');
+        video.load();
+      },
+      { once: true },
+    );
+    return;
   }
   options.onFatalError('This browser cannot play HLS streams.');
-  return () => undefined;
 }

@@ -34,16 +34,9 @@ function TrailerVideo({ source, title }: { source: StreamSource; title: string }
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    let detach: (() => void) | undefined;
-    let closed = false;
-    void attachStream(video, source, { startAt: 0, onFatalError: setProblem }).then((stop) => {
-      if (closed) stop();
-      else detach = stop;
-    });
-    return () => {
-      closed = true;
-      detach?.();
-    };
+    const attached = new AbortController();
+    void attachStream(video, source, { startAt: 0, onFatalError: setProblem, signal: attached.signal });
+    return () => attached.abort();
   }, [source]);
   return (
     <>
