@@ -11,10 +11,25 @@ export interface StreamSource {
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
+/** Where the local twin serves its CloudFront distributions; never a path of a real CloudFront URL. */
+const LOCAL_CLOUDFRONT_PATH = '/_cloudfront/';
+
+/**
+ * The URL to load the master playlist from. Locally the twin's CloudFront route is on another origin than the
+ * app; the dev and preview servers forward its path (client/vite/streams-proxy-plugin.ts), so the stream is
+ * loaded from the app's own origin, where the page can set the cookies. On AWS the URL is already the app's.
+ */
+export function playlistUrl(masterPlaylistUrl: string): string {
+  const url = new URL(masterPlaylistUrl);
+  return url.pathname.startsWith(LOCAL_CLOUDFRONT_PATH)
+    ? `${window.location.origin}${url.pathname}${url.search}`
+    : masterPlaylistUrl;
+}
+
 /**
  * Sets the CloudFront signed cookies for the stream folder. A page can set cookies for its own host only: on
- * AWS the streams are a behavior of the app's distribution; locally the twin's CloudFront route is another
- * port of the same host (cookies ignore ports, RFC 6265 §8.5), so the cookies reach it too.
+ * AWS the streams are a behavior of the app's distribution; locally they are forwarded through the app's
+ * origin (`playlistUrl`).
  */
 export function setStreamCookies({ credential }: StreamSource): void {
   const attributes = [`Path=${credential.path}`, 'SameSite=Lax'];
@@ -48,7 +63,8 @@ export async function attachStream(
   if (Hls.isSupported()) {
     const hls = new Hls({
       startPosition: options.startAt > 0 ? options.startAt : -1,
-      // Locally the streams' origin differs from the app's: the cookies go only with credentialed requests.
+      // Same origin on AWS and locally; credentialed anyway, so a stream on another host (a CDN domain in
+      // `credential.domain`) still gets its cookies.
       xhrSetup: (xhr) => {
         xhr.withCredentials = true;
       },
@@ -56,13 +72,13 @@ export async function attachStream(
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (data.fatal) options.onFatalError(`The stream stopped (${data.details}).`);
     });
-    hls.loadSource(source.masterPlaylistUrl);
+    hls.loadSource(playlistUrl(source.masterPlaylistUrl));
     hls.attachMedia(video);
     signal.addEventListener('abort', () => hls.destroy(), { once: true });
     return;
   }
   if (video.canPlayType(HLS_MIME)) {
-    video.src = source.masterPlaylistUrl;
+    video.src = playlistUrl(source.masterPlaylistUrl);
     signal.addEventListener(
       'abort',
       () => {
