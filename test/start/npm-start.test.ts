@@ -20,6 +20,8 @@ import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
+/** A place inside the seeded clips (10 s each: running times are the media's measured ones). */
+const SAVED_SECONDS = 4;
 
 const BROWSE = /* GraphQL */ `
   query Browse {
@@ -193,13 +195,13 @@ describe('npm start, as a newcomer uses it', () => {
         {
           input: {
             movieId,
-            positionSeconds: 754,
+            positionSeconds: SAVED_SECONDS,
             clientTime: new Date().toISOString(),
             deviceId: 'npm-start-test',
           },
         },
       );
-      expect(saved.savePlaybackPosition.positionSeconds).toBe(754);
+      expect(saved.savePlaybackPosition.positionSeconds).toBe(SAVED_SECONDS);
 
       const { playback } = await graphqlRequest<{
         playback: {
@@ -272,7 +274,7 @@ describe('npm start, as a newcomer uses it', () => {
         POSITION,
         { id: movieId },
       );
-      expect(movie.myPosition?.positionSeconds).toBe(754);
+      expect(movie.myPosition?.positionSeconds).toBe(SAVED_SECONDS);
 
       // Seeding itself is idempotent: run against the seeded stack without the state file, it changes nothing.
       const again = await seedLocalStack({
