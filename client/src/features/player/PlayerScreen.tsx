@@ -139,9 +139,10 @@ function PlayerView(props: PlayerViewProps) {
     void attachStream(video, source, { startAt, onFatalError: setStatus, signal: attached.signal });
 
     return () => {
-      attached.abort();
       video.removeEventListener('loadedmetadata', begin);
+      // The saver's last save (on leave) reads the playhead: detaching the stream first would reset it to 0.
       stopSaver?.();
+      attached.abort();
     };
   }, [session]);
 
