@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { stackOutputsPlugin } from './vite/outputs-plugin.ts';
+import { streamsProxyPlugin } from './vite/streams-proxy-plugin.ts';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = resolve(clientDir, '..');
@@ -17,7 +18,7 @@ const port = Number(process.env.MARQUEE_CLIENT_PORT ?? 5173);
 
 export default defineConfig({
   root: clientDir,
-  plugins: [react(), stackOutputsPlugin(outputsFile)],
+  plugins: [react(), stackOutputsPlugin(outputsFile), streamsProxyPlugin(outputsFile)],
   resolve: {
     alias: [
       // The AppSync links import graphql's CommonJS entry files, which defeats tree-shaking: use the ESM ones.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { extensionFor, uploadProblem } from '../../resolvers/lib/upload-rules';
+import { sourceKey, uploadProblem } from '../../resolvers/lib/upload-rules';
 import { signPlayback, type PlaybackRequest } from './playback';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
@@ -39,6 +39,7 @@ function expiry(seconds: number): string {
   return new Date(Date.now() + seconds * 1000).toISOString();
 }
 
+/** Playback of pre-pipeline uploads (`media/`) until private HLS delivery replaces it. */
 async function presignGet(request: GetRequest): Promise<{ url: string; expiresAt: string }> {
   if (typeof request.key !== 'string' || !request.key.startsWith(MEDIA_PREFIX)) {
     throw new Error('Only media keys can be presigned.');
@@ -52,8 +53,8 @@ async function presignGet(request: GetRequest): Promise<{ url: string; expiresAt
 async function presignPut(request: PutRequest) {
   const problem = uploadProblem(request.kind, request.contentType, request.sizeBytes);
   if (problem) throw new Error(problem);
-  const owner = request.trailerId ? `${request.movieId}/trailers/${request.trailerId}` : request.movieId;
-  const key = `${MEDIA_PREFIX}${owner}/${request.kind.toLowerCase()}-${randomUUID()}.${extensionFor(request.contentType)}`;
+  const uploadId = randomUUID();
+  const key = sourceKey(request.kind, request.movieId, request.trailerId ?? null, uploadId);
   const command = new PutObjectCommand({
     Bucket: bucket(),
     Key: key,
@@ -68,6 +69,7 @@ async function presignPut(request: PutRequest) {
   return {
     url,
     key,
+    uploadId,
     headers: { 'Content-Type': request.contentType },
     maxBytes: request.sizeBytes,
     expiresAt: expiry(UPLOAD_URL_SECONDS),

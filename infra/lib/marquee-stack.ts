@@ -10,6 +10,7 @@ import { Hosting } from './constructs/hosting';
 import { Images } from './constructs/images';
 import { createMarqueeFunction } from './constructs/lambda-function';
 import { createAccessLogsBucket, Media } from './constructs/media';
+import { MediaPipeline } from './constructs/media-pipeline';
 import { Monitoring } from './constructs/monitoring';
 import { Streaming } from './constructs/streaming';
 import { acknowledge, arnFinding } from './nag';
@@ -73,7 +74,7 @@ export class MarqueeStack extends Stack {
     const presign = createMarqueeFunction(this, 'PresignFunction', {
       name: 'presign',
       description:
-        'Presigned S3 URLs (GET for progressive playback, PUT for admin uploads) and CloudFront signed cookies for HLS streams.',
+        'Presigned S3 URLs (GET for progressive playback, PUT for admin uploads to the sources prefix) and CloudFront signed cookies for HLS streams.',
       environment: {
         MEDIA_BUCKET: media.bucket.bucketName,
         STREAMS_BASE_URL: streaming.baseUrl,
@@ -84,8 +85,14 @@ export class MarqueeStack extends Stack {
     streaming.signingKey.grantRead(presign);
     presign.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
+        actions: ['s3:GetObject'],
         resources: [media.bucket.arnForObjects('media/*')],
+      }),
+    );
+    presign.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [media.bucket.arnForObjects('sources/*')],
       }),
     );
 
@@ -119,9 +126,21 @@ export class MarqueeStack extends Stack {
       introspection: props.config.introspection,
     });
 
+    const pipeline = new MediaPipeline(this, 'MediaPipeline', {
+      mediaBucket: media.bucket,
+      catalogTable: data.catalogTable,
+      api: api.api,
+    });
+
     new Monitoring(this, 'Monitoring', {
       api: api.api,
-      functions: { Presign: presign, PostConfirmation: postConfirmation, Account: account },
+      functions: {
+        Presign: presign,
+        PostConfirmation: postConfirmation,
+        Account: account,
+        MediaIngest: pipeline.ingestFunction,
+        MediaChunk: pipeline.chunkFunction,
+      },
       tables: { Catalog: data.catalogTable, Users: data.userTable },
     });
 
@@ -129,8 +148,8 @@ export class MarqueeStack extends Stack {
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          'Presigning covers any object under the media/ prefix; keys are chosen by the function itself.',
-        appliesTo: [arnFinding(media.bucket, '/media/*')],
+          'Presigning covers objects under the media/ (playback) and sources/ (uploads) prefixes; keys are chosen by the function itself.',
+        appliesTo: [arnFinding(media.bucket, '/media/*'), arnFinding(media.bucket, '/sources/*')],
       },
     ]);
 

@@ -1,6 +1,6 @@
 import type { Movie, MovieConnection, PlaybackPosition } from '../types/schema';
 import { imageUrl } from './images';
-import { toMediaFile, type StoredMediaFile } from './media-file';
+import { toMediaFile, toStream, type StoredMedia, type StoredStream } from './media-file';
 import type { MovieFields } from './movie-input';
 
 /** A title as stored in the catalog table. */
@@ -10,7 +10,10 @@ export interface MovieItem extends MovieFields {
   id: string;
   posterKey?: string | null;
   backdropKey?: string | null;
-  video?: (StoredMediaFile & { key: string }) | null;
+  /** A pre-pipeline upload's file (played by `playbackUrl` until private HLS delivery replaces it). */
+  video?: { key: string } | null;
+  media?: StoredMedia | null;
+  stream?: StoredStream | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -70,7 +73,10 @@ export function toMovie(
     durationSeconds: item.durationSeconds,
     posterUrl: imageUrl(imagesBaseUrl, item.posterKey),
     backdropUrl: imageUrl(imagesBaseUrl, item.backdropKey),
-    video: toMediaFile(item.video),
+    video: toMediaFile(item.media?.video),
+    poster: toMediaFile(item.media?.poster),
+    backdrop: toMediaFile(item.media?.backdrop),
+    stream: toStream(item.stream),
     myPosition: toPosition(viewer),
     inMyList: !!viewer?.inMyList,
     createdAt: item.createdAt,

@@ -1,13 +1,14 @@
 import { extensions } from '@aws-appsync/utils';
 import type { Trailer } from '../types/schema';
-import { toMediaFile, type StoredMediaFile } from './media-file';
+import { toMediaFile, toStream, type StoredMedia, type StoredStream } from './media-file';
 
 export interface TrailerItem {
   id: string;
   movieId: string;
   title: string;
   durationSeconds: number;
-  video?: StoredMediaFile | null;
+  media?: StoredMedia | null;
+  stream?: StoredStream | null;
   createdAt: string;
 }
 
@@ -17,7 +18,8 @@ export function toTrailer(item: TrailerItem): Trailer {
     movieId: item.movieId,
     title: item.title,
     durationSeconds: item.durationSeconds,
-    video: toMediaFile(item.video),
+    video: toMediaFile(item.media?.video),
+    stream: toStream(item.stream),
     createdAt: item.createdAt,
   };
 }

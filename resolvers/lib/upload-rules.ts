@@ -7,7 +7,12 @@ export interface UploadRule {
   readonly maxBytes: number;
 }
 
-const VIDEO: UploadRule = { contentTypes: ['video/mp4'], maxBytes: 2147483647 };
+/**
+ * Videos up to 5 GiB: the largest object one presigned PUT can create
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html). Processing re-checks the real
+ * size from the S3 event and the content with ffprobe; the declared type only picks the rule.
+ */
+const VIDEO: UploadRule = { contentTypes: ['video/mp4', 'video/quicktime'], maxBytes: 5 * 1024 ** 3 };
 const IMAGE: UploadRule = {
   contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
   maxBytes: 10 * 1024 * 1024,
@@ -33,13 +38,21 @@ export function uploadProblem(kind: string, contentType: string, sizeBytes: numb
   return null;
 }
 
-/** File extension for a content type, used in server-chosen keys. */
-export function extensionFor(contentType: string): string {
-  const extensions: Record<string, string> = {
-    'video/mp4': 'mp4',
-    'image/jpeg': 'jpg',
-    'image/png': 'png',
-    'image/webp': 'webp',
-  };
-  return extensions[contentType] ?? 'bin';
+/** Where uploads land: a private prefix that only the processing pipeline reads. */
+export const SOURCES_PREFIX = 'sources/';
+
+/** Which `media.<kind>` entry of a catalog item an upload of this kind updates. */
+export function mediaSlot(kind: string): 'video' | 'poster' | 'backdrop' {
+  if (kind === 'POSTER') return 'poster';
+  if (kind === 'BACKDROP') return 'backdrop';
+  return 'video';
+}
+
+/**
+ * The server-chosen source key (docs/api.md, "Media pipeline"): `sources/<movieId>/<kind>/<uploadId>` or
+ * `sources/<movieId>/trailers/<trailerId>/<uploadId>` for a trailer's video. No extension: the content decides.
+ */
+export function sourceKey(kind: string, movieId: string, trailerId: string | null, uploadId: string): string {
+  const owner = trailerId ? `${movieId}/trailers/${trailerId}` : `${movieId}/${mediaSlot(kind)}`;
+  return `${SOURCES_PREFIX}${owner}/${uploadId}`;
 }

@@ -102,15 +102,32 @@ export type MaturityRating =
   /** Suitable for all ages. */
   | 'ALL';
 
-/** A media file stored for a title or trailer. Its key is chosen by the server. */
+/**
+ * The latest uploaded source file of one media kind of a title or trailer, and where it is in processing.
+ * Its storage key is chosen by the server and never exposed.
+ */
 export type MediaFile = {
   __typename?: 'MediaFile';
-  /** The file's content type, e.g. `video/mp4`. */
+  /** Video only: encoding chunks finished so far (0 for images and before encoding starts). */
+  chunksDone: Scalars['Int']['output'];
+  /** Video only: encoding chunks in total (0 until the source has been split). */
+  chunksTotal: Scalars['Int']['output'];
+  /** The file's content type as declared at upload, e.g. `video/mp4`. */
   contentType: Scalars['String']['output'];
-  /** The declared size of the file in bytes. */
-  sizeBytes: Scalars['Int']['output'];
-  /** When the upload URL for this file was issued. */
+  /** Why the file was refused or failed, in words an admin understands; null unless `status` is FAILED. */
+  reason: Maybe<Scalars['String']['output']>;
+  /**
+   * The file's size in bytes (a whole number). A `Float` because AppSync's `Int` is a signed 32-bit integer
+   * (at most 2,147,483,647, just under 2 GiB) and video sources can be larger; a `Float` holds every whole
+   * number up to 2^53 exactly.
+   */
+  sizeBytes: Scalars['Float']['output'];
+  /** Where the file is in processing. */
+  status: MediaStatus;
+  /** When the status last changed. */
   updatedAt: Scalars['AWSDateTime']['output'];
+  /** The upload this status is about (a new `requestUploadUrl` starts a new one). */
+  uploadId: Scalars['ID']['output'];
 };
 
 /** Which media file of a title an upload URL is for. */
@@ -124,14 +141,70 @@ export type MediaKind =
   /** The title's main video (MP4). */
   | 'VIDEO';
 
+/**
+ * Where an uploaded source file is in processing. Uploads go to a private sources area; nothing a viewer can
+ * reach changes until processing succeeds, so a title keeps its previous stream and images while a replacement
+ * is processed, and keeps them if the replacement fails.
+ */
+export type MediaStatus =
+  /** The file was refused or could not be converted; `reason` says why. The previous result stays in use. */
+  | 'FAILED'
+  /** The file's content is being checked and converted (streams, thumbnails or image sizes). */
+  | 'PROCESSING'
+  /** The file was converted; the title plays (or shows) the result. */
+  | 'READY'
+  /** An upload URL was issued for the file, or the file arrived; processing has not started yet. */
+  | 'UPLOADED';
+
+/** A change of a title's (or trailer's) media processing status, pushed to admins. */
+export type MediaStatusChange = {
+  __typename?: 'MediaStatusChange';
+  /** Which media the change is about. */
+  kind: MediaKind;
+  /** The new state. */
+  media: MediaFile;
+  /** The title. */
+  movieId: Scalars['ID']['output'];
+  /** The trailer, when the change is about a trailer's video. */
+  trailerId: Maybe<Scalars['ID']['output']>;
+};
+
+/** Input of `publishMediaStatus`. */
+export type MediaStatusChangeInput = {
+  /** Encoding chunks done. */
+  chunksDone: Scalars['Int']['input'];
+  /** Encoding chunks in total. */
+  chunksTotal: Scalars['Int']['input'];
+  /** The file's declared content type. */
+  contentType: Scalars['String']['input'];
+  /** Which media changed. */
+  kind: MediaKind;
+  /** The title. */
+  movieId: Scalars['ID']['input'];
+  /** Why it failed (FAILED only). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The file's size in bytes. */
+  sizeBytes: Scalars['Float']['input'];
+  /** The new state. */
+  status: MediaStatus;
+  /** The trailer, for a trailer's video. */
+  trailerId?: InputMaybe<Scalars['ID']['input']>;
+  /** When the state changed. */
+  updatedAt: Scalars['AWSDateTime']['input'];
+  /** The upload. */
+  uploadId: Scalars['ID']['input'];
+};
+
 /** A title in the catalog, as the caller sees it (with the caller's own progress and list membership). */
 export type Movie = {
   __typename?: 'Movie';
+  /** The latest upload of the backdrop image and its processing status, or null while none has been uploaded. */
+  backdrop: Maybe<MediaFile>;
   /** The backdrop image's URL (public catalog art served by CloudFront), or null while none has been uploaded. */
   backdropUrl: Maybe<Scalars['AWSURL']['output']>;
   /** When the title was added to the catalog. */
   createdAt: Scalars['AWSDateTime']['output'];
-  /** Running time in seconds. */
+  /** Running time in seconds: the measured length of the video once one is READY, before that the admin's value. */
   durationSeconds: Scalars['Int']['output'];
   /** The title's genres (one to five, no repeats). */
   genres: Array<Genre>;
@@ -143,8 +216,12 @@ export type Movie = {
   maturityRating: MaturityRating;
   /** The caller's playback position in this title, or null if the caller never played it. */
   myPosition: Maybe<PlaybackPosition>;
+  /** The latest upload of the poster image and its processing status, or null while none has been uploaded. */
+  poster: Maybe<MediaFile>;
   /** The poster image's URL (public catalog art served by CloudFront), or null while none has been uploaded. */
   posterUrl: Maybe<Scalars['AWSURL']['output']>;
+  /** The currently playable stream of the main video (HLS), or null until a video upload is READY. */
+  stream: Maybe<Stream>;
   /** A short description of the story (at most 2,000 characters). */
   synopsis: Scalars['String']['output'];
   /** The title's name. */
@@ -153,7 +230,7 @@ export type Movie = {
   trailers: Array<Trailer>;
   /** When the title's details last changed. */
   updatedAt: Scalars['AWSDateTime']['output'];
-  /** The main video file, or null while none has been uploaded. Ask `playbackUrl` for a URL to play it. */
+  /** The latest upload of the main video and its processing status, or null while none has been uploaded. */
   video: Maybe<MediaFile>;
   /** The release year. */
   year: Scalars['Int']['output'];
@@ -192,6 +269,11 @@ export type Mutation = {
   deleteTrailer: Maybe<Trailer>;
   /** Marks a title watched or unwatched for the caller; returns the position that won. */
   markWatched: PlaybackPosition;
+  /**
+   * Announces a media status change to subscribed admins. Called by the media-processing functions with IAM
+   * credentials only; it writes nothing (the functions have already stored the state).
+   */
+  publishMediaStatus: Maybe<MediaStatusChange>;
   /** Removes a title from the caller's Continue Watching row, keeping its position and watched state. */
   removeFromContinueWatching: Maybe<PlaybackPosition>;
   /** Removes a title from the caller's list; returns the title, or null if it no longer exists. */
@@ -256,6 +338,12 @@ export type MutationDeleteTrailerArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationMarkWatchedArgs = {
   input: MarkWatchedInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationPublishMediaStatusArgs = {
+  input: MediaStatusChangeInput;
 };
 
 
@@ -483,16 +571,16 @@ export type QuerySearchMoviesArgs = {
   recordInHistory: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** One rendition of an HLS stream, as its master playlist lists it. */
+/** One quality level (rendition) of an HLS stream, as listed in its master playlist. */
 export type Rendition = {
   __typename?: 'Rendition';
-  /** Average bits per second (`AVERAGE-BANDWIDTH`), when measured. */
-  averageBandwidth: Maybe<Scalars['Int']['output']>;
-  /** Peak bits per second (the master playlist's `BANDWIDTH`). */
+  /** Average bits per second of video and audio together (`AVERAGE-BANDWIDTH`). */
+  averageBandwidth: Scalars['Int']['output'];
+  /** Peak bits per second of video and audio together (`BANDWIDTH` in the master playlist). */
   bandwidth: Scalars['Int']['output'];
-  /** RFC 6381 codecs (`CODECS`), e.g. `avc1.64001f,mp4a.40.2`. */
+  /** The RFC 6381 codec string (`CODECS`), e.g. `avc1.64001f,mp4a.40.2`. */
   codecs: Scalars['String']['output'];
-  /** Frame height in pixels, e.g. 720. */
+  /** Frame height in pixels (the rendition is named after it, e.g. 720 for `720p`). */
   height: Scalars['Int']['output'];
   /** Frame width in pixels. */
   width: Scalars['Int']['output'];
@@ -500,14 +588,17 @@ export type Rendition = {
 
 /** Input of `requestUploadUrl`. */
 export type RequestUploadUrlInput = {
-  /** The file's content type: `video/mp4` for videos; `image/jpeg`, `image/png` or `image/webp` for images. */
+  /** The file's content type: `video/mp4` or `video/quicktime` for videos; `image/jpeg`, `image/png` or `image/webp` for images. */
   contentType: Scalars['String']['input'];
   /** Which file to upload. */
   kind: MediaKind;
   /** The title the file belongs to. */
   movieId: Scalars['ID']['input'];
-  /** The file's size in bytes (videos up to 2 GiB, images up to 10 MiB). */
-  sizeBytes: Scalars['Int']['input'];
+  /**
+   * The file's size in bytes, a whole number: videos up to 5 GiB (the largest single S3 PUT), images up to
+   * 10 MiB. A `Float` because AppSync's `Int` stops just under 2 GiB.
+   */
+  sizeBytes: Scalars['Float']['input'];
   /** The trailer, when `kind` is `TRAILER_VIDEO`. */
   trailerId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -544,6 +635,27 @@ export type SearchHistoryEntry = {
   searchedAt: Scalars['AWSDateTime']['output'];
 };
 
+/**
+ * The currently playable HLS stream of a title or trailer: H.264/AAC in 6-second MPEG-TS segments, one
+ * rendition per quality level. The keys are storage keys relative to the private media bucket; playing them
+ * needs the playback credential (see docs/api.md).
+ */
+export type Stream = {
+  __typename?: 'Stream';
+  /** The measured duration of the media in seconds (fractional). */
+  durationSeconds: Scalars['Float']['output'];
+  /** Storage key of the master (multivariant) playlist; every URI inside the playlists is relative to it. */
+  masterKey: Scalars['String']['output'];
+  /** When processing made this stream playable. */
+  readyAt: Scalars['AWSDateTime']['output'];
+  /** The quality levels, highest first. */
+  renditions: Array<Rendition>;
+  /** Storage key of the scrub-preview WebVTT index: each cue names a sprite (relative) and a `#xywh=` tile. */
+  trickplayVttKey: Scalars['String']['output'];
+  /** The upload this stream was made from. */
+  uploadId: Scalars['ID']['output'];
+};
+
 /** One cookie of a playback credential. */
 export type StreamCookie = {
   __typename?: 'StreamCookie';
@@ -556,6 +668,8 @@ export type StreamCookie = {
 /** Real-time updates (over AppSync's WebSocket endpoint). */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Media processing status changes (admin): of one title when `movieId` is given, else of every title. */
+  onMediaStatusChanged: Maybe<MediaStatusChange>;
   /**
    * The caller's own playback positions as other devices change them. Only the caller's changes are delivered
    * (filtered on the server by the caller's identity). The publishing mutation must select `ownerId`.
@@ -563,20 +677,28 @@ export type Subscription = {
   onMyPlaybackPositionChanged: Maybe<PlaybackPosition>;
 };
 
+
+/** Real-time updates (over AppSync's WebSocket endpoint). */
+export type SubscriptionOnMediaStatusChangedArgs = {
+  movieId: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A trailer of a title. */
 export type Trailer = {
   __typename?: 'Trailer';
   /** When the trailer was added. */
   createdAt: Scalars['AWSDateTime']['output'];
-  /** Running time in seconds. */
+  /** Running time in seconds: the measured length of the video once one is READY, before that the admin's value. */
   durationSeconds: Scalars['Int']['output'];
   /** Unique id of the trailer. */
   id: Scalars['ID']['output'];
   /** The id of the title the trailer belongs to. */
   movieId: Scalars['ID']['output'];
+  /** The currently playable stream of the trailer (HLS), or null until a video upload is READY. */
+  stream: Maybe<Stream>;
   /** The trailer's name, e.g. `Official trailer`. */
   title: Scalars['String']['output'];
-  /** The trailer's video file, or null while none has been uploaded. */
+  /** The latest upload of the trailer's video and its processing status, or null while none has been uploaded. */
   video: Maybe<MediaFile>;
 };
 
@@ -617,10 +739,12 @@ export type UploadTarget = {
   expiresAt: Scalars['AWSDateTime']['output'];
   /** Headers the PUT must send exactly (as a JSON object), e.g. the content type. */
   headers: Scalars['AWSJSON']['output'];
-  /** The storage key the server chose for the file. */
+  /** The storage key the server chose for the file (in the private sources area). */
   key: Scalars['String']['output'];
-  /** The largest file the upload may be, in bytes. */
-  maxBytes: Scalars['Int']['output'];
+  /** The largest file the upload may be, in bytes (a `Float`: see `MediaFile.sizeBytes`). */
+  maxBytes: Scalars['Float']['output'];
+  /** The upload's id: `MediaFile.uploadId` and `onMediaStatusChanged` report its processing. */
+  uploadId: Scalars['ID']['output'];
   /** The presigned URL to PUT the file to. */
   url: Scalars['AWSURL']['output'];
 };

@@ -141,7 +141,7 @@ describe('account deletion', () => {
 });
 
 describe('presign', () => {
-  it('issues a PUT URL with a server-chosen key and signed content type and length; the file can be read back', async () => {
+  it('issues a PUT URL with a server-chosen sources key and signed content type and length; sources are never presigned for playback', async () => {
     const body = Buffer.from('fake mp4 bytes');
     const target = (await presign({
       action: 'put',
@@ -149,17 +149,28 @@ describe('presign', () => {
       movieId: 'movie-1',
       contentType: 'video/mp4',
       sizeBytes: body.length,
-    })) as { url: string; key: string; headers: Record<string, string>; expiresAt: string };
-    expect(target.key).toMatch(/^media\/movie-1\/video-[0-9a-f-]{36}\.mp4$/);
+    })) as { url: string; key: string; uploadId: string; headers: Record<string, string>; expiresAt: string };
+    expect(target.uploadId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(target.key).toBe(`sources/movie-1/video/${target.uploadId}`);
     const url = new URL(target.url);
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
     expect(url.pathname.startsWith(`/${bucket}/`)).toBe(true);
     const put = await fetch(target.url, { method: 'PUT', headers: target.headers, body });
     expect(put.status).toBe(200);
-    const get = (await presign({ action: 'get', key: target.key })) as { url: string };
-    const read = await fetch(get.url, { headers: { Range: 'bytes=0-3' } });
-    expect(read.status).toBe(206);
-    expect(await read.text()).toBe('fake');
+    const stored = await fetch(`${s3.endpoint}/${bucket}/${target.key}`, { headers: { Range: 'bytes=0-3' } });
+    expect(await stored.text()).toBe('fake');
+    await expect(presign({ action: 'get', key: target.key })).rejects.toThrow(
+      'Only media keys can be presigned.',
+    );
+    const trailer = (await presign({
+      action: 'put',
+      kind: 'TRAILER_VIDEO',
+      movieId: 'movie-1',
+      trailerId: 'trailer-1',
+      contentType: 'video/mp4',
+      sizeBytes: 10,
+    })) as { key: string; uploadId: string };
+    expect(trailer.key).toBe(`sources/movie-1/trailers/trailer-1/${trailer.uploadId}`);
   });
 
   it('rejects wrong content types, oversized files and keys outside media/', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CREDENTIALS, waitUntilReady } from 'appsync-twin';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 
 /** Uploads and playback through the twin: presigned PUT to the local S3, then playback and image URLs. */
@@ -10,6 +11,7 @@ let movieId: string;
 interface UploadTarget {
   url: string;
   key: string;
+  uploadId: string;
   headers: string;
   maxBytes: number;
 }
@@ -17,7 +19,7 @@ interface UploadTarget {
 async function requestUpload(input: Record<string, unknown>) {
   return twin.gql<{ requestUploadUrl: UploadTarget }>(
     admin.idToken,
-    'mutation ($input: RequestUploadUrlInput!) { requestUploadUrl(input: $input) { url key headers maxBytes expiresAt } }',
+    'mutation ($input: RequestUploadUrlInput!) { requestUploadUrl(input: $input) { url key uploadId headers maxBytes expiresAt } }',
     { input: { movieId, ...input } },
   );
 }
@@ -30,6 +32,31 @@ async function upload(input: Record<string, unknown>, body: Buffer): Promise<Upl
   const put = await fetch(target.url, { method: 'PUT', headers, body });
   expect(put.status).toBe(200);
   return target;
+}
+
+interface MediaState {
+  uploadId: string;
+  status: string;
+  reason: string | null;
+  sizeBytes: number;
+  chunksDone: number;
+}
+
+interface MovieMedia {
+  posterUrl: string | null;
+  stream: unknown;
+  video: MediaState | null;
+  poster: MediaState | null;
+}
+
+async function readMedia(): Promise<MovieMedia> {
+  const detail = await twin.gql<{ movie: MovieMedia }>(
+    viewer.idToken,
+    'query ($id: ID!) { movie(id: $id) { posterUrl stream { masterKey } video { uploadId status reason sizeBytes chunksDone } poster { uploadId status reason sizeBytes chunksDone } } }',
+    { id: movieId },
+  );
+  expect(detail.errors).toBeUndefined();
+  return detail.data?.movie as MovieMedia;
 }
 
 beforeAll(async () => {
@@ -60,73 +87,123 @@ afterAll(async () => {
 });
 
 describe('media', () => {
-  it('uploads a video, then plays it with a range request', async () => {
+  it('takes an upload into the private sources prefix with status UPLOADED; a refused file changes nothing viewers reach', async () => {
     const video = Buffer.from('0123456789 pretend this is H.264');
-    const videoTarget = await upload({ kind: 'VIDEO', contentType: 'video/mp4' }, video);
-    expect(videoTarget.key).toMatch(new RegExp(`^media/${movieId}/video-`));
-    await upload({ kind: 'POSTER', contentType: 'image/png' }, Buffer.from('png bytes'));
-
-    const playback = await twin.gql<{ playbackUrl: { url: string; contentType: string } }>(
-      viewer.idToken,
-      'query ($id: ID!) { playbackUrl(movieId: $id) { url contentType expiresAt } }',
-      { id: movieId },
-    );
-    expect(playback.data?.playbackUrl.contentType).toBe('video/mp4');
-    const ranged = await fetch(playback.data?.playbackUrl.url as string, { headers: { Range: 'bytes=0-9' } });
-    expect(ranged.status).toBe(206);
-    expect(await ranged.text()).toBe('0123456789');
-
-    const detail = await twin.gql<{
-      movie: { posterUrl: string | null; backdropUrl: string | null; video: { sizeBytes: number } };
-    }>(
-      viewer.idToken,
-      'query ($id: ID!) { movie(id: $id) { posterUrl backdropUrl video { contentType sizeBytes } } }',
-      { id: movieId },
-    );
-    expect(detail.data?.movie.backdropUrl).toBeNull();
-    expect(detail.data?.movie.video.sizeBytes).toBe(video.length);
-  });
-
-  it('serves the poster through the images distribution with no Lambda, and never a video', async () => {
-    const videoTarget = await upload(
-      { kind: 'VIDEO', contentType: 'video/mp4' },
-      Buffer.from('secret video'),
-    );
+    const requested = await requestUpload({
+      kind: 'VIDEO',
+      contentType: 'video/mp4',
+      sizeBytes: video.length,
+    });
+    const videoTarget = requested.data?.requestUploadUrl as UploadTarget;
+    expect(videoTarget.key).toBe(`sources/${movieId}/video/${videoTarget.uploadId}`);
+    const beforePut = await readMedia();
+    expect(beforePut.video).toEqual({
+      uploadId: videoTarget.uploadId,
+      status: 'UPLOADED',
+      reason: null,
+      sizeBytes: video.length,
+      chunksDone: 0,
+    });
+    const put = await fetch(videoTarget.url, {
+      method: 'PUT',
+      headers: JSON.parse(videoTarget.headers) as Record<string, string>,
+      body: video,
+    });
+    expect(put.status).toBe(200);
     const posterTarget = await upload({ kind: 'POSTER', contentType: 'image/png' }, Buffer.from('png bytes'));
-    const detail = await twin.gql<{ movie: { posterUrl: string | null } }>(
+    expect(posterTarget.key).toBe(`sources/${movieId}/poster/${posterTarget.uploadId}`);
+
+    // The twin runs the pipeline (S3 notification → SQS → ingest Lambda): both files are checked by content.
+    await waitUntilReady({
+      what: 'the pipeline to refuse the fake video and poster (status FAILED)',
+      probe: async () => {
+        const media = await readMedia();
+        return media.video?.status === 'FAILED' && media.poster?.status === 'FAILED';
+      },
+    });
+    const detail = await readMedia();
+    expect(detail.posterUrl).toBeNull();
+    expect(detail.stream).toBeNull();
+    expect(detail.video?.uploadId).toBe(videoTarget.uploadId);
+    expect(detail.video?.reason).toMatch(/not a video/);
+    expect(detail.poster?.uploadId).toBe(posterTarget.uploadId);
+    expect(detail.poster?.reason).toBeTruthy();
+
+    const playback = await twin.gql(
       viewer.idToken,
-      'query ($id: ID!) { movie(id: $id) { posterUrl } }',
-      { id: movieId },
-      { 'x-twin-trace': '1' },
+      'query ($id: ID!) { playbackUrl(movieId: $id) { url } }',
+      {
+        id: movieId,
+      },
     );
-    const trace = detail.extensions?.twinCostTrace as { lambdaInvocations: number };
-    expect(trace.lambdaInvocations).toBe(0);
+    expect(playback.errors?.[0]?.errorType).toBe('NotFound');
+    // The source is in the bucket, but the images distribution serves catalog art only.
     const imagesBase = twin.stack.outputs.imagesBaseUrl as string;
-    expect(imagesBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+$/);
-    const posterUrl = detail.data?.movie.posterUrl as string;
-    expect(posterUrl).toBe(`${imagesBase}/${posterTarget.key}`);
-
-    const poster = await fetch(posterUrl);
-    expect(poster.status).toBe(200);
-    expect(poster.headers.get('content-type')).toBe('image/png');
-    expect(poster.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
-    expect(await poster.text()).toBe('png bytes');
-    const ranged = await fetch(posterUrl, { headers: { Range: 'bytes=0-2' } });
-    expect(ranged.status).toBe(206);
-    expect(ranged.headers.get('content-range')).toBe('bytes 0-2/9');
-    expect(await ranged.text()).toBe('png');
-    const head = await fetch(posterUrl, { method: 'HEAD' });
-    expect(head.status).toBe(200);
-    expect(head.headers.get('content-length')).toBe('9');
-
-    // The video exists in the same bucket, but the bucket policy grants the distribution image keys only.
     const direct = await fetch(
       `${twin.stack.s3.endpoint}/${twin.stack.outputs.mediaBucketName}/${videoTarget.key}`,
     );
-    expect(await direct.text()).toBe('secret video');
-    const video = await fetch(`${imagesBase}/${videoTarget.key}`);
-    expect(video.status).toBe(404);
-    expect(await video.text()).not.toContain('secret video');
+    expect(await direct.text()).toBe(video.toString());
+    for (const key of [videoTarget.key, posterTarget.key]) {
+      const viaCdn = await fetch(`${imagesBase}/${key}`);
+      expect(viaCdn.status).toBe(404);
+      expect(await viaCdn.text()).not.toContain('png bytes');
+    }
+  });
+
+  it('refuses publishMediaStatus to user-pool callers, admins included (IAM only)', async () => {
+    const response = await twin.gql(
+      admin.idToken,
+      'mutation ($input: MediaStatusChangeInput!) { publishMediaStatus(input: $input) { movieId } }',
+      {
+        input: {
+          movieId,
+          kind: 'VIDEO',
+          uploadId: 'u',
+          contentType: 'video/mp4',
+          sizeBytes: 1,
+          status: 'READY',
+          chunksDone: 0,
+          chunksTotal: 0,
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      },
+    );
+    expect(response.errors?.[0]?.errorType).toBe('Unauthorized');
+  });
+
+  it('accepts publishMediaStatus from the media functions, signed with SigV4 (IAM)', async () => {
+    const { publishStatus } = await import('../../functions/media/lib/notify');
+    // The twin's local credentials, which it gives its Lambdas (an unknown key is refused, as by AWS).
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_REGION: 'us-east-1',
+    });
+    const accepted = await publishStatus(
+      { graphqlUrl: twin.stack.graphqlUrl },
+      { movieId, trailerId: null, slot: 'video', uploadId: 'u1', sequencer: '1' },
+      {
+        uploadId: 'u1',
+        status: 'PROCESSING',
+        reason: null,
+        chunksDone: 1,
+        chunksTotal: 4,
+        sizeBytes: 3 * 1024 ** 3,
+        contentType: 'video/mp4',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+    );
+    expect(accepted).toBe(true);
+  });
+
+  it('accepts a declared size over 2 GiB for a video (sizes are Floats)', async () => {
+    const response = await requestUpload({
+      kind: 'VIDEO',
+      contentType: 'video/mp4',
+      sizeBytes: 3 * 1024 ** 3,
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.requestUploadUrl.maxBytes).toBe(3 * 1024 ** 3);
   });
 
   it('answers 404 for unknown images, unknown paths and unknown distributions', async () => {
@@ -143,13 +220,15 @@ describe('media', () => {
   it('rejects wrong content types, sizes and kinds, and changes nothing', async () => {
     const before = await twin.gql<{ movie: Record<string, unknown> }>(
       viewer.idToken,
-      'query ($id: ID!) { movie(id: $id) { posterUrl video { contentType sizeBytes updatedAt } updatedAt } }',
+      'query ($id: ID!) { movie(id: $id) { posterUrl video { contentType sizeBytes status updatedAt } updatedAt } }',
       { id: movieId },
     );
     for (const input of [
       { kind: 'POSTER', contentType: 'text/html', sizeBytes: 10 },
       { kind: 'VIDEO', contentType: 'video/mp4', sizeBytes: 0 },
       { kind: 'BACKDROP', contentType: 'image/png', sizeBytes: 50 * 1024 * 1024 },
+      { kind: 'VIDEO', contentType: 'video/mp4', sizeBytes: 6 * 1024 ** 3 },
+      { kind: 'VIDEO', contentType: 'video/mp4', sizeBytes: 1.5 },
       { kind: 'TRAILER_VIDEO', contentType: 'video/mp4', sizeBytes: 10 },
     ]) {
       const response = await requestUpload(input);
@@ -158,7 +237,7 @@ describe('media', () => {
     }
     const after = await twin.gql<{ movie: Record<string, unknown> }>(
       viewer.idToken,
-      'query ($id: ID!) { movie(id: $id) { posterUrl video { contentType sizeBytes updatedAt } updatedAt } }',
+      'query ($id: ID!) { movie(id: $id) { posterUrl video { contentType sizeBytes status updatedAt } updatedAt } }',
       { id: movieId },
     );
     expect(after.data?.movie.video).toEqual(before.data?.movie.video);
@@ -195,7 +274,9 @@ describe('the site deployment (the assembly has a built client)', () => {
   it('has no local effect: listed at start-up with its Python provider Lambda and that Lambda’s layer', () => {
     const report = twin.log.find((line) => line.startsWith('No local effect:')) ?? '';
     expect(report).toContain('Custom::CDKBucketDeployment ×1 (the client is served by the local dev server');
-    expect(report).toMatch(/AWS::Lambda::Function ×2 \([^)]*provider of Custom::CDKBucketDeployment/);
+    // The site deployment's provider, and the media pipeline's bucket-notification provider.
+    expect(report).toMatch(/AWS::Lambda::Function ×3 \([^)]*provider of Custom::CDKBucketDeployment/);
+    expect(report).toMatch(/AWS::Lambda::Function ×3 \([^)]*provider of Custom::S3BucketNotifications/);
     expect(report).toContain('AWS::Lambda::LayerVersion ×1 (used by no function that runs locally)');
   });
 });

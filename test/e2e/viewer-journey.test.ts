@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-  imageBytes,
+  decodedImageSize,
   makePoster,
   openApp,
   signIn,
@@ -18,7 +17,7 @@ import {
 import type { PageGlobals, PageVideo } from './support/in-page';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
-import { uiWaitMs } from '../support/timeouts';
+import { mediaReadyWaitMs, stackTimeout, uiWaitMs } from '../support/timeouts';
 
 /**
  * One viewer's journey through the real stack `npm start` runs (local twin, cognito-local, s3rver, DynamoDB
@@ -113,24 +112,38 @@ describe('a viewer in a real browser against the local stack', () => {
     await screenshot(deviceA, '02b-row-paged');
   });
 
-  test('opens a title with its synopsis and a playable trailer', async () => {
-    await deviceA.goto(`${stack.appUrl}/`);
-    const poster = deviceA.locator('section[data-testid^="genre-"] a.poster').first();
-    movieId = (await poster.getAttribute('data-movie-id')) ?? '';
-    expect(movieId).not.toBe('');
-    await poster.click();
-    await deviceA.getByTestId('title-details').waitFor();
-    movieTitle = (await deviceA.getByRole('heading', { level: 1 }).textContent()) ?? '';
-    expect(movieTitle).not.toBe('');
-    expect((await deviceA.getByTestId('synopsis').textContent())?.length).toBeGreaterThan(10);
+  test(
+    'opens a title with its synopsis and a playable trailer',
+    async () => {
+      await deviceA.goto(`${stack.appUrl}/`);
+      const poster = deviceA.locator('section[data-testid^="genre-"] a.poster').first();
+      movieId = (await poster.getAttribute('data-movie-id')) ?? '';
+      expect(movieId).not.toBe('');
+      await poster.click();
+      await deviceA.getByTestId('title-details').waitFor();
+      movieTitle = (await deviceA.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      expect(movieTitle).not.toBe('');
+      expect((await deviceA.getByTestId('synopsis').textContent())?.length).toBeGreaterThan(10);
 
-    const trailerButton = deviceA.getByRole('button', { name: /^Play trailer/ }).first();
-    await trailerButton.click();
-    const trailer = deviceA.locator('.trailer video').first();
-    await trailer.waitFor();
-    await waitForPlayableVideo(deviceA, '.trailer video');
-    await screenshot(deviceA, '03-title');
-  });
+      // npm start seeds through the media pipeline in the background: the page shows the status until the
+      // title's HLS stream is READY, then offers Play (the page looks again while processing).
+      await deviceA.getByTestId('play').waitFor({ timeout: mediaReadyWaitMs() });
+      const trailerButton = deviceA.getByRole('button', { name: /^Play trailer/ }).first();
+      await expect
+        .poll(async () => (await trailerButton.isEnabled()) || (await deviceA.reload(), false), {
+          timeout: mediaReadyWaitMs(),
+          interval: 2000,
+          message: 'the trailer to be processed (READY)',
+        })
+        .toBe(true);
+      await trailerButton.click();
+      const trailer = deviceA.locator('.trailer video').first();
+      await trailer.waitFor();
+      await waitForPlayableVideo(deviceA, '.trailer video');
+      await screenshot(deviceA, '03-title');
+    },
+    stackTimeout(),
+  );
 
   test('plays the title and saves the position on seek and pause', async () => {
     await deviceA.getByTestId('play').click();
@@ -265,35 +278,58 @@ describe('a viewer in a real browser against the local stack', () => {
     expect(await deviceA.getByTestId('admin-movies').count()).toBe(0);
   });
 
-  test('an admin uploads a poster that then shows on the title', async () => {
-    const admin = await openApp(await newDevice(), stack);
-    await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
-    await admin.getByRole('link', { name: 'Admin' }).click();
-    await admin.getByTestId('admin-movies').waitFor();
-    await screenshot(admin, '07-admin');
-    await admin.goto(`${stack.appUrl}/admin/${encodeURIComponent(movieId)}`);
-    await admin.getByTestId('movie-form').waitFor();
+  test(
+    'an admin uploads a poster that then shows on the title',
+    async () => {
+      const admin = await openApp(await newDevice(), stack);
+      await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
+      await admin.getByRole('link', { name: 'Admin' }).click();
+      await admin.getByTestId('admin-movies').waitFor();
+      await screenshot(admin, '07-admin');
+      await admin.goto(`${stack.appUrl}/admin/${encodeURIComponent(movieId)}`);
+      await admin.getByTestId('movie-form').waitFor();
 
-    const poster = await makePoster(admin, 'E2E POSTER');
-    await admin
-      .getByLabel('Poster image')
-      .setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: poster });
-    const outcome = admin
-      .getByTestId('upload-POSTER')
-      .getByRole('status')
-      .or(admin.getByTestId('upload-POSTER').getByRole('alert'));
-    await outcome.waitFor({ timeout: uiWaitMs() });
-    expect(await outcome.textContent()).toBe('Uploaded poster.png.');
-    await screenshot(admin, '08-admin-upload');
+      await deviceA.goto(`${stack.appUrl}/search?q=${encodeURIComponent(movieTitle)}`);
+      const seededPoster = deviceA.locator(
+        `[data-testid="search-results"] a.poster[data-movie-id="${movieId}"] img`,
+      );
+      await seededPoster.waitFor();
+      const seededPosterSrc = (await seededPoster.getAttribute('src')) ?? '';
 
-    // The viewer sees the new poster on the title.
-    await deviceA.goto(`${stack.appUrl}/search?q=${encodeURIComponent(movieTitle)}`);
-    const image = deviceA.locator(`[data-testid="search-results"] a.poster[data-movie-id="${movieId}"] img`);
-    await image.waitFor();
-    const src = (await image.getAttribute('src')) ?? '';
-    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-    expect(sha(await imageBytes(deviceA, src))).toBe(sha(poster));
-  });
+      const poster = await makePoster(admin, 'E2E POSTER');
+      await admin
+        .getByLabel('Poster image')
+        .setInputFiles({ name: 'poster.png', mimeType: 'image/png', buffer: poster });
+      const outcome = admin
+        .getByTestId('upload-POSTER')
+        .getByRole('status')
+        .or(admin.getByTestId('upload-POSTER').getByRole('alert'));
+      await outcome.waitFor({ timeout: uiWaitMs() });
+      expect(await outcome.textContent()).toBe('Uploaded poster.png.');
+      await screenshot(admin, '08-admin-upload');
+
+      // The pipeline checks the upload and makes WebP variants; the viewer then sees the new poster's row
+      // variant (200 px wide, as the 200×300 source: never upscaled) instead of the seeded one.
+      const posterPattern = new RegExp(`/catalog/${movieId}/poster/[^/]+/row\\.webp$`);
+      let src = '';
+      await expect
+        .poll(
+          async () => {
+            await deviceA.goto(`${stack.appUrl}/search?q=${encodeURIComponent(movieTitle)}`);
+            const image = deviceA.locator(
+              `[data-testid="search-results"] a.poster[data-movie-id="${movieId}"] img`,
+            );
+            await image.waitFor();
+            src = (await image.getAttribute('src')) ?? '';
+            return src !== seededPosterSrc && posterPattern.test(src);
+          },
+          { timeout: mediaReadyWaitMs(), interval: 2000, message: 'the uploaded poster to be processed' },
+        )
+        .toBe(true);
+      expect(await decodedImageSize(deviceA, src)).toEqual({ width: 200, height: 300 });
+    },
+    stackTimeout(),
+  );
 
   test('shows the main screens on a phone-sized screen', async () => {
     const phone = await openApp(await newDevice({ phone: true }), stack);

@@ -6,7 +6,8 @@ import { validateResolverTable } from '../../infra/lib/appsync/validate-resolver
 import { BUILT_CLIENT_FIXTURE, synthMarquee } from '../support/marquee-template';
 
 describe('cdk-nag AwsSolutions', () => {
-  it('passes on the Marquee stack with only the written acknowledgements', () => {
+  // The first synth of the file bundles every function (five, with the media pipeline's) on a shared machine.
+  it('passes on the Marquee stack with only the written acknowledgements', { timeout: 300_000 }, () => {
     const { app } = synthMarquee({ nag: true });
     expect(() => app.synth()).not.toThrow();
   });

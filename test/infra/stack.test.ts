@@ -221,22 +221,33 @@ describe('AppSync', () => {
 });
 
 describe('Lambdas', () => {
-  it('run Node.js 24 on arm64 with X-Ray, one per job', () => {
-    // CDK's own log-retention provider (a singleton at the stack root) is not one of the project's.
+  it('run Node.js 24 with X-Ray, one per job: arm64, the media functions x86-64 with the ffmpeg layer', () => {
+    // CDK's own log-retention and bucket-notification providers (singletons) are not the project's.
     const functions = Object.entries(template.findResources('AWS::Lambda::Function') as Resources).filter(
-      ([logicalId]) => !logicalId.startsWith('LogRetention'),
+      ([logicalId]) =>
+        !logicalId.startsWith('LogRetention') && !logicalId.startsWith('BucketNotificationsHandler'),
     );
-    expect(functions).toHaveLength(3);
-    for (const [, fn] of functions) {
+    expect(functions).toHaveLength(5);
+    const layers = Object.keys(template.findResources('AWS::Lambda::LayerVersion'));
+    expect(layers).toHaveLength(1);
+    for (const [logicalId, fn] of functions) {
+      const media = logicalId.startsWith('MediaPipeline');
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
+        Architectures: [media ? 'x86_64' : 'arm64'],
         TracingConfig: { Mode: 'Active' },
       });
+      if (media) {
+        expect(fn.Properties).toMatchObject({
+          Timeout: 900,
+          Layers: [{ Ref: layers[0] }],
+          EphemeralStorage: { Size: 10240 },
+        });
+      }
     }
   });
 
-  it('grants the presign function only object access under media/', () => {
+  it('grants the presign function only object access under media/ (GET) and sources/ (PUT)', () => {
     const policies = template.findResources('AWS::IAM::Policy') as Resources;
     const s3Statements = Object.values(policies)
       .flatMap(
@@ -244,9 +255,76 @@ describe('Lambdas', () => {
           (policy.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
             .Statement,
       )
-      .filter((statement) => JSON.stringify(statement.Action).includes('s3:PutObject'));
-    expect(s3Statements).toHaveLength(1);
-    expect(JSON.stringify(s3Statements[0]?.Resource)).toContain('/media/*');
+      .filter((statement) => JSON.stringify(statement.Action) === '"s3:PutObject"');
+    const presignPut = s3Statements.filter((statement) =>
+      JSON.stringify(statement.Resource).includes('/sources/*'),
+    );
+    expect(presignPut).toHaveLength(1);
+    expect(JSON.stringify(s3Statements)).not.toContain('/media/*');
+  });
+});
+
+describe('media pipeline', () => {
+  type QueueProperties = {
+    VisibilityTimeout?: number;
+    RedrivePolicy?: { maxReceiveCount: number };
+    MessageRetentionPeriod?: number;
+    SqsManagedSseEnabled?: boolean;
+  };
+
+  it('sends ObjectCreated on sources/ to an SSE-SQS queue with a DLQ after 3 receives', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'sources/' }] } },
+          }),
+        ],
+      },
+    });
+    const queues = Object.values(template.findResources('AWS::SQS::Queue') as Resources).map(
+      (queue) => queue.Properties as QueueProperties,
+    );
+    expect(queues).toHaveLength(4);
+    const work = queues.filter((queue) => queue.RedrivePolicy);
+    expect(work).toHaveLength(2);
+    for (const queue of work) {
+      expect(queue.RedrivePolicy?.maxReceiveCount).toBe(3);
+      // At least 6 × the 900 s function timeout.
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 900);
+    }
+    for (const queue of queues) expect(queue.SqsManagedSseEnabled).toBe(true);
+    const dlqs = queues.filter((queue) => !queue.RedrivePolicy);
+    for (const dlq of dlqs) expect(dlq.MessageRetentionPeriod).toBe(14 * 86400);
+  });
+
+  it('consumes both queues with partial batch failures, batch size 1 and a concurrency cap', () => {
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping') as Resources);
+    expect(mappings).toHaveLength(2);
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        BatchSize: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: expect.any(Number) as unknown },
+      });
+    }
+  });
+
+  it('alarms on each DLQ to the media topic, and lets the functions call publishMediaStatus with IAM', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Resources).filter(
+      (alarm) => alarm.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) {
+      expect(alarm.Properties).toMatchObject({ Threshold: 1, TreatMissingData: 'notBreaching' });
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('MediaEventsTopic');
+    }
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
+    });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain('/types/Mutation/fields/publishMediaStatus');
   });
 });
 
@@ -269,7 +347,8 @@ describe('monitoring and hosting', () => {
       ]),
     );
     for (const alarm of Object.values(alarms)) expect(alarm.Properties.AlarmActions).toHaveLength(1);
-    template.resourceCountIs('AWS::SNS::Topic', 1);
+    // The alarm topic, and the media pipeline's failure topic.
+    template.resourceCountIs('AWS::SNS::Topic', 2);
   });
 
   it('serves the client from a private bucket through CloudFront with HTTPS redirect', () => {
@@ -316,6 +395,7 @@ describe('monitoring and hosting', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [
+          Match.objectLike({ PathPattern: 'catalog/*', AllowedMethods: ['GET', 'HEAD'] }),
           Match.objectLike({ PathPattern: 'media/*/poster-*', AllowedMethods: ['GET', 'HEAD'] }),
           Match.objectLike({ PathPattern: 'media/*/backdrop-*', AllowedMethods: ['GET', 'HEAD'] }),
         ],
@@ -331,7 +411,9 @@ describe('monitoring and hosting', () => {
     const resources = JSON.stringify(grants[0]?.Resource);
     expect(resources).toContain('/media/*/poster-*');
     expect(resources).toContain('/media/*/backdrop-*');
-    expect(resources).not.toMatch(/\/\*"|\/media\/\*"/);
+    expect(resources).toContain('/catalog/*');
+    // Never the whole bucket (`/*`) or all of media/ (videos).
+    expect(resources).not.toMatch(/"\/\*"|"\/media\/\*"/);
   });
 
   it('exports the outputs the client and the twin read', () => {

@@ -11,16 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLocalStack } from '../../scripts/start/seed';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
 import { graphqlRequest } from '../../scripts/start/seed/graphql-client';
-import { clipFile } from '../../scripts/start/seed/media-files';
-import { localCognitoClient } from 'appsync-twin';
+import { localCognitoClient, waitUntilReady } from 'appsync-twin';
 import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';
 import { descendantPids, waitUntilGone } from '../support/processes';
-import { stackTimeout } from '../support/timeouts';
+import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
+/** A place inside the seeded clips (10 s each: running times are the media's measured ones). */
+const SAVED_SECONDS = 4;
 
 const BROWSE = /* GraphQL */ `
   query Browse {
@@ -30,7 +31,10 @@ const BROWSE = /* GraphQL */ `
         title
         posterUrl
         video {
-          contentType
+          status
+        }
+        stream {
+          durationSeconds
         }
       }
       nextToken
@@ -47,9 +51,15 @@ const SAVE = /* GraphQL */ `
 `;
 const PLAY = /* GraphQL */ `
   query Play($movieId: ID!) {
-    playbackUrl(movieId: $movieId) {
-      url
-      contentType
+    playback(movieId: $movieId) {
+      masterPlaylistUrl
+      durationSeconds
+      credential {
+        cookies {
+          name
+          value
+        }
+      }
     }
   }
 `;
@@ -140,50 +150,78 @@ describe('npm start, as a newcomer uses it', () => {
     expect((await fetch(`${codes}nobody%40example.com`)).status).toBe(404);
   });
 
-  it('browses the seeded catalog, saves progress, and plays a byte range of the video', async () => {
-    const token = await signIn();
-    const url = stack?.outputs.graphqlUrl ?? '';
-    const { movies } = await graphqlRequest<{
-      movies: { items: Array<{ id: string; title: string; posterUrl: string | null; video: unknown }> };
-    }>(url, token, BROWSE);
-    expect(movies.items.length).toBe(SEED_CATALOG.length);
-    const seeded = SEED_CATALOG[0];
-    const movie = movies.items.find((m) => m.title === seeded?.title);
-    expect(movie?.posterUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+\/media\//);
-    const poster = await fetch(movie?.posterUrl ?? '');
-    expect(poster.status).toBe(200);
-    expect(poster.headers.get('content-type')).toBe('image/jpeg');
-    expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-    expect(movie?.video).toEqual({ contentType: 'video/mp4' });
-    movieId = movie?.id ?? '';
-
-    const saved = await graphqlRequest<{ savePlaybackPosition: { positionSeconds: number } }>(
-      url,
-      token,
-      SAVE,
-      {
-        input: {
-          movieId,
-          positionSeconds: 754,
-          clientTime: new Date().toISOString(),
-          deviceId: 'npm-start-test',
+  it(
+    'browses the seeded catalog, saves progress, and plays the processed HLS stream',
+    async () => {
+      const token = await signIn();
+      const url = stack?.outputs.graphqlUrl ?? '';
+      type Listed = {
+        id: string;
+        title: string;
+        posterUrl: string | null;
+        video: { status: string } | null;
+        stream: { durationSeconds: number } | null;
+      };
+      const browse = async () =>
+        (await graphqlRequest<{ movies: { items: Listed[] } }>(url, token, BROWSE)).movies.items;
+      expect((await browse()).length).toBe(SEED_CATALOG.length);
+      const seeded = SEED_CATALOG[0];
+      // The seed's sources are processed in the background (S3 → SQS → Lambdas with ffmpeg).
+      let movie: Listed | undefined;
+      await waitUntilReady({
+        what: `the seeded title ${seeded?.title ?? ''} to be processed (poster and stream READY)`,
+        probe: async () => {
+          movie = (await browse()).find((m) => m.title === seeded?.title);
+          return !!movie?.posterUrl && !!movie.stream;
         },
-      },
-    );
-    expect(saved.savePlaybackPosition.positionSeconds).toBe(754);
+        deadlineMs: mediaReadyWaitMs(),
+      });
+      expect(movie?.posterUrl).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+\/_cloudfront\/\w+\/catalog\/[^/]+\/poster\/[^/]+\/row\.webp$/,
+      );
+      const poster = await fetch(movie?.posterUrl ?? '');
+      expect(poster.status).toBe(200);
+      expect(poster.headers.get('content-type')).toBe('image/webp');
+      expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect(movie?.video?.status).toBe('READY');
+      // The running time is the media's measured one (the seed clips are 10 s).
+      expect(movie?.stream?.durationSeconds).toBeCloseTo(10, 0);
+      movieId = movie?.id ?? '';
 
-    const { playbackUrl } = await graphqlRequest<{ playbackUrl: { url: string; contentType: string } }>(
-      url,
-      token,
-      PLAY,
-      { movieId },
-    );
-    const video = readFileSync(clipFile(seeded?.clip ?? 'tide'));
-    const range = await fetch(playbackUrl.url, { headers: { range: 'bytes=100-1123' } });
-    expect(range.status).toBe(206);
-    expect(range.headers.get('content-range')).toBe(`bytes 100-1123/${video.length}`);
-    expect(Buffer.from(await range.arrayBuffer()).equals(video.subarray(100, 1124))).toBe(true);
-  });
+      const saved = await graphqlRequest<{ savePlaybackPosition: { positionSeconds: number } }>(
+        url,
+        token,
+        SAVE,
+        {
+          input: {
+            movieId,
+            positionSeconds: SAVED_SECONDS,
+            clientTime: new Date().toISOString(),
+            deviceId: 'npm-start-test',
+          },
+        },
+      );
+      expect(saved.savePlaybackPosition.positionSeconds).toBe(SAVED_SECONDS);
+
+      const { playback } = await graphqlRequest<{
+        playback: {
+          masterPlaylistUrl: string;
+          durationSeconds: number;
+          credential: { cookies: Array<{ name: string; value: string }> };
+        };
+      }>(url, token, PLAY, { movieId });
+      // Without the signed cookies the twin's CloudFront refuses the stream, as CloudFront does.
+      expect((await fetch(playback.masterPlaylistUrl)).status).toBe(403);
+      const cookie = playback.credential.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const master = await fetch(playback.masterPlaylistUrl, { headers: { cookie } });
+      expect(master.status).toBe(200);
+      const playlist = await master.text();
+      expect(playlist).toMatch(/^#EXTM3U/);
+      // The seed clips are 240p: the ladder has one rung (no upscaling).
+      expect(playlist).toMatch(/RESOLUTION=\d+x240/);
+    },
+    stackTimeout(),
+  );
 
   it('serves the API explorer on the twin', async () => {
     const base = stack?.outputs.graphqlUrl.replace(/\/graphql$/, '') ?? '';
@@ -236,7 +274,7 @@ describe('npm start, as a newcomer uses it', () => {
         POSITION,
         { id: movieId },
       );
-      expect(movie.myPosition?.positionSeconds).toBe(754);
+      expect(movie.myPosition?.positionSeconds).toBe(SAVED_SECONDS);
 
       // Seeding itself is idempotent: run against the seeded stack without the state file, it changes nothing.
       const again = await seedLocalStack({

@@ -17,3 +17,12 @@ export function stackTimeout(starts = 1): number {
 export function uiWaitMs(): number {
   return Math.max(20_000, Math.round(readinessDeadlineMs() / 5));
 }
+
+/**
+ * How long a test waits for the media pipeline to make a seeded or uploaded file READY: `npm start` processes
+ * the seed media in the background (ffmpeg on shared cores), so this scales with the readiness deadline, like
+ * a stack start. Pair it with `stackTimeout()` as the test's own limit.
+ */
+export function mediaReadyWaitMs(): number {
+  return readinessDeadlineMs();
+}

@@ -32,7 +32,8 @@ type Documents = {
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": typeof types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
-    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": typeof types.PlayerDocument,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.PlayerDocument,
+    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": typeof types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": typeof types.PositionChangedDocument,
@@ -41,8 +42,9 @@ type Documents = {
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchHistoryDocument,
     "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteSearchHistoryEntryDocument,
     "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": typeof types.ClearSearchHistoryDocument,
-    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n": typeof types.TitleDocument,
-    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": typeof types.TrailerUrlDocument,
+    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        ...MediaStatusFields\n      }\n      stream {\n        durationSeconds\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          ...MediaStatusFields\n        }\n        stream {\n          durationSeconds\n        }\n      }\n    }\n  }\n": typeof types.TitleDocument,
+    "\n  fragment MediaStatusFields on MediaFile {\n    uploadId\n    status\n    reason\n    chunksDone\n    chunksTotal\n  }\n": typeof types.MediaStatusFieldsFragmentDoc,
+    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playback(movieId: $movieId, trailerId: $trailerId) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.TrailerUrlDocument,
     "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.AddToMyListDocument,
     "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": typeof types.RemoveFromMyListDocument,
     "\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SetWatchedDocument,
@@ -67,7 +69,8 @@ const documents: Documents = {
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
-    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": types.PlayerDocument,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.PlayerDocument,
+    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": types.PositionChangedDocument,
@@ -76,8 +79,9 @@ const documents: Documents = {
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": types.SearchHistoryDocument,
     "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": types.DeleteSearchHistoryEntryDocument,
     "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": types.ClearSearchHistoryDocument,
-    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n": types.TitleDocument,
-    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n": types.TrailerUrlDocument,
+    "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        ...MediaStatusFields\n      }\n      stream {\n        durationSeconds\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          ...MediaStatusFields\n        }\n        stream {\n          durationSeconds\n        }\n      }\n    }\n  }\n": types.TitleDocument,
+    "\n  fragment MediaStatusFields on MediaFile {\n    uploadId\n    status\n    reason\n    chunksDone\n    chunksTotal\n  }\n": types.MediaStatusFieldsFragmentDoc,
+    "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playback(movieId: $movieId, trailerId: $trailerId) {\n      ...StreamSourceFields\n    }\n  }\n": types.TrailerUrlDocument,
     "\n  mutation AddToMyList($movieId: ID!) {\n    addToMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.AddToMyListDocument,
     "\n  mutation RemoveFromMyList($movieId: ID!) {\n    removeFromMyList(movieId: $movieId) {\n      id\n      inMyList\n    }\n  }\n": types.RemoveFromMyListDocument,
     "\n  mutation SetWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SetWatchedDocument,
@@ -173,7 +177,11 @@ export function graphql(source: "\n  fragment MovieCard on Movie {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playbackUrl(movieId: $id) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"): (typeof documents)["\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n"): (typeof documents)["\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -209,11 +217,15 @@ export function graphql(source: "\n  mutation ClearSearchHistory {\n    clearSea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        contentType\n        sizeBytes\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          contentType\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        ...MediaStatusFields\n      }\n      stream {\n        durationSeconds\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          ...MediaStatusFields\n        }\n        stream {\n          durationSeconds\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Title($id: ID!) {\n    movie(id: $id) {\n      ...MovieCard\n      synopsis\n      backdropUrl\n      createdAt\n      video {\n        ...MediaStatusFields\n      }\n      stream {\n        durationSeconds\n      }\n      trailers {\n        id\n        movieId\n        title\n        durationSeconds\n        video {\n          ...MediaStatusFields\n        }\n        stream {\n          durationSeconds\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playbackUrl(movieId: $movieId, trailerId: $trailerId) {\n      url\n      contentType\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MediaStatusFields on MediaFile {\n    uploadId\n    status\n    reason\n    chunksDone\n    chunksTotal\n  }\n"): (typeof documents)["\n  fragment MediaStatusFields on MediaFile {\n    uploadId\n    status\n    reason\n    chunksDone\n    chunksTotal\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playback(movieId: $movieId, trailerId: $trailerId) {\n      ...StreamSourceFields\n    }\n  }\n"): (typeof documents)["\n  query TrailerUrl($movieId: ID!, $trailerId: ID) {\n    playback(movieId: $movieId, trailerId: $trailerId) {\n      ...StreamSourceFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

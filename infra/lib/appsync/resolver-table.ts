@@ -16,9 +16,10 @@ export interface ResolverSpec {
   /**
    * How the caller's session is checked (resolvers/lib/session.ts). Absent: a `checkSession` step runs first.
    * `in-code`: a call the resolver makes anyway carries the check (a folded-in profile read or a transaction's
-   * ConditionCheck). `parent`: a nested field, resolved only under a root field that checked.
+   * ConditionCheck). `parent`: a nested field, resolved only under a root field that checked. `iam`: only IAM
+   * callers (this stack's own functions) may call the field; they have no Cognito session to check.
    */
-  readonly session?: 'in-code' | 'parent';
+  readonly session?: 'in-code' | 'parent' | 'iam';
   /**
    * AppSync's server-side cache for this field (the API runs per-resolver caching). Only for results that are
    * the same for every viewer: root fields carry the viewer's session check and per-viewer fields (`myPosition`,
@@ -175,6 +176,8 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     pipeline: ['getCatalogItem', 'presignPut', 'recordMediaFile'],
     session: 'in-code',
   },
+  { typeName: 'Mutation', fieldName: 'publishMediaStatus', dataSource: 'none', session: 'iam' },
+  { typeName: 'Subscription', fieldName: 'onMediaStatusChanged', dataSource: 'none' },
   {
     typeName: 'Subscription',
     fieldName: 'onMyPlaybackPositionChanged',

@@ -62,6 +62,8 @@ export class Api extends Construct {
           authorizationType: appsync.AuthorizationType.USER_POOL,
           userPoolConfig: { userPool: props.userPool, defaultAction: appsync.UserPoolDefaultAction.ALLOW },
         },
+        // The media-processing functions announce status changes (`publishMediaStatus`, `@aws_iam` only).
+        additionalAuthorizationModes: [{ authorizationType: appsync.AuthorizationType.IAM }],
       },
       logConfig: {
         fieldLogLevel: appsync.FieldLogLevel.ERROR,

@@ -5,10 +5,11 @@ import { acknowledge } from '../nag';
 import { KeyScopedS3Origin } from './key-scoped-origin';
 
 /**
- * The media keys that hold catalog art: the presign function names uploads `media/<owner>/<kind>-<uuid>.<ext>`,
- * and only POSTER and BACKDROP are images. Videos never match, so they stay private behind presigned URLs.
+ * The media keys that hold catalog art. The media pipeline writes checked, resized posters and backdrops under
+ * `catalog/<movieId>/<kind>/<uploadId>/<size>.webp`; uploads before the pipeline were named
+ * `media/<owner>/<kind>-<uuid>.<ext>`. Sources (`sources/`) and streams (`streams/`) never match.
  */
-export const IMAGE_KEY_PATTERNS = ['media/*/poster-*', 'media/*/backdrop-*'] as const;
+export const IMAGE_KEY_PATTERNS = ['catalog/*', 'media/*/poster-*', 'media/*/backdrop-*'] as const;
 
 export interface ImagesProps {
   readonly mediaBucket: s3.IBucket;

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, type Size } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -13,6 +13,10 @@ export interface MarqueeFunctionProps {
   readonly environment?: Record<string, string>;
   readonly timeout?: Duration;
   readonly memorySize?: number;
+  /** Defaults to ARM64; the media functions run x86-64 to match the static ffmpeg layer. */
+  readonly architecture?: lambda.Architecture;
+  readonly layers?: lambda.ILayerVersion[];
+  readonly ephemeralStorageSize?: Size;
 }
 
 /** A Node.js 24 Lambda bundled locally with esbuild (no Docker) as one ES module, with its own log group. */
@@ -27,8 +31,10 @@ export function createMarqueeFunction(
     handler: 'handler',
     description: props.description,
     runtime: lambda.Runtime.NODEJS_24_X,
-    architecture: lambda.Architecture.ARM_64,
+    architecture: props.architecture ?? lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
+    ...(props.layers ? { layers: props.layers } : {}),
+    ...(props.ephemeralStorageSize ? { ephemeralStorageSize: props.ephemeralStorageSize } : {}),
     timeout: props.timeout ?? Duration.seconds(10),
     tracing: lambda.Tracing.ACTIVE,
     logGroup,

@@ -11,17 +11,27 @@ interface ListedMovie {
   readonly year: number;
 }
 
+/** An upload's processing status (`MediaFile`): null before any upload. */
+type UploadState = { readonly status: string } | null;
+
 interface MovieMedia {
   readonly id: string;
-  readonly video: { readonly sizeBytes: number } | null;
-  readonly posterUrl: string | null;
-  readonly backdropUrl: string | null;
+  readonly video: UploadState;
+  readonly poster: UploadState;
+  readonly backdrop: UploadState;
   readonly trailers: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
-    readonly video: { readonly sizeBytes: number } | null;
+    readonly video: UploadState;
   }>;
 }
+
+/**
+ * Whether a file still has to be uploaded: never uploaded, or refused by the pipeline. An upload that is
+ * UPLOADED or PROCESSING is left to finish (the pipeline works in the background), so a restart never
+ * uploads the same source twice.
+ */
+const needsUpload = (state: UploadState): boolean => !state || state.status === 'FAILED';
 
 export interface CatalogSeedReport {
   titlesCreated: number;
@@ -47,15 +57,19 @@ const MOVIE_MEDIA = /* GraphQL */ `
     movie(id: $id) {
       id
       video {
-        sizeBytes
+        status
       }
-      posterUrl
-      backdropUrl
+      poster {
+        status
+      }
+      backdrop {
+        status
+      }
       trailers {
         id
         title
         video {
-          sizeBytes
+          status
         }
       }
     }
@@ -87,7 +101,11 @@ const REQUEST_UPLOAD = /* GraphQL */ `
   }
 `;
 
-/** Seeds the catalog through the admin API, so every index and derived field is written as in production. */
+/**
+ * Seeds the catalog through the admin API, so every index and derived field is written as in production. The
+ * files go in as sources: the media pipeline (S3 → SQS → Lambdas with ffmpeg) makes the HLS streams and the
+ * image variants in the background, and each title shows its status until READY.
+ */
 export class CatalogSeeder {
   readonly report: CatalogSeedReport = { titlesCreated: 0, trailersCreated: 0, filesUploaded: 0 };
 
@@ -134,9 +152,10 @@ export class CatalogSeeder {
       this.report.titlesCreated += 1;
     }
     const media = await this.movieMedia(movieId);
-    if (!media.video) await this.upload(movieId, 'VIDEO', clipFile(title.clip), 'video/mp4');
-    if (!media.posterUrl) await this.upload(movieId, 'POSTER', posterFile(title.slug), 'image/jpeg');
-    if (!media.backdropUrl) await this.upload(movieId, 'BACKDROP', backdropFile(title.slug), 'image/jpeg');
+    if (needsUpload(media.video)) await this.upload(movieId, 'VIDEO', clipFile(title.clip), 'video/mp4');
+    if (needsUpload(media.poster)) await this.upload(movieId, 'POSTER', posterFile(title.slug), 'image/jpeg');
+    if (needsUpload(media.backdrop))
+      await this.upload(movieId, 'BACKDROP', backdropFile(title.slug), 'image/jpeg');
     for (const trailer of title.trailers) {
       let existing = media.trailers.find((t) => t.title === trailer.title);
       if (!existing) {
@@ -146,7 +165,7 @@ export class CatalogSeeder {
         existing = { id: created.createTrailer.id, title: trailer.title, video: null };
         this.report.trailersCreated += 1;
       }
-      if (!existing.video)
+      if (needsUpload(existing.video))
         await this.upload(movieId, 'TRAILER_VIDEO', clipFile(trailer.clip), 'video/mp4', existing.id);
     }
   }

@@ -131,20 +131,18 @@ export async function makePoster(page: Page, label: string): Promise<Buffer> {
 }
 
 /**
- * The bytes behind an image the page shows. The page must have rendered it (a decoded `<img>`); the bytes
- * are then read from the same URL by the test process, since a page-side `fetch` of a cross-origin image
- * needs CORS headers that an `<img>` does not (CloudFront serves the art without them).
+ * The size at which the browser decoded an image the page shows (its `<img>` with that `src`): proof that the
+ * bytes are an image the browser can render, at the pixel size the viewer gets.
  */
-export async function imageBytes(page: Page, src: string): Promise<Buffer> {
-  await page.waitForFunction((url) => {
+export async function decodedImageSize(page: Page, src: string): Promise<{ width: number; height: number }> {
+  const image = await page.waitForFunction((url) => {
     const web = globalThis as unknown as PageGlobals;
-    return Array.from(web.document.querySelectorAll('img')).some(
+    const shown = Array.from(web.document.querySelectorAll('img')).find(
       (img) => (img as { src: string }).src === url && (img as { naturalWidth: number }).naturalWidth > 0,
-    );
+    ) as { naturalWidth: number; naturalHeight: number } | undefined;
+    return shown && { width: shown.naturalWidth, height: shown.naturalHeight };
   }, src);
-  const response = await fetch(src);
-  if (!response.ok) throw new Error(`GET ${src} answered ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  return (await image.jsonValue()) as { width: number; height: number };
 }
 
 /**

@@ -5,6 +5,7 @@ import { EmptyState, ErrorState, FullPageSpinner } from '../../components/States
 import { deviceId } from '../../lib/device-id';
 import { errorMessage } from '../../lib/errors';
 import { formatClock } from '../../lib/format';
+import { attachStream, type StreamSource } from './hls-stream';
 import { MarkWatchedMutation, PlayerQuery, SavePositionMutation } from './operations';
 import { startProgressSaver, type SaveReason } from './progress-saver';
 import './player.css';
@@ -26,11 +27,11 @@ export default function PlayerScreen() {
   const [search] = useSearchParams();
   const { data, loading, error, refetch } = useQuery(PlayerQuery, {
     variables: { id: movieId },
-    // Signed URLs expire: always ask for a fresh one.
+    // Stream credentials expire: always ask for a fresh one.
     fetchPolicy: 'network-only',
   });
   const movie = data?.movie;
-  const playback = data?.playbackUrl;
+  const playback = data?.playback;
   const saved = movie?.myPosition;
   const startAt = search.get('from') === 'start' || !saved || saved.watched ? 0 : saved.positionSeconds;
 
@@ -64,7 +65,7 @@ export default function PlayerScreen() {
     <PlayerView
       key={`${movie.id}|${search.get('from') ?? ''}`}
       movie={movie}
-      playbackUrl={playback.url}
+      source={playback}
       startAt={startAt}
     />
   );
@@ -72,7 +73,7 @@ export default function PlayerScreen() {
 
 interface PlayerViewProps {
   readonly movie: { readonly id: string; readonly title: string; readonly durationSeconds: number };
-  readonly playbackUrl: string;
+  readonly source: StreamSource;
   readonly startAt: number;
 }
 
@@ -93,10 +94,10 @@ function PlayerView(props: PlayerViewProps) {
   const back = useBack(props.movie.id);
   const videoRef = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState('');
-  // Captured at mount: a title's session starts at one resume point and one signed URL.
+  // Captured at mount: a title's session starts at one resume point and one stream credential.
   const [session] = useState(() => ({
     movie: props.movie,
-    playbackUrl: props.playbackUrl,
+    source: props.source,
     startAt: props.startAt,
   }));
   const [savePosition] = useMutation(SavePositionMutation);
@@ -107,8 +108,9 @@ function PlayerView(props: PlayerViewProps) {
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const { movie, startAt } = session;
+    const { movie, startAt, source } = session;
     let stopSaver: (() => void) | undefined;
+    const attached = new AbortController();
 
     const save = async (positionSeconds: number, reason: SaveReason) => {
       const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
@@ -133,12 +135,14 @@ function PlayerView(props: PlayerViewProps) {
       stopSaver = startProgressSaver(video, { save, page: document });
       void video.play().catch(() => setStatus('Press play to start'));
     };
-    if (video.readyState >= 1) begin();
-    else video.addEventListener('loadedmetadata', begin, { once: true });
+    video.addEventListener('loadedmetadata', begin, { once: true });
+    void attachStream(video, source, { startAt, onFatalError: setStatus, signal: attached.signal });
 
     return () => {
       video.removeEventListener('loadedmetadata', begin);
+      // The saver's last save (on leave) reads the playhead: detaching the stream first would reset it to 0.
       stopSaver?.();
+      attached.abort();
     };
   }, [session]);
 
@@ -173,7 +177,6 @@ function PlayerView(props: PlayerViewProps) {
       </div>
       <video
         ref={videoRef}
-        src={session.playbackUrl}
         controls
         playsInline
         preload="metadata"

@@ -10,10 +10,25 @@ export const PlayerQuery = graphql(`
         ...PositionFields
       }
     }
-    playbackUrl(movieId: $id) {
-      url
-      contentType
-      expiresAt
+    playback(movieId: $id) {
+      ...StreamSourceFields
+    }
+  }
+`);
+
+export const StreamSourceFields = graphql(`
+  fragment StreamSourceFields on Playback {
+    masterPlaylistUrl
+    expiresAt
+    durationSeconds
+    credential {
+      cookies {
+        name
+        value
+      }
+      domain
+      path
+      secure
     }
   }
 `);

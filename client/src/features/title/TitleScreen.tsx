@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, ErrorState, FullPageSpinner } from '../../components/States';
@@ -9,11 +10,23 @@ import { MyListButton } from './MyListButton';
 import { WatchStateButtons } from './WatchStateButtons';
 import { TitleQuery } from './operations';
 import { TrailerList } from './TrailerList';
+import { isProcessing, mediaStatusText } from './media-status';
+
+const STATUS_POLL_MS = 3000;
 
 export function TitleScreen() {
   const { movieId = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery(TitleQuery, { variables: { id: movieId } });
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(TitleQuery, {
+    variables: { id: movieId },
+  });
   const movie = data?.movie;
+  // Viewers have no status subscription (admins only): while the pipeline works, look again now and then.
+  const processing = !!movie && isProcessing(movie.video) && !movie.stream;
+  useEffect(() => {
+    if (!processing) return;
+    startPolling(STATUS_POLL_MS);
+    return () => stopPolling();
+  }, [processing, startPolling, stopPolling]);
 
   if (loading && !movie) return <FullPageSpinner label="Loading the title" />;
   if (error && !movie) return <ErrorState message={errorMessage(error)} onRetry={() => void refetch()} />;
@@ -62,14 +75,16 @@ export function TitleScreen() {
             </div>
           )}
           <div className="hero__actions">
-            {movie.video ? (
+            {movie.stream ? (
               <Link className="button button--primary" to={watchPath} data-testid="play">
                 ▶ {playLabel(resumeAt, position?.watched ?? false)}
               </Link>
             ) : (
-              <span className="notice">The video is not available yet.</span>
+              <span className="notice" role="status" data-testid="media-status">
+                {mediaStatusText(movie.video)}
+              </span>
             )}
-            {resumeAt > 0 && movie.video && (
+            {resumeAt > 0 && movie.stream && (
               <Link className="button" to={`${watchPath}?from=start`}>
                 ↺ Start over
               </Link>

@@ -1,4 +1,7 @@
 import { useLazyQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import { attachStream, type StreamSource } from '../player/hls-stream';
+import { mediaStatusText, type MediaStatusView } from './media-status';
 import { errorMessage } from '../../lib/errors';
 import { formatRuntime } from '../../lib/format';
 import { TrailerUrlQuery } from './operations';
@@ -7,7 +10,8 @@ interface TrailerItem {
   readonly id: string;
   readonly title: string;
   readonly durationSeconds: number;
-  readonly video?: { readonly contentType: string } | null;
+  readonly video?: MediaStatusView | null;
+  readonly stream?: { readonly durationSeconds: number } | null;
 }
 
 export function TrailerList({ movieId, trailers }: { movieId: string; trailers: readonly TrailerItem[] }) {
@@ -23,24 +27,47 @@ export function TrailerList({ movieId, trailers }: { movieId: string; trailers: 
   );
 }
 
-/** Asks for a (short-lived) playback URL only when the viewer chooses to play the trailer. */
-function TrailerPlayer({ movieId, trailer }: { movieId: string; trailer: TrailerItem }) {
-  const [load, { data, loading, error }] = useLazyQuery(TrailerUrlQuery, { fetchPolicy: 'network-only' });
-  const url = data?.playbackUrl.url;
+/** The trailer's HLS stream, playing as soon as it is attached. */
+function TrailerVideo({ source, title }: { source: StreamSource; title: string }) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [problem, setProblem] = useState('');
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const attached = new AbortController();
+    void attachStream(video, source, { startAt: 0, onFatalError: setProblem, signal: attached.signal });
+    return () => attached.abort();
+  }, [source]);
   return (
     <>
-      {url ? (
-        <video src={url} controls autoPlay playsInline aria-label={`${trailer.title} trailer`} />
+      <video ref={videoRef} controls autoPlay playsInline aria-label={`${title} trailer`} />
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Asks for a (short-lived) stream credential only when the viewer chooses to play the trailer. */
+function TrailerPlayer({ movieId, trailer }: { movieId: string; trailer: TrailerItem }) {
+  const [load, { data, loading, error }] = useLazyQuery(TrailerUrlQuery, { fetchPolicy: 'network-only' });
+  const source = data?.playback;
+  return (
+    <>
+      {source ? (
+        <TrailerVideo source={source} title={trailer.title} />
       ) : (
         <button
           type="button"
           className="button button--ghost"
           style={{ width: '100%', aspectRatio: '16 / 9', justifyContent: 'center' }}
-          disabled={!trailer.video || loading}
+          disabled={!trailer.stream || loading}
           onClick={() => void load({ variables: { movieId, trailerId: trailer.id } }).catch(() => undefined)}
           aria-label={`Play trailer: ${trailer.title}`}
         >
-          {trailer.video ? (loading ? 'Loading…' : '▶ Play trailer') : 'Video not uploaded yet'}
+          {trailer.stream ? (loading ? 'Loading…' : '▶ Play trailer') : mediaStatusText(trailer.video)}
         </button>
       )}
       <div className="trailer__title">

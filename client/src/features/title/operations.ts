@@ -8,8 +8,10 @@ export const TitleQuery = graphql(`
       backdropUrl
       createdAt
       video {
-        contentType
-        sizeBytes
+        ...MediaStatusFields
+      }
+      stream {
+        durationSeconds
       }
       trailers {
         id
@@ -17,19 +19,30 @@ export const TitleQuery = graphql(`
         title
         durationSeconds
         video {
-          contentType
+          ...MediaStatusFields
+        }
+        stream {
+          durationSeconds
         }
       }
     }
   }
 `);
 
+export const MediaStatusFields = graphql(`
+  fragment MediaStatusFields on MediaFile {
+    uploadId
+    status
+    reason
+    chunksDone
+    chunksTotal
+  }
+`);
+
 export const TrailerUrlQuery = graphql(`
   query TrailerUrl($movieId: ID!, $trailerId: ID) {
-    playbackUrl(movieId: $movieId, trailerId: $trailerId) {
-      url
-      contentType
-      expiresAt
+    playback(movieId: $movieId, trailerId: $trailerId) {
+      ...StreamSourceFields
     }
   }
 `);

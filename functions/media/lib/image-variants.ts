@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MediaRefusal } from './refusal';
+import type { MediaSlot } from './source-key';
+import { runTool, ToolError } from './tools';
+
+/** Widths of the WebP variants: `row` for the rows of the home screen, `hero` for the detail page and banner. */
+export const VARIANT_WIDTHS: Readonly<Record<Exclude<MediaSlot, 'video'>, { row: number; hero: number }>> = {
+  poster: { row: 342, hero: 780 },
+  backdrop: { row: 780, hero: 1920 },
+};
+
+/** Which variant the API's `posterUrl` / `backdropUrl` points at. */
+export const URL_VARIANT: Readonly<Record<Exclude<MediaSlot, 'video'>, 'row' | 'hero'>> = {
+  poster: 'row',
+  backdrop: 'hero',
+};
+
+/** Writes `row.webp` and `hero.webp` into `dir` (never wider than the source); decoding errors refuse the image. */
+export async function makeImageVariants(
+  input: string,
+  dir: string,
+  slot: Exclude<MediaSlot, 'video'>,
+  sourceWidth: number,
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names: string[] = [];
+  for (const [name, width] of Object.entries(VARIANT_WIDTHS[slot])) {
+    const file = join(dir, `${name}.webp`);
+    try {
+      await runTool('ffmpeg', [
+        '-v',
+        'error',
+        '-xerror',
+        '-i',
+        input,
+        '-frames:v',
+        '1',
+        '-vf',
+        `scale=${Math.min(width, sourceWidth)}:-2`,
+        '-c:v',
+        'libwebp',
+        '-quality',
+        '82',
+        '-y',
+        file,
+      ]);
+    } catch (error) {
+      if (error instanceof ToolError)
+        throw new MediaRefusal('The image cannot be decoded (it may be truncated or damaged).');
+      throw error;
+    }
+    names.push(`${name}.webp`);
+  }
+  return names;
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { AUDIO_FILE, planChunks, type ChunkJob } from './chunks';
+import type { MediaConfig } from './config';
+import { encodeAudio } from './encode';
+import { makeImageVariants, URL_VARIANT } from './image-variants';
+import { ladderFor } from './ladder';
+import { publishStatus } from './notify';
+import { probeVideo, verifyTailDecodes, type VideoFacts } from './probe';
+import { imageVariantPrefix, streamPrefix, workPrefix } from './source-key';
+import { hasPoster, setChunksTotal, setPosterFrame, type Upload } from './state';
+import { IMMUTABLE, download, uploadFile, uploadTree } from './storage';
+import { makeTrickplay } from './trickplay';
+import { runTool } from './tools';
+
+const sqs = new SQSClient({});
+
+/** A frame about 10% in (the first frames are often black) becomes the poster of a title that has none. */
+async function addPosterFrame(
+  config: MediaConfig,
+  upload: Upload,
+  source: string,
+  video: VideoFacts,
+  dir: string,
+) {
+  if (upload.trailerId || (await hasPoster(config.catalogTable, upload.movieId))) return;
+  const frame = join(dir, 'poster-frame.png');
+  const at = (video.durationSeconds * 0.1).toFixed(3);
+  await runTool('ffmpeg', ['-v', 'error', '-ss', at, '-i', source, '-frames:v', '1', '-y', frame]);
+  const variants = join(dir, 'poster-variants');
+  await makeImageVariants(frame, variants, 'poster', video.width);
+  const prefix = imageVariantPrefix(upload.movieId, 'poster', upload.uploadId);
+  await uploadTree(config.imagesBucket, prefix, variants, IMMUTABLE);
+  await setPosterFrame(config.catalogTable, upload.movieId, `${prefix}${URL_VARIANT.poster}.webp`);
+}
+
+async function sendChunkJobs(config: MediaConfig, jobs: readonly ChunkJob[]): Promise<void> {
+  for (let start = 0; start < jobs.length; start += 10) {
+    const batch = jobs.slice(start, start + 10);
+    const result = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: config.chunkQueueUrl,
+        Entries: batch.map((job) => ({ Id: `chunk-${job.chunk.index}`, MessageBody: JSON.stringify(job) })),
+      }),
+    );
+    if ((result.Failed ?? []).length > 0) {
+      throw new Error(`Chunk jobs not queued: ${JSON.stringify(result.Failed)}`);
+    }
+  }
+}
+
+/**
+ * The first step for a video: check the content, then do what is done once per source (audio, trickplay,
+ * poster frame) and fan the video encoding out as chunk jobs. The last chunk to finish assembles the stream.
+ */
+export async function startVideo(
+  config: MediaConfig,
+  upload: Upload,
+  sourceKey: string,
+  dir: string,
+): Promise<void> {
+  const source = join(dir, 'source');
+  await download(config.mediaBucket, sourceKey, source);
+  const video = await probeVideo(source);
+  await verifyTailDecodes(source, video.durationSeconds);
+  const ladder = ladderFor(video.width, video.height);
+  const chunks = planChunks(video.durationSeconds, config.chunkSeconds);
+  if (video.hasAudio) {
+    await encodeAudio(source, join(dir, AUDIO_FILE));
+    await uploadFile(config.mediaBucket, workPrefix(upload) + AUDIO_FILE, join(dir, AUDIO_FILE));
+  }
+  await makeTrickplay(source, join(dir, 'trickplay'), video);
+  await uploadTree(
+    config.mediaBucket,
+    `${streamPrefix(upload)}trickplay/`,
+    join(dir, 'trickplay'),
+    IMMUTABLE,
+  );
+  try {
+    await addPosterFrame(config, upload, source, video, dir);
+  } catch (error) {
+    // A missing poster frame is cosmetic; the video carries on.
+    console.warn(`No poster frame for title ${upload.movieId}`, error);
+  }
+  const state = await setChunksTotal(config.catalogTable, upload, chunks.length, new Date().toISOString());
+  if (!state) return; // replaced by a newer upload meanwhile
+  await publishStatus(config, upload, state);
+  await sendChunkJobs(
+    config,
+    chunks.map((chunk) => ({
+      upload,
+      sourceKey,
+      chunk,
+      chunksTotal: chunks.length,
+      ladder,
+      frameRate: video.frameRate,
+      durationSeconds: video.durationSeconds,
+      hasAudio: video.hasAudio,
+    })),
+  );
+}

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export type Tool = 'ffmpeg' | 'ffprobe';
+
+/**
+ * The layer puts static builds at /opt/bin (docs/api.md, "ffmpeg"). Locally the layer may be empty: then
+ * FFMPEG_PATH/FFPROBE_PATH when set, else the tool on PATH (Debian's package).
+ */
+export function toolPath(tool: Tool): string {
+  const fromEnv = process.env[tool === 'ffmpeg' ? 'FFMPEG_PATH' : 'FFPROBE_PATH'];
+  if (fromEnv) return fromEnv;
+  const fromLayer = `/opt/bin/${tool}`;
+  return existsSync(fromLayer) ? fromLayer : tool;
+}
+
+export class ToolError extends Error {
+  constructor(
+    readonly tool: Tool,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(`${tool} failed (exit ${String(exitCode)}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  }
+}
+
+/**
+ * Runs a tool with an argument array (never a shell string) and a time limit: the input is untrusted, and a
+ * hostile file must not hang the function until its own timeout.
+ */
+export function runTool(tool: Tool, args: readonly string[], timeoutMs = 600_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      toolPath(tool),
+      ['-hide_banner', '-nostdin', ...args].filter((arg) => tool === 'ffmpeg' || arg !== '-nostdin'),
+      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code = typeof error.code === 'number' ? error.code : null;
+          reject(new ToolError(tool, code, stderr || error.message));
+        } else resolve(stdout);
+      },
+    );
+  });
+}
