@@ -29,7 +29,7 @@ export interface ApiProps {
  * levels and the client's deepest document 4; one more level covers how AppSync counts levels, which it
  * does not document. Anything deeper (a cyclic field added later) is refused before a resolver runs.
  */
-export const QUERY_DEPTH_LIMIT = 6;
+export const QUERY_DEPTH_LIMIT = 7;
 /**
  * Resolvers run per request. The client's widest document runs 2; the widest request without aliases
  * (a page of 50 titles, each with `trailers`) runs 51, and a whole home screen in one request 7. An
