@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CostTraceSummary } from 'appsync-twin';
+import { ManualClock, type CostTraceSummary } from 'appsync-twin';
 import {
   createMovieOverApi,
   startMarqueeTwin,
@@ -18,7 +18,7 @@ let alice: SignedInUser;
 let bob: SignedInUser;
 let movieId: string;
 let trailerId: string;
-let clockMs = Date.parse('2026-01-01T00:00:00Z');
+const clock = new ManualClock(Date.parse('2026-01-01T00:00:00Z'));
 
 const TITLE_QUERY = `query ($id: ID!) {
   movie(id: $id) { id myPosition { positionSeconds } inMyList trailers { id title } }
@@ -54,7 +54,7 @@ async function adminMutation(query: string, variables: Record<string, unknown>) 
 }
 
 beforeAll(async () => {
-  twin = await startMarqueeTwin({ clock: () => clockMs });
+  twin = await startMarqueeTwin({ clock });
   [admin, alice, bob] = await Promise.all([
     twin.signUp('cache-admin@example.com', { admin: true }),
     twin.signUp('cache-alice@example.com'),
@@ -100,7 +100,7 @@ describe('server-side caching', () => {
 
   it('runs the resolver again once the entry’s TTL has passed', async () => {
     expect((await viewTitle(bob)).trace.cache).toEqual([{ resolver: 'Movie.trailers', outcome: 'HIT' }]);
-    clockMs += 300_000;
+    clock.advance(300_000);
     const expired = await viewTitle(bob);
     expect(expired.trace.cache).toEqual([{ resolver: 'Movie.trailers', outcome: 'MISS' }]);
     expect(expired.trace.operations.Query).toBe(1);

@@ -5,7 +5,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, S3RVER_CREDENTIALS } from 'appsync-twin';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, S3RVER_CREDENTIALS, systemClock, type Clock } from 'appsync-twin';
 import { generateHlsStream, playlistUris, type HlsFile } from '../support/hls-fixture';
 import { createOperationTargets } from '../support/marquee-operations';
 import {
@@ -132,7 +132,8 @@ function cookieHeader(credential: Playback['credential']): string {
 }
 
 beforeAll(async () => {
-  twin = await startMarqueeTwin({ clock: () => Date.now() + clockOffsetMs });
+  const shiftedClock: Clock = { now: () => Date.now() + clockOffsetMs, setTimer: systemClock.setTimer };
+  twin = await startMarqueeTwin({ clock: shiftedClock });
   const admin = await twin.signUp('admin@example.com', { admin: true });
   viewer = await twin.signUp('viewer@example.com');
   [playableId, otherPlayableId, unplayableId] = await Promise.all([

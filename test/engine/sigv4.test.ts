@@ -7,7 +7,13 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { Authenticator, LOCAL_CREDENTIALS, LOCAL_REGION, UnauthorizedRequest } from 'appsync-twin/testing';
+import {
+  Authenticator,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  ManualClock,
+  UnauthorizedRequest,
+} from 'appsync-twin/testing';
 
 const SIGNED_AT = Date.UTC(2026, 11, 2, 1, 0, 0);
 const HOST = '127.0.0.1:4100';
@@ -59,7 +65,7 @@ function authenticator(nowMs = SIGNED_AT + 1000) {
     providers: [{ type: 'AWS_IAM' }],
     apiKeys: [],
     userPools: new Map(),
-    nowMs: () => nowMs,
+    clock: new ManualClock(nowMs),
   });
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { decodeJwt, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthenticatedCaller, CognitoIdentity, MutationEvent, LocalStack } from 'appsync-twin';
-import { Authenticator } from 'appsync-twin/testing';
+import { Authenticator, ManualClock } from 'appsync-twin/testing';
 import { postGraphQL, signIn, signUpUser, startFixtureStack, type PoolUser } from '../support/twin';
 
 let stack: LocalStack;
@@ -173,7 +173,7 @@ describe('expiry against the clock', () => {
       providers: [stack.api.defaultAuth, ...stack.api.additionalAuth],
       apiKeys: stack.api.apiKeys,
       userPools: new Map(stack.userPools.map((pool) => [pool.userPoolId, pool])),
-      nowMs: () => later,
+      clock: new ManualClock(later),
     });
     await expect(
       authenticator.authenticate({ headers: { 'x-api-key': apiKey }, sourceIp: ['127.0.0.1'] }),

@@ -1,6 +1,6 @@
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, type LocalStack } from 'appsync-twin';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, ManualClock, startLocalStack, type LocalStack } from 'appsync-twin';
 import { stackTimeout } from '../support/timeouts';
 import { memoryLogger, postGraphQL, signUpUser, synthFixtureAssembly, type PoolUser } from '../support/twin';
 
@@ -10,7 +10,7 @@ let cleanup: () => void;
 let alice: PoolUser & { sub: string };
 let bob: PoolUser & { sub: string };
 let apiKey: string;
-let clockMs = Date.parse('2026-01-01T00:00:00Z');
+const clock = new ManualClock(Date.parse('2026-01-01T00:00:00Z'));
 
 const traced = (token: string, query: string, variables: Record<string, unknown> = {}) =>
   postGraphQL(stack.graphqlUrl, query, variables, { authorization: token, 'x-twin-trace': '1' });
@@ -21,7 +21,7 @@ const cacheOf = (body: { extensions?: Record<string, unknown> }) =>
 beforeAll(async () => {
   const assembly = synthFixtureAssembly({ cache: 'FULL_REQUEST_CACHING' });
   cleanup = assembly.cleanup;
-  stack = await startLocalStack({ assemblyDir: assembly.dir, logger: memoryLogger(), clock: () => clockMs });
+  stack = await startLocalStack({ assemblyDir: assembly.dir, logger: memoryLogger(), clock });
   const clientId = stack.outputs.UserPoolClientId ?? '';
   apiKey = stack.outputs.ApiKey ?? '';
   [alice, bob] = await Promise.all([
@@ -82,7 +82,7 @@ describe('full-request caching', () => {
     expect(stale.body.data).toEqual({ getItem: { title: 'First' } });
     expect(cacheOf(stale.body)).toEqual([{ resolver: 'Query.getItem', outcome: 'HIT' }]);
 
-    clockMs += 60_000;
+    clock.advance(60_000);
     const fresh = await traced(alice.idToken, get);
     expect(fresh.body.data).toEqual({ getItem: { title: 'Second' } });
     expect(cacheOf(fresh.body)).toEqual([{ resolver: 'Query.getItem', outcome: 'MISS' }]);

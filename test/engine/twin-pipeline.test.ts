@@ -73,7 +73,7 @@ const observed = (what: string, match: (o: Observation) => boolean) =>
 
 beforeAll(async () => {
   synthPipelineFixture(assemblyDir);
-  stack = await startLocalStack({ assemblyDir, logger, messagingClock: clock });
+  stack = await startLocalStack({ assemblyDir, logger, clock });
   s3 = new S3Client({
     endpoint: stack.s3.endpoint,
     forcePathStyle: true,

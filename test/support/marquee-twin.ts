@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type LocalStack } from 'appsync-twin';
+import { startLocalStack, type Clock, type LocalStack } from 'appsync-twin';
 import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
@@ -106,9 +106,7 @@ export interface MarqueeTwin {
  * The whole Marquee stack in the twin: synth (once per test run when the unit project's global setup named a
  * shared folder, else into a private one), start, and helpers to sign users in and call the API.
  */
-export async function startMarqueeTwin(
-  options: { readonly clock?: () => number } = {},
-): Promise<MarqueeTwin> {
+export async function startMarqueeTwin(options: { readonly clock?: Clock } = {}): Promise<MarqueeTwin> {
   const runDir = process.env[SHARED_ASSEMBLY_ENV];
   const privateDir = runDir ? undefined : mkdtempSync(join(tmpdir(), 'marquee-twin-'));
   const assemblyDir = privateDir

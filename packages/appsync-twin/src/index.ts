@@ -32,7 +32,7 @@ export type { CodeInbox } from './services/cognito/code-inbox';
 export type { DeliveredCode } from './services/cognito-local';
 
 // Messaging (queues, topics, S3 notifications, SQS → Lambda; docs/messaging.md).
-/** Time for queues, pollers and alarms: pass a `ManualClock` as `messagingClock` to move it in tests. */
+/** The twin's one clock (`LocalStackOptions.clock`): pass a `ManualClock` and `advance()` it in tests. */
 export { ManualClock, systemClock, type Clock } from './services/clock';
 export type { LocalMessaging } from './engine/provision/messaging';
 export type { LocalSqs } from './services/sqs-local';

@@ -68,12 +68,15 @@ export interface LocalStackOptions {
    * through the stack's own endpoints). When it throws, the stack is stopped and the error is rethrown.
    */
   readonly seed?: SeedHook;
-  /** The twin's clock (epoch ms) for CloudFront signed-request expiry and API-cache TTLs; tests move it. */
-  readonly clock?: () => number;
+  /**
+   * The one clock the twin's emulated AWS time runs on: queue visibility and retention, long polls, batching
+   * windows, alarms, S3 event times, SNS timestamps, CloudFront signed-request expiry, API-cache TTLs, API-key
+   * and token expiry, SigV4 clock skew. Default: wall-clock time. Tests pass a `ManualClock` and `advance()` it.
+   * (Request and handler time limits stay on wall-clock time: they bound real work.)
+   */
+  readonly clock?: Clock;
   /** Serve GraphQL over HTTPS and real-time over WSS with a fresh self-signed certificate (`stack.tls`). */
   readonly tls?: boolean;
-  /** The time queues, pollers, S3 events and alarms run on (visibility timeouts, long polls); tests pass a ManualClock. */
-  readonly messagingClock?: Clock;
 }
 
 /** Fills a freshly started stack with data; see `LocalStackOptions.seed`. */
@@ -170,6 +173,7 @@ async function allStartedOrThrow<T extends readonly unknown[]>(promises: {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const startedAt = performance.now();
   const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? systemClock;
   const model = readStackModel(options.assemblyDir, { stackName: options.stackName, region: LOCAL_REGION });
   reportModel(model, logger);
 
@@ -235,7 +239,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Messaging (helper T): queues and topics get their values before Lambda environments are resolved.
     const messaging = await startMessaging({
       model,
-      clock: options.messagingClock ?? systemClock,
+      clock,
       ports: options.ports,
       log: (line) => logger.info(line),
       warn: (line) => logger.warn(line),
@@ -298,7 +302,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         handlerTimeoutMs: options.handlerTimeoutMs,
         realtime: options.realtime,
         tls: options.tls === true,
-        ...(options.clock ? { now: options.clock } : {}),
+        clock,
         ...(options.requestLog === false ? {} : { requestLog: (line: string) => logger.info(line) }),
         log: (line) => logger.info(line),
         onStop: (stop) => cleanups.push(stop),
@@ -306,7 +310,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     serveDistributions(context, server, buckets, s3.endpoint, {
       trustedKeyGroups,
-      now: options.clock ?? Date.now,
+      clock,
     });
     for (const route of [SECRETS_MANAGER_PATH, SECRETS_MANAGER_PATH.replace(/\/$/, '')])
       server.addRoute('POST', route, secrets.handler);

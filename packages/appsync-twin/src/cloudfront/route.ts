@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { RouteHandler } from '../engine/http-server';
+import type { Clock } from '../services/clock';
 import { distributionMayRead } from './bucket-grants';
 import { corsHeaders } from './cors';
 import {
@@ -21,8 +22,8 @@ export interface CloudFrontRouteOptions {
   readonly partition: string;
   /** Public keys of each key group, for behaviors that restrict viewer access. */
   readonly trustedKeyGroups: TrustedKeyGroups;
-  /** The clock signed requests are checked against (milliseconds since the epoch). */
-  readonly now: () => number;
+  /** The clock signed requests are checked against. */
+  readonly clock: Clock;
 }
 
 /** Request headers a CloudFront S3 origin request carries through (range and conditional reads). */
@@ -75,7 +76,7 @@ function signatureRefusal(
     url: new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`),
     cookies: parseCookies(request.headers.cookie),
     trustedKeys,
-    nowSeconds: Math.floor(options.now() / 1000),
+    nowSeconds: Math.floor(options.clock.now() / 1000),
     sourceIp: (request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
   });
   return refusal && refusalBody(refusal);

@@ -1,4 +1,5 @@
 import type { ApiCacheModel, ResolverCachingModel } from '../assembly/caching-model';
+import type { Clock } from '../services/clock';
 
 /**
  * AppSync's server-side cache, in memory (https://docs.aws.amazon.com/appsync/latest/devguide/enabling-caching.html).
@@ -94,14 +95,14 @@ export class ApiResultCache {
   /** Entries by resolver, then by the canonical JSON of their key values. */
   private readonly entries = new Map<string, Map<string, CacheEntry>>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly clock: Clock) {}
 
   get(resolverKey: string, keyValues: readonly unknown[]): CacheLookup {
     const byKey = this.entries.get(resolverKey);
     const id = canonicalJson(keyValues);
     const entry = byKey?.get(id);
     if (!entry) return { hit: false };
-    if (entry.expiresAt <= this.now()) {
+    if (entry.expiresAt <= this.clock.now()) {
       byKey?.delete(id);
       return { hit: false };
     }
@@ -116,7 +117,7 @@ export class ApiResultCache {
     }
     byKey.set(canonicalJson(keyValues), {
       value: structuredClone(value),
-      expiresAt: this.now() + ttlSeconds * 1000,
+      expiresAt: this.clock.now() + ttlSeconds * 1000,
     });
   }
 
@@ -127,7 +128,7 @@ export class ApiResultCache {
     const entry = byKey?.get(id);
     if (!entry) return 0;
     byKey?.delete(id);
-    return entry.expiresAt > this.now() ? 1 : 0;
+    return entry.expiresAt > this.clock.now() ? 1 : 0;
   }
 
   /** Drops everything (a hot reload changes what resolvers return). */

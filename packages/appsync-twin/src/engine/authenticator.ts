@@ -5,6 +5,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../services/dynamodb-local';
 import { S3RVER_CREDENTIALS } from '../services/s3-local';
 import { NO_VALID_AUTH_HEADER, NOT_AUTHORIZED_TO_CALL, TOKEN_EXPIRED, UnauthorizedRequest } from './errors';
 import { verifySigV4, type SignableRequest, type SigV4Credentials } from './sigv4';
+import { systemClock, type Clock } from '../services/clock';
 
 /** Where the local Cognito publishes a pool's signing keys. */
 export interface UserPoolKeys {
@@ -20,7 +21,8 @@ export interface AuthenticatorOptions {
   /** Local key locations by (local) user pool id. */
   readonly userPools: ReadonlyMap<string, UserPoolKeys>;
   readonly invokeAuthorizer?: LambdaAuthorizerInvoke;
-  readonly nowMs?: () => number;
+  /** API-key expiry, token `exp`/`iat`, authorizer-cache TTLs and SigV4 skew are checked on it. */
+  readonly clock?: Clock;
   /**
    * The credentials SigV4 requests may be signed with and the region they are scoped to: by default the
    * twin's local credentials (which its Lambdas receive as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY).
@@ -63,7 +65,8 @@ export class Authenticator {
   private readonly now: () => number;
 
   constructor(private readonly options: AuthenticatorOptions) {
-    this.now = options.nowMs ?? Date.now;
+    const clock = options.clock ?? systemClock;
+    this.now = () => clock.now();
   }
 
   get modes(): AuthMode[] {

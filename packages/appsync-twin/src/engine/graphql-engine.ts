@@ -44,6 +44,7 @@ import {
 } from './error-format';
 import { FieldError, UnauthorizedRequest, unauthorizedField } from './errors';
 import type { SignableRequest } from './sigv4';
+import { systemClock, type Clock } from '../services/clock';
 import { variablesLimitError } from './request-limits';
 import { byFieldNames } from './selection-shapes';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
@@ -63,8 +64,8 @@ export interface EngineOptions {
   readonly requestTimeoutMs?: number;
   /** The limit for one handler run (a loop stops here). Default 1 s. */
   readonly handlerTimeoutMs?: number;
-  /** The clock API-cache entries expire on (epoch ms); tests inject one. Default `Date.now`. */
-  readonly now?: () => number;
+  /** The twin's clock: API-cache expiry and API-key and token checks run on it; tests inject one. */
+  readonly clock?: Clock;
 }
 
 export interface GraphQLRequest {
@@ -125,8 +126,10 @@ export class GraphQLEngine implements RealtimeHost {
     const { api } = options;
     this.schema = buildAppSyncSchema(api.schemaSdl);
     this.timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
-    this.apiCache = new ApiResultCache(options.now ?? Date.now);
+    const clock = options.clock ?? systemClock;
+    this.apiCache = new ApiResultCache(clock);
     this.authenticator = new Authenticator({
+      clock,
       providers: [api.defaultAuth, ...api.additionalAuth],
       apiKeys: api.apiKeys,
       userPools: options.userPools,

@@ -6,6 +6,7 @@ import { startTwinHttpServer, type TwinHttpServer } from '../engine/http-server'
 import { localTlsCertificate, type LocalTlsCertificate } from '../engine/tls';
 import { appsyncJsRuntime, dataSourceGateway } from '../engine/local-adapters';
 import type { ServiceHealth } from '../health/service-health';
+import type { Clock } from '../services/clock';
 import { attachRealtime, type RealtimeHandle, type RealtimeOptions } from '../realtime';
 import type { ProvisionContext } from './provisioner';
 import type { LocalUserPool } from './user-pools';
@@ -27,8 +28,8 @@ export interface ApiOptions {
   readonly realtime?: RealtimeOptions;
   /** Serve HTTPS/WSS with a fresh self-signed certificate. */
   readonly tls?: boolean;
-  /** The API cache's clock (epoch ms). */
-  readonly now?: () => number;
+  /** The twin's clock (API-cache expiry, API-key and token checks). */
+  readonly clock: Clock;
   /** One line per request; absent, requests do no logging work. */
   readonly requestLog?: (line: string) => void;
   readonly log: (line: string) => void;
@@ -53,7 +54,7 @@ export async function serveApi(
   services: ApiServices,
   options: ApiOptions,
 ): Promise<ServedApi> {
-  const api = readApiModel(model, services.functionIdForArn);
+  const api = readApiModel(model, services.functionIdForArn, Math.floor(options.clock.now() / 1000));
   for (const ds of notEmulatedDataSources(api)) {
     warn(
       `Data source ${ds.name} (${ds.type}) is not emulated by the twin: the API runs, fields and functions that call it fail`,
@@ -84,7 +85,7 @@ export async function serveApi(
       (await services.lambdas.invoke(services.functionIdForArn(functionId), event)).payload,
     requestTimeoutMs: options.requestTimeoutMs,
     handlerTimeoutMs: options.handlerTimeoutMs,
-    ...(options.now ? { now: options.now } : {}),
+    clock: options.clock,
   });
   const tls = options.tls ? await localTlsCertificate() : undefined;
   const server = await startTwinHttpServer({

@@ -24,7 +24,7 @@ export function serveDistributions(
   server: TwinHttpServer,
   buckets: readonly LocalBucket[],
   s3Endpoint: string,
-  signing: Pick<CloudFrontRouteOptions, 'trustedKeyGroups' | 'now'>,
+  signing: Pick<CloudFrontRouteOptions, 'trustedKeyGroups' | 'clock'>,
 ): void {
   const route = cloudFrontRoute({
     distributions: readDistributions(model, buckets, warn),
