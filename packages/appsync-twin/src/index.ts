@@ -34,7 +34,7 @@ export type { DeliveredCode } from './services/cognito-local';
 // Messaging (queues, topics, S3 notifications, SQS → Lambda; docs/messaging.md).
 /** The twin's one clock (`LocalStackOptions.clock`): pass a `ManualClock` and `advance()` it in tests. */
 export { ManualClock, systemClock, type Clock } from './services/clock';
-export type { LocalMessaging } from './engine/provision/messaging';
+export type { LocalMessaging } from './provisioners/messaging';
 export type { LocalSqs } from './services/sqs-local';
 export type { LocalSns } from './services/sns-local';
 export type { LocalQueue, StoredMessage } from './services/sqs/queue';

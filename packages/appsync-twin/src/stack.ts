@@ -7,8 +7,8 @@ import { readStackModel, type StackModel } from './assembly/stack-model';
 import type { LocalLambdaRegistry } from './datasources';
 import type { GraphQLEngine } from './engine/graphql-engine';
 import type { RouteHandler } from './engine/http-server';
-import { provideAppSyncValues } from './engine/provision/api-values';
-import type { ProvisionedTable } from './engine/provision/tables';
+import { provideAppSyncValues } from './provisioners/api-values';
+import type { ProvisionedTable } from './provisioners/tables';
 import { REALTIME_PATH, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type LocalCognito } from './services/cognito-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './services/dynamodb-local';
@@ -30,7 +30,7 @@ import type { ProvisionContext } from './provisioners/provisioner';
 import { provisionTables } from './provisioners/tables';
 import { provisionUserPools, type LocalUserPool } from './provisioners/user-pools';
 // Messaging (helper T): SQS, SNS, event-source mappings, bucket notifications, queue-depth alarms.
-import { startMessaging, type LocalMessaging } from './engine/provision/messaging';
+import { startMessaging, type LocalMessaging } from './provisioners/messaging';
 import { systemClock, type Clock } from './services/clock';
 
 export type { LocalUserPool } from './provisioners/user-pools';

@@ -12,8 +12,8 @@ export { cacheKeyValues, cachePolicyFor, evictionKeyValues } from './engine/api-
 export type { CfnTemplate } from './assembly/cloud-assembly';
 export { IntrinsicResolver } from './assembly/intrinsics';
 export { localEnvironment, readStackModel, resourcesOfType, type StackModel } from './assembly/stack-model';
-export { provideAppSyncValues } from './engine/provision/api-values';
-export { functionLayers, provideLayers } from './engine/provision/layers';
+export { provideAppSyncValues } from './provisioners/api-values';
+export { functionLayers, provideLayers } from './provisioners/layers';
 
 // Messaging's parts.
 export { startLocalSqs } from './services/sqs-local';
@@ -28,8 +28,8 @@ export {
   Sequencers,
   targetWants,
   type NotificationTarget,
-} from './engine/provision/bucket-notifications';
-export { messagesToDelete, SqsEventSourcePoller } from './engine/provision/event-sources';
+} from './provisioners/bucket-notifications';
+export { messagesToDelete, SqsEventSourcePoller } from './provisioners/event-sources';
 
 // CloudFront.
 export { distributionMayRead } from './cloudfront/bucket-grants';

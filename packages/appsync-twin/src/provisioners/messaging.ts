@@ -1,10 +1,10 @@
-import type { StackModel } from '../../assembly/stack-model';
-import type { LambdaInvocationResult } from '../../contracts';
-import type { Clock } from '../../services/clock';
-import type { ObjectChange } from '../../services/s3-local';
-import { startLocalSns, type LocalSns } from '../../services/sns-local';
-import type { SnsMessageAttribute } from '../../services/sns/topics';
-import { startLocalSqs, type LocalSqs } from '../../services/sqs-local';
+import type { StackModel } from '../assembly/stack-model';
+import type { LambdaInvocationResult } from '../contracts';
+import type { Clock } from '../services/clock';
+import type { ObjectChange } from '../services/s3-local';
+import { startLocalSns, type LocalSns } from '../services/sns-local';
+import type { SnsMessageAttribute } from '../services/sns/topics';
+import { startLocalSqs, type LocalSqs } from '../services/sqs-local';
 import { readQueueDepthAlarms, startQueueDepthAlarms } from './alarms';
 import { readBucketNotifications, startBucketNotifications } from './bucket-notifications';
 import { readSqsEventSources, SqsEventSourcePoller } from './event-sources';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AssemblyError } from '../../assembly/errors';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
-import type { Clock } from '../../services/clock';
-import type { ObjectChange } from '../../services/s3-local';
+import { AssemblyError } from '../assembly/errors';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
+import type { Clock } from '../services/clock';
+import type { ObjectChange } from '../services/s3-local';
 
 /** One notification destination of a bucket, with its event patterns and key filter. */
 export interface NotificationTarget {

@@ -1,8 +1,8 @@
-import { AssemblyError } from '../../assembly/errors';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
-import type { Clock } from '../../services/clock';
-import type { LocalQueue } from '../../services/sqs/queue';
-import type { LocalSqsService } from '../../services/sqs/service';
+import { AssemblyError } from '../assembly/errors';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
+import type { Clock } from '../services/clock';
+import type { LocalQueue } from '../services/sqs/queue';
+import type { LocalSqsService } from '../services/sqs/service';
 
 type AlarmState = 'OK' | 'ALARM';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { AssemblyError } from '../../assembly/errors';
-import { findAsset, resourcesOfType, type StackModel, type StackResource } from '../../assembly/stack-model';
+import { AssemblyError } from '../assembly/errors';
+import { findAsset, resourcesOfType, type StackModel, type StackResource } from '../assembly/stack-model';
 
 /** Local layer version ARNs, each with the asset folder in the cloud assembly that holds the layer. */
 export type LayerFolders = ReadonlyMap<string, string>;

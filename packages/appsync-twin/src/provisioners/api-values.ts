@@ -1,5 +1,5 @@
-import { localApiKeyValue, stableLocalId } from '../../assembly/api-model';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
+import { localApiKeyValue, stableLocalId } from '../assembly/api-model';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
 
 /**
  * Registers the local `Ref`/`GetAtt` values of the AppSync resources: ids are stable across restarts,

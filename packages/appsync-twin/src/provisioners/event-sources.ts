@@ -1,9 +1,9 @@
-import { AssemblyError } from '../../assembly/errors';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
-import type { LambdaInvocationResult } from '../../contracts';
-import type { Clock } from '../../services/clock';
-import type { LocalQueue, ReceivedMessage } from '../../services/sqs/queue';
-import type { LocalSqsService } from '../../services/sqs/service';
+import { AssemblyError } from '../assembly/errors';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
+import type { LambdaInvocationResult } from '../contracts';
+import type { Clock } from '../services/clock';
+import type { LocalQueue, ReceivedMessage } from '../services/sqs/queue';
+import type { LocalSqsService } from '../services/sqs/service';
 
 export interface SqsEventSourceSettings {
   readonly logicalId: string;

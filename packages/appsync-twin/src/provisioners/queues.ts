@@ -1,8 +1,8 @@
-import { AssemblyError } from '../../assembly/errors';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
+import { AssemblyError } from '../assembly/errors';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
 import { localResourceName } from './resource-names';
-import type { LocalSqsService } from '../../services/sqs/service';
-import type { LocalQueue } from '../../services/sqs/queue';
+import type { LocalSqsService } from '../services/sqs/service';
+import type { LocalQueue } from '../services/sqs/queue';
 
 /** CloudFormation queue properties that are SQS attributes of the same name. */
 const ATTRIBUTE_PROPERTIES = [

@@ -1,4 +1,4 @@
-import type { StackModel, StackResource } from '../../assembly/stack-model';
+import type { StackModel, StackResource } from '../assembly/stack-model';
 
 /**
  * A resource's literal name property (`QueueName`, `TopicName`), or `<stack>-<logicalId>` when it has none:

@@ -1,7 +1,7 @@
-import { AssemblyError } from '../../assembly/errors';
-import { resourcesOfType, type StackModel } from '../../assembly/stack-model';
+import { AssemblyError } from '../assembly/errors';
+import { resourcesOfType, type StackModel } from '../assembly/stack-model';
 import { localResourceName } from './resource-names';
-import type { LocalSnsService } from '../../services/sns/topics';
+import type { LocalSnsService } from '../services/sns/topics';
 
 interface SubscriptionProps {
   readonly Protocol?: unknown;
