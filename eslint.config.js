@@ -28,7 +28,8 @@ export default tseslint.config(
   },
   {
     // The twin (the `appsync-twin` workspace package, packages/appsync-twin) is used through its entries only:
-    // index (the public API), testing (its parts, for tests and benchmarks), authoring (for CDK code).
+    // index (the public API), testing (its parts, for tests and benchmarks), authoring (for CDK code),
+    // readiness-deadline (plain JavaScript, for configs Node loads without a TypeScript loader).
     files: ['**/*.{ts,tsx,js,mjs}'],
     ignores: ['packages/appsync-twin/**'],
     rules: {
@@ -38,9 +39,9 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '((^|/)infra/local|(^|/)packages/appsync-twin)(/.*)?$|^appsync-twin/(?!(testing|authoring)$)',
+                '((^|/)infra/local|(^|/)packages/appsync-twin)(/.*)?$|^appsync-twin/(?!(testing|authoring|readiness-deadline)$)',
               message:
-                'Import the twin by its package name only: appsync-twin (public API), appsync-twin/testing or appsync-twin/authoring.',
+                'Import the twin by its package name only: appsync-twin (public API), appsync-twin/testing, appsync-twin/authoring or appsync-twin/readiness-deadline.',
             },
           ],
         },

@@ -14,8 +14,6 @@ mkdir -p test-results
 status=0
 # A stale report from an earlier run must never be summarised as this run's result.
 rm -f test-results/vitest.json
-# vitest.config.ts imports the twin package (its readiness deadline), which ships as TypeScript: the module
-# runner transforms it, where the default bundling loader would hand it to Node untransformed.
-npx vitest run --configLoader runner --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
 node scripts/test-summary.mjs test-results/vitest.json || true
 exit "$status"

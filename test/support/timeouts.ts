@@ -1,4 +1,4 @@
-import { readinessDeadlineMs } from 'appsync-twin';
+import { readinessDeadlineMs } from 'appsync-twin/readiness-deadline';
 
 /**
  * Vitest's time limit for a test or hook that starts `starts` stacks: longer than their readiness waits,

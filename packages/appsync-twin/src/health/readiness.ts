@@ -1,6 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTreeTicks } from './process-progress';
+import { readinessDeadlineMs } from './readiness-deadline.mjs';
+
+export { readinessDeadlineMs };
 
 /** The process whose work is awaited: waiting ends when it exits, and fails when it stops making progress. */
 export interface WorkingProcess {
@@ -45,17 +48,7 @@ export class ReadinessError extends Error {
   override readonly name = 'ReadinessError';
 }
 
-const DEFAULT_DEADLINE_MS = 300_000;
 const DEFAULT_STALL_MS = 60_000;
-
-/**
- * The overall readiness deadline: `APPSYNC_TWIN_READY_TIMEOUT_MS` or 5 minutes. Generous on purpose: a busy
- * machine makes start-up slow, not wrong, and a process that is dead or stuck is caught much sooner.
- */
-export function readinessDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.APPSYNC_TWIN_READY_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_DEADLINE_MS;
-}
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
