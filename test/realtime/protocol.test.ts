@@ -258,6 +258,36 @@ describe('nobody receives another user’s events', () => {
     expect(await alice.drain(20)).toEqual([]);
   });
 
+  it('one user on several devices and one room on several connections: each gets exactly its own events', async () => {
+    // Subscribers with equal filters (or equal arguments) share one filter evaluation per event.
+    const aliceDevices = await Promise.all([
+      connected(await cognitoHeader('alice')),
+      connected(await cognitoHeader('alice')),
+    ]);
+    const bob = await connected(await cognitoHeader('bob'));
+    for (const device of aliceDevices)
+      await device.start('mine', 'subscription { onMyMessage { id ownerId } }', await cognitoHeader('alice'));
+    await bob.start('mine', 'subscription { onMyMessage { id ownerId } }', await cognitoHeader('bob'));
+    const roomOne = [await connected(), await connected()];
+    const roomTwo = await connected();
+    for (const client of roomOne) await client.start('room', ROOM_QUERY, apiKeyHeader, { roomId: 'one' });
+    await roomTwo.start('room', ROOM_QUERY, apiKeyHeader, { roomId: 'two' });
+
+    host.publish({ mutationField: 'postMessage', data: message({ ownerId: 'alice', roomId: 'one' }) });
+    for (const client of [...aliceDevices, ...roomOne])
+      expect(await client.next()).toMatchObject({ type: 'data' });
+    expect(await bob.drain(40)).toEqual([]);
+    expect(await roomTwo.drain(20)).toEqual([]);
+
+    host.publish({ mutationField: 'postMessage', data: message({ ownerId: 'bob', roomId: 'two' }) });
+    expect(await bob.next()).toMatchObject({
+      type: 'data',
+      payload: { data: { onMyMessage: { ownerId: 'bob' } } },
+    });
+    expect(await roomTwo.next()).toMatchObject({ type: 'data', id: 'room' });
+    for (const client of [...aliceDevices, ...roomOne]) expect(await client.drain(20)).toEqual([]);
+  });
+
   it('argument filtering alone is the documented pitfall: omitted arguments receive everything', async () => {
     const client = await connected();
     await client.start('all', 'subscription { onRoomMessage { id ownerId } }', apiKeyHeader);

@@ -96,6 +96,11 @@ function selectedOperation(
     : operations.find((operation) => operation.name?.value === operationName);
 }
 
+/** JSON that keeps `undefined` apart from absent (basic filtering compares an explicit undefined argument). */
+function exactJson(value: unknown): string {
+  return JSON.stringify(value, (_key, entry: unknown) => (entry === undefined ? '\u0000undefined' : entry));
+}
+
 function shapeKeyOf(fieldName: string, request: StartRequest): string {
   return `${fieldName}\u0000${request.operationName ?? ''}\u0000${request.query}\u0000${JSON.stringify(request.variables ?? {})}`;
 }
@@ -280,6 +285,11 @@ export class RealtimeConnection {
     const invalidationFilter = compile(prepared.invalidationFilter);
     if (Array.isArray(invalidationFilter)) return invalidationFilter;
     const shapeKey = shapeKeyOf(prepared.fieldName, request);
+    // The filter as set (already validated by compiling it), else the arguments basic filtering compares.
+    const matchKey =
+      filter === undefined
+        ? `arguments\u0000${exactJson(prepared.arguments)}`
+        : `filter\u0000${exactJson(prepared.filter)}`;
     let shaper: SelectionShaper;
     try {
       shaper = this.registry.shaperFor(shapeKey, () =>
@@ -303,6 +313,7 @@ export class RealtimeConnection {
       invalidationFilter,
       shaper,
       shapeKey,
+      matchKey,
     };
   }
 

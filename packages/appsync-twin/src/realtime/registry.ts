@@ -1,7 +1,8 @@
 /**
  * The set of live subscriptions, indexed by the mutation fields that feed them and by subscription
  * field (for invalidation), and the fan-out of one published event to every matching subscriber.
- * Subscribers whose selection set and variables are identical share one shaped, serialized payload.
+ * Subscribers whose selection set and variables are identical share one shaped, serialized payload, and
+ * subscribers with the same filter one filter evaluation (one user's devices, a room's members).
  */
 import type { InvalidationEvent, MutationEvent } from '../contracts';
 import { matchesArguments, matchesFilter, type CompiledFilter } from './filter';
@@ -27,6 +28,8 @@ export interface ActiveSubscription {
   readonly shaper: SelectionShaper;
   /** Equal for subscribers whose shaped payloads are always identical. */
   readonly shapeKey: string;
+  /** Equal for subscribers that accept exactly the same events (same enhanced filter, or same arguments). */
+  readonly matchKey: string;
 }
 
 export interface PublishOutcome {
@@ -105,12 +108,17 @@ export class SubscriptionRegistry {
       return { delivered: 0, droppedOversized: 0 };
     }
     const payloads = new Map<string, string | null>();
+    const verdicts = new Map<string, boolean>();
     let delivered = 0;
     let droppedOversized = 0;
     for (const subscription of candidates) {
-      const accepted = subscription.filter
-        ? matchesFilter(subscription.filter, event.data)
-        : matchesArguments(subscription.arguments, event.data);
+      let accepted = verdicts.get(subscription.matchKey);
+      if (accepted === undefined) {
+        accepted = subscription.filter
+          ? matchesFilter(subscription.filter, event.data)
+          : matchesArguments(subscription.arguments, event.data);
+        verdicts.set(subscription.matchKey, accepted);
+      }
       if (!accepted) continue;
       let payload = payloads.get(subscription.shapeKey);
       if (payload === undefined) {
