@@ -14,8 +14,13 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { RealtimeTestClient, type ConnectionAuthForm } from '../support/realtime-client';
+import { iamRealtimeHeader } from '../support/realtime-iam';
 import { memoryLogger, postGraphQL, signUpUser } from '../support/twin';
 import { synthRealtimeFixture } from './fixture/stack';
+
+/** AWS's message for a SigV4 signature that does not match (https://github.com/awslabs/aws-mobile-appsync-sdk-js/issues/619). */
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
 let stack: LocalStack;
 let assemblyDir: string;
@@ -225,6 +230,73 @@ describe('the twin’s real-time endpoint', () => {
     expect(await client.start('as-key', 'subscription { onUrgent { id } }', apiKeyHeader())).toEqual({
       type: 'start_ack',
       id: 'as-key',
+    });
+  });
+
+  it('takes an IAM connection and start whose SigV4 signatures verify against the local credentials', async () => {
+    const connectHeader = await iamRealtimeHeader(stack.graphqlUrl, { path: '/graphql/connect', body: '{}' });
+    const client = await connected(connectHeader, 'subprotocol');
+    const data = JSON.stringify({
+      query: 'subscription { onRoomMessage(roomId: "iam") { text } }',
+      variables: {},
+    });
+    const authorization = await iamRealtimeHeader(stack.graphqlUrl, { path: '/graphql', body: data });
+    client.send({ id: 'iam', type: 'start', payload: { data, extensions: { authorization } } });
+    expect(await client.next()).toEqual({ type: 'start_ack', id: 'iam' });
+    await postAs({ ownerId: 'o', roomId: 'iam', text: 'signed' });
+    expect(await client.next()).toMatchObject({
+      type: 'data',
+      payload: { data: { onRoomMessage: { text: 'signed' } } },
+    });
+  });
+
+  it('refuses an IAM connection whose signature does not verify, with AppSync’s signature message', async () => {
+    const forged = await iamRealtimeHeader(stack.graphqlUrl, {
+      path: '/graphql/connect',
+      body: '{}',
+      secretAccessKey: 'not-the-local-secret',
+    });
+    // Signed for a start (`/graphql`), not for the connection (`/graphql/connect`).
+    const wrongRequest = await iamRealtimeHeader(stack.graphqlUrl, { path: '/graphql', body: '{}' });
+    for (const header of [forged, wrongRequest]) {
+      const client = await RealtimeTestClient.open(stack.realtimeUrl, header, 'query');
+      clients.push(client);
+      expect(await client.init()).toEqual({
+        type: 'connection_error',
+        payload: {
+          errors: [{ errorType: 'BadRequestException', message: SIGNATURE_MISMATCH, errorCode: 400 }],
+        },
+      });
+      expect((await client.closed).code).toBe(1000);
+    }
+  });
+
+  it('refuses a start whose signature covers other data, and keeps the connection serving', async () => {
+    const client = await connected(apiKeyHeader());
+    const signedData = JSON.stringify({
+      query: 'subscription { onRoomMessage(roomId: "a") { text } }',
+      variables: {},
+    });
+    const sentData = JSON.stringify({
+      query: 'subscription { onRoomMessage(roomId: "b") { text } }',
+      variables: {},
+    });
+    const authorization = await iamRealtimeHeader(stack.graphqlUrl, { path: '/graphql', body: signedData });
+    client.send({
+      id: 'tampered',
+      type: 'start',
+      payload: { data: sentData, extensions: { authorization } },
+    });
+    expect(await client.next()).toEqual({
+      type: 'error',
+      id: 'tampered',
+      payload: { errors: [{ errorType: 'BadRequestException', message: SIGNATURE_MISMATCH }] },
+    });
+    expect(
+      await client.start('key', 'subscription { onRoomMessage(roomId: "b") { text } }', apiKeyHeader()),
+    ).toEqual({
+      type: 'start_ack',
+      id: 'key',
     });
   });
 

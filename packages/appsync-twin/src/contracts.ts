@@ -216,6 +216,11 @@ export interface RealtimeHost {
   prepareSubscription(
     request: { query: string; variables?: Record<string, unknown>; operationName?: string },
     header: Readonly<Record<string, string>>,
+    /**
+     * The `start` message's `payload.data` string when `header` is its own `extensions.authorization` (an IAM
+     * signature covers it); absent when the start is authorized with the connection's header.
+     */
+    startData?: string,
   ): Promise<PreparedSubscription | { errors: AppSyncErrorInfo[] }>;
   /** Subscribes to mutation results and invalidations; returns an unsubscribe function. */
   onMutation(listener: (event: MutationEvent) => void): () => void;

@@ -285,9 +285,9 @@ export class Authenticator {
   }
 
   /**
-   * A SigV4 request is the IAM user named by its access key once its signature verifies (`sigv4.ts`). A
-   * request without its body and path at hand (a real-time connection header) cannot be verified: it is
-   * accepted by the shape of its credential, as before; the twin only listens on 127.0.0.1.
+   * A SigV4 request is the IAM user named by its access key once its signature verifies (`sigv4.ts`). The
+   * engine always passes what was signed (the HTTP request, or the real-time connect or `start`); a caller of
+   * the authenticator alone that has no signable request gets the credential accepted by its shape.
    */
   private async iamCaller(authorization: string, request: RequestCredentials): Promise<AuthenticatedCaller> {
     if (!this.has('AWS_IAM')) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);

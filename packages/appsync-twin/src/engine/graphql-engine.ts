@@ -44,6 +44,7 @@ import {
 } from './error-format';
 import { FieldError, UnauthorizedRequest, unauthorizedField } from './errors';
 import type { SignableRequest } from './sigv4';
+import { realtimeRefusal, realtimeSignable } from './realtime-auth';
 import { systemClock, type Clock } from '../services/clock';
 import { variablesLimitError } from './request-limits';
 import { byFieldNames } from './selection-shapes';
@@ -443,16 +444,23 @@ export class GraphQLEngine implements RealtimeHost {
 
   // ---- RealtimeHost -------------------------------------------------------------------------------
 
-  async authenticate(
+  /** The connection's header; an IAM signature in it must sign `POST /graphql/connect` (`realtime-auth.ts`). */
+  authenticate(header: Readonly<Record<string, string>>): Promise<AuthenticatedCaller | AppSyncErrorInfo> {
+    return this.authenticateRealtime(header, realtimeSignable());
+  }
+
+  private async authenticateRealtime(
     header: Readonly<Record<string, string>>,
+    signable: SignableRequest,
   ): Promise<AuthenticatedCaller | AppSyncErrorInfo> {
     try {
       return await this.authenticator.authenticate({
         headers: lowerCaseKeys(header),
         sourceIp: ['127.0.0.1'],
+        signable,
       });
     } catch (error) {
-      if (error instanceof UnauthorizedRequest) return error.toErrorInfo();
+      if (error instanceof UnauthorizedRequest) return realtimeRefusal(error);
       throw error;
     }
   }
@@ -460,8 +468,9 @@ export class GraphQLEngine implements RealtimeHost {
   async prepareSubscription(
     request: { query: string; variables?: Record<string, unknown>; operationName?: string },
     header: Readonly<Record<string, string>>,
+    startData?: string,
   ): Promise<PreparedSubscription | { errors: AppSyncErrorInfo[] }> {
-    const caller = await this.authenticate(header);
+    const caller = await this.authenticateRealtime(header, realtimeSignable(startData));
     if (!('authMode' in caller)) return { errors: [caller] };
     const prepared = this.prepareRequest(request.query, request.variables ?? {});
     if ('errors' in prepared) return { errors: prepared.errors.map(asErrorInfo) };

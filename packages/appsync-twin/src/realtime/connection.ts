@@ -144,7 +144,16 @@ export class RealtimeConnection {
       (result): AuthOutcome =>
         isAuthenticatedCaller(result)
           ? { ok: true, caller: result }
-          : { ok: false, error: { ...UNAUTHORIZED_CONNECTION, ...toRealtimeError(result), errorCode: 401 } },
+          : {
+              ok: false,
+              // Recorded codes are 401 (UnauthorizedException) and 400; AWS does not document which a refused
+              // SigV4 signature (BadRequestException) carries on connection_error, 400 matches its type.
+              error: {
+                ...UNAUTHORIZED_CONNECTION,
+                ...toRealtimeError(result),
+                errorCode: result.errorType === 'BadRequestException' ? 400 : 401,
+              },
+            },
       (): AuthOutcome => ({ ok: false, error: UNAUTHORIZED_CONNECTION }),
     );
   }
@@ -243,13 +252,16 @@ export class RealtimeConnection {
     const extensions = isRecord(payload.extensions) ? payload.extensions : {};
     // Every client sends `extensions.authorization`; the docs do not say what happens without it, so
     // the subscription is authorized as the (already authenticated) connection.
-    const header = stringRecord(extensions.authorization) ?? this.connectionHeader ?? {};
+    const ownAuthorization = stringRecord(extensions.authorization);
+    const header = ownAuthorization ?? this.connectionHeader ?? {};
+    // An IAM signature in the start's own authorization signs its `data` string; the connection's signs the connect.
+    const startData = ownAuthorization && typeof payload.data === 'string' ? payload.data : undefined;
 
     const state = { cancelled: false };
     this.pending.set(id, state);
     let subscription: ActiveSubscription | RealtimeErrorEntry[];
     try {
-      subscription = await this.prepare(id, request, header);
+      subscription = await this.prepare(id, request, header, startData);
     } catch (error) {
       subscription = [
         { errorType: 'InternalFailure', message: error instanceof Error ? error.message : String(error) },
@@ -271,8 +283,9 @@ export class RealtimeConnection {
     id: string,
     request: StartRequest,
     header: Readonly<Record<string, string>>,
+    startData: string | undefined,
   ): Promise<ActiveSubscription | RealtimeErrorEntry[]> {
-    const prepared = await this.host.prepareSubscription(request, header);
+    const prepared = await this.host.prepareSubscription(request, header, startData);
     if ('errors' in prepared) return prepared.errors.map(toRealtimeError);
     const compile = (raw: unknown): CompiledFilter | undefined | RealtimeErrorEntry[] => {
       // `null` is what toSubscriptionFilter returns for unusable input; it installs no filter.
