@@ -34,7 +34,6 @@ interface Scene {
 
 interface Canvas extends ArtSize {
   readonly random: () => number;
-  readonly dark: Rgb;
   readonly light: Rgb;
   readonly accent: Rgb;
   readonly base: Rgb;
@@ -126,13 +125,18 @@ function forest(canvas: Canvas, baseline: number, treeWidth: number, tallness: n
   return `255*clip((Y-(${n(baseline * height)}-${treeHeight}*(1-${local})))/2,0,1)`;
 }
 
-/** A standing figure seen from behind: head, shoulders, a coat widening to the ground. */
+/** A standing figure seen from behind: head, neck, rounded shoulders, a long coat, legs below it. */
 function figure(cx: number, groundY: number, figureHeight: number): string {
-  const head = figureHeight * 0.075;
+  const head = figureHeight * 0.065;
   const headY = groundY - figureHeight + head;
-  const shoulders = groundY - figureHeight + head * 2.3;
-  const body = `gt(Y,${n(shoulders)})*lt(Y,${n(groundY)})*lt(abs(X-${n(cx)}),${n(head * 1.5)}+(Y-${n(shoulders)})*0.12)`;
-  return `max(${disc(cx, headY, head, 1.5)},255*${body})`;
+  const shoulderY = headY + head * 1.35;
+  const halfShoulders = head * 2.1;
+  const neck = `255*lt(abs(X-${n(cx)}),${n(head * 0.45)})*between(Y,${n(headY)},${n(shoulderY)})`;
+  const shoulders = `255*lt(hypot((X-${n(cx)})/${n(halfShoulders)},(Y-${n(shoulderY + head * 0.6)})/${n(head * 0.8)}),1)`;
+  const down = `(Y-${n(shoulderY)})/${n(groundY - shoulderY)}`;
+  const legs = `lt(abs(X-${n(cx)}),${n(head * 0.18)})*gt(${down},0.72)`;
+  const coat = `255*between(Y,${n(shoulderY + head * 0.6)},${n(groundY)})*lt(abs(X-${n(cx)}),${n(halfShoulders * 0.95)}-${down}*${n(head * 0.7)})*(1-${legs})`;
+  return `max(max(${disc(cx, headY, head, 1.5)},${neck}),max(${shoulders},${coat}))`;
 }
 
 /** A cone of light from a point, at an angle (radians, 0 = right), fading with distance. */
@@ -289,7 +293,14 @@ const RECIPES: Record<GenreName, Recipe> = {
   },
   FANTASY: (c) => {
     const moonX = between(c.random, 0.2, 0.8) * c.width;
-    const castle = `255*gt(Y,${n(c.height * 0.62)}-${n(c.height * 0.22)}*gt(${hashExpr(`floor(X/${n(c.width / 26)})`, 13)},0.55)*lt(abs(X-${n(c.width * 0.5)}),${n(c.width * 0.2)}))`;
+    const castleX = between(c.random, 0.3, 0.7) * c.width;
+    const tower = `floor(X/${n(c.width / 40)})`;
+    const towerTop = `${n(c.height * 0.08)}+${n(c.height * 0.16)}*${hashExpr(tower, castleX)}`;
+    const column = c.width / 40;
+    const across = `abs(mod(X,${n(column)})/${n(column * 0.6)}-0.5)*2`;
+    // Slim towers with spires: a tower fills 60% of its column and narrows to a point at the top.
+    const isTower = `gt(${hashExpr(tower, castleX + 1)},0.45)*lt(mod(X,${n(column)}),${n(column * 0.6)})`;
+    const castle = `255*lt(abs(X-${n(castleX)}),${n(c.width * 0.16)})*gt(Y,${n(c.height * 0.62)}-${n(c.height * 0.06)}-${isTower}*(${towerTop}-${across}*${n(column * 1.2)}))`;
     return {
       sky: [mix(BLACK, c.base, 0.5), c.base, mix(c.base, c.accent, 0.6)],
       layers: [
@@ -410,7 +421,8 @@ const RECIPES: Record<GenreName, Recipe> = {
 };
 
 function canvasFor(title: SeedTitle, size: ArtSize, kind: string): Canvas {
-  const [first, second] = title.palette.map(hexToRgb);
+  const first = hexToRgb(title.palette[0]);
+  const second = hexToRgb(title.palette[1]);
   // The darker palette colour is the mood; the other lights it.
   const [base, accent] = luminance(first) <= luminance(second) ? [first, second] : [second, first];
   return {
@@ -418,7 +430,6 @@ function canvasFor(title: SeedTitle, size: ArtSize, kind: string): Canvas {
     random: seededRandom(`${title.slug}:${kind}`),
     base,
     accent,
-    dark: mix(base, BLACK, 0.7),
     light: mix(accent, WHITE, 0.5),
   };
 }
@@ -426,15 +437,18 @@ function canvasFor(title: SeedTitle, size: ArtSize, kind: string): Canvas {
 const hex = (c: Rgb): string => `0x${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 function skyExpression(sky: Scene['sky'], channel: 0 | 1 | 2): string {
-  const [top, middle, bottom] = sky.map((c) => c[channel]);
+  const [top, middle, bottom] = [sky[0][channel], sky[1][channel], sky[2][channel]];
   return `if(lt(Y,H/2),${top}+(${middle - top})*Y/(H/2),${middle}+(${bottom - middle})*(Y-H/2)/(H/2))`;
 }
 
 /** The ffmpeg `-filter_complex` graph that draws one picture of the title, ending in `[art]`. */
 export function keyArtFilter(title: SeedTitle, size: ArtSize, kind: 'poster' | 'backdrop'): string {
-  const canvas = canvasFor(title, size, kind);
+  // Drawn at half size and scaled up: the shapes are soft anyway, and per-pixel expressions and blurs cost a
+  // quarter as much. The grain is added at full size, so it stays fine.
+  const drawn = { width: size.width / 2, height: size.height / 2 };
+  const canvas = canvasFor(title, drawn, kind);
   const scene = RECIPES[title.genres[0] ?? 'DRAMA'](canvas);
-  const frame = `s=${size.width}x${size.height}:d=1:r=1`;
+  const frame = `s=${drawn.width}x${drawn.height}:d=1:r=1`;
   const chains = [
     `color=c=black:${frame},format=gbrp,geq=r='${skyExpression(scene.sky, 0)}':g='${skyExpression(scene.sky, 1)}':b='${skyExpression(scene.sky, 2)}'[l0]`,
   ];
@@ -447,7 +461,7 @@ export function keyArtFilter(title: SeedTitle, size: ArtSize, kind: 'poster' | '
   });
   // Grain and a vignette: what makes flat gradients read as a photographed frame.
   chains.push(
-    `[l${scene.layers.length}]vignette=angle=PI/4.5,eq=contrast=1.06:saturation=1.12,format=yuvj420p,noise=c0s=7:allf=t[art]`,
+    `[l${scene.layers.length}]scale=${size.width}:${size.height}:flags=lanczos,vignette=angle=PI/4.5,eq=contrast=1.06:saturation=1.12,format=yuvj420p,noise=c0s=7:allf=t[art]`,
   );
   return chains.join(';');
 }
