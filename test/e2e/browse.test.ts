@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
 import { uiWaitMs } from '../support/timeouts';
-import { openApp, rowView, signUp, uniqueEmail } from './support/app';
+import { openApp, rowView, scrollUntilRowHasCards, signUp, uniqueEmail } from './support/app';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
 
@@ -68,16 +68,7 @@ describe('browsing the home screen in a real browser', () => {
 
   test('arrow keys move focus along a row and page it to titles not seen before', async () => {
     const row = '[data-testid="genre-DRAMA"]';
-    // Rows load as they come near the viewport: scroll down in steps until Drama's titles are there.
-    await expect
-      .poll(
-        async () => {
-          await page.mouse.wheel(0, 300);
-          return page.locator(`${row} a.poster`).count();
-        },
-        { timeout: uiWaitMs(), interval: 250 },
-      )
-      .toBeGreaterThan(0);
+    await scrollUntilRowHasCards(page, row);
     const cards = page.locator(`${row} a.poster`);
     await cards.first().scrollIntoViewIfNeeded();
     const before = await rowView(page, row);

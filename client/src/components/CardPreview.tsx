@@ -2,9 +2,10 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useNavigate } from 'react-router';
 import type { Genre, MaturityRating } from '../gql/graphql';
-import { formatRuntime, formatTimeLeft, progressFraction } from '../lib/format';
-import { GENRE_LABELS, RATING_LABELS } from '../lib/genres';
+import { formatTimeLeft, progressFraction } from '../lib/format';
+import { GENRE_LABELS } from '../lib/genres';
 import { ProgressBar } from './ProgressBar';
+import { TitleFacts } from './TitleFacts';
 import type { PreviewIntent } from './use-preview-intent';
 
 /** What a card's preview shows beyond the poster. */
@@ -92,11 +93,12 @@ export function CardPreview({
       </div>
       <div className="preview__body">
         <p className="preview__title">{movie.title}</p>
-        <p className="meta preview__meta">
-          <span>{movie.year}</span>
-          <span className="meta__rating">{RATING_LABELS[movie.maturityRating]}</span>
-          <span>{formatRuntime(movie.durationSeconds)}</span>
-        </p>
+        <TitleFacts
+          className="meta preview__meta"
+          year={movie.year}
+          maturityRating={movie.maturityRating}
+          durationSeconds={movie.durationSeconds}
+        />
         <p className="preview__genres">{movie.genres.map((genre) => GENRE_LABELS[genre]).join(' · ')}</p>
         {position > 0 && (
           <div className="preview__progress">

@@ -78,6 +78,21 @@ function disc(cx: number, cy: number, radius: number, edge: number, strength = 1
   return `${n(255 * strength)}*clip((${n(radius)}-hypot(X-${n(cx)},Y-${n(cy)}))/${n(edge)},0,1)`;
 }
 
+/** A disc of light (sun, moon, planet, a glow behind a skyline): `disc` as a layer, optionally blurred. */
+function glow(
+  color: Rgb,
+  cx: number,
+  cy: number,
+  radius: number,
+  edge: number,
+  strength = 1,
+  blur?: number,
+): Layer {
+  return blur === undefined
+    ? { color, alpha: disc(cx, cy, radius, edge, strength) }
+    : { color, alpha: disc(cx, cy, radius, edge, strength), blur };
+}
+
 /** Alpha below a ridge line made of sines (mountains, dunes, waves): solid under it, soft edge. */
 function ridge(canvas: Canvas, baseline: number, amplitude: number, roughness: number, strength = 1): string {
   const { width, height, random } = canvas;
@@ -197,7 +212,7 @@ const RECIPES: Record<GenreName, Recipe> = {
       layers: [
         { color: c.light, alpha: stars(0.0015, 3) },
         { color: c.accent, alpha: beam(x, top, -Math.PI * 0.86, 0.1, c.width * 1.1, 0.55), blur: 6 },
-        { color: c.accent, alpha: disc(x, top, c.width * 0.02, c.width * 0.03, 0.9), blur: 4 },
+        glow(c.accent, x, top, c.width * 0.02, c.width * 0.03, 0.9, 4),
         {
           color: BLACK,
           alpha: `255*gt(Y,${n(top)})*lt(abs(X-${n(x)}),${n(c.width * 0.012)}+(Y-${n(top)})*0.08)`,
@@ -227,11 +242,7 @@ const RECIPES: Record<GenreName, Recipe> = {
   CRIME: (c) => ({
     sky: [BLACK, mix(BLACK, c.base, 0.7), mix(c.base, c.accent, 0.5)],
     layers: [
-      {
-        color: c.accent,
-        alpha: disc(c.width * 0.5, c.height * 0.62, c.width * 0.45, c.width * 0.4, 0.45),
-        blur: 30,
-      },
+      glow(c.accent, c.width * 0.5, c.height * 0.62, c.width * 0.45, c.width * 0.4, 0.45, 30),
       { color: mix(BLACK, c.base, 0.4), alpha: skyline(c, 0.78, c.width / 11, 5) },
       { color: BLACK, alpha: skyline(c, 0.95, c.width / 7, 9) },
       { color: c.accent, alpha: windows(c, 0.95, c.width / 7, 9) },
@@ -247,12 +258,9 @@ const RECIPES: Record<GenreName, Recipe> = {
       sky: [BLACK, mix(BLACK, c.base, 0.8), c.base],
       layers: [
         { color: WHITE, alpha: stars(0.003, 7) },
-        { color: c.accent, alpha: disc(cx, cy, radius * 1.25, radius * 0.5, 0.5), blur: 20 },
+        glow(c.accent, cx, cy, radius * 1.25, radius * 0.5, 0.5, 20),
         { color: mix(c.base, c.accent, 0.55), alpha: disc(cx, cy, radius, 2) },
-        {
-          color: BLACK,
-          alpha: disc(cx - radius * 0.35, cy - radius * 0.3, radius * 1.05, radius * 0.6, 0.75),
-        },
+        glow(BLACK, cx - radius * 0.35, cy - radius * 0.3, radius * 1.05, radius * 0.6, 0.75),
         { color: c.light, alpha: ring },
         { color: BLACK, alpha: ridge(c, 0.9, 0.02, 1.5) },
       ],
@@ -263,8 +271,8 @@ const RECIPES: Record<GenreName, Recipe> = {
     return {
       sky: [mix(c.base, BLACK, 0.3), mix(c.base, c.accent, 0.5), c.accent],
       layers: [
-        { color: WHITE, alpha: disc(sunX, c.height * 0.62, c.width * 0.09, 3, 0.9), blur: 3 },
-        { color: c.accent, alpha: disc(sunX, c.height * 0.62, c.width * 0.3, c.width * 0.25, 0.5), blur: 30 },
+        glow(WHITE, sunX, c.height * 0.62, c.width * 0.09, 3, 0.9, 3),
+        glow(c.accent, sunX, c.height * 0.62, c.width * 0.3, c.width * 0.25, 0.5, 30),
         { color: mix(c.base, BLACK, 0.55), alpha: mesas(c, 0.74) },
         { color: mix(c.base, BLACK, 0.8), alpha: ridge(c, 0.86, 0.01, 2) },
         {
@@ -280,11 +288,7 @@ const RECIPES: Record<GenreName, Recipe> = {
       sky: [BLACK, mix(BLACK, c.base, 0.8), mix(c.base, c.accent, 0.25)],
       layers: [
         { color: c.accent, alpha: disc(moonX, c.height * 0.28, c.width * 0.13, 2, 0.95) },
-        {
-          color: c.accent,
-          alpha: disc(moonX, c.height * 0.28, c.width * 0.28, c.width * 0.2, 0.4),
-          blur: 24,
-        },
+        glow(c.accent, moonX, c.height * 0.28, c.width * 0.28, c.width * 0.2, 0.4, 24),
         { color: mix(BLACK, c.base, 0.5), alpha: forest(c, 0.72, c.width / 14, 0.3, 2) },
         { color: c.light, alpha: haze(0.55, 0.85, c, 0.2), blur: 30 },
         { color: BLACK, alpha: forest(c, 0.98, c.width / 8, 0.55, 4) },
@@ -305,7 +309,7 @@ const RECIPES: Record<GenreName, Recipe> = {
       sky: [mix(BLACK, c.base, 0.5), c.base, mix(c.base, c.accent, 0.6)],
       layers: [
         { color: WHITE, alpha: stars(0.002, 17) },
-        { color: c.light, alpha: disc(moonX, c.height * 0.22, c.width * 0.08, c.width * 0.06, 0.8), blur: 8 },
+        glow(c.light, moonX, c.height * 0.22, c.width * 0.08, c.width * 0.06, 0.8, 8),
         { color: mix(c.base, BLACK, 0.5), alpha: ridge(c, 0.66, 0.04, 1.2) },
         { color: mix(c.base, BLACK, 0.75), alpha: castle },
         { color: c.accent, alpha: haze(0.6, 0.9, c, 0.3), blur: 30 },
@@ -317,11 +321,7 @@ const RECIPES: Record<GenreName, Recipe> = {
     sky: [mix(c.accent, BLACK, 0.35), mix(c.accent, c.base, 0.5), c.base],
     layers: [
       { color: c.light, alpha: bokeh(c, 14, 0.03, 0.12, 0.45), blur: 6 },
-      {
-        color: WHITE,
-        alpha: disc(c.width * 0.5, c.height * 0.7, c.width * 0.5, c.width * 0.45, 0.35),
-        blur: 30,
-      },
+      glow(WHITE, c.width * 0.5, c.height * 0.7, c.width * 0.5, c.width * 0.45, 0.35, 30),
       { color: mix(c.accent, BLACK, 0.75), alpha: figure(c.width * 0.44, c.height * 1.02, c.height * 0.42) },
       { color: mix(c.accent, BLACK, 0.75), alpha: figure(c.width * 0.56, c.height * 1.02, c.height * 0.46) },
     ],
@@ -330,22 +330,14 @@ const RECIPES: Record<GenreName, Recipe> = {
     sky: [c.accent, mix(c.accent, c.base, 0.5), c.base],
     layers: [
       { color: c.light, alpha: bokeh(c, 22, 0.015, 0.05, 0.9) },
-      {
-        color: WHITE,
-        alpha: disc(c.width * 0.5, c.height * 0.45, c.width * 0.35, c.width * 0.3, 0.4),
-        blur: 20,
-      },
+      glow(WHITE, c.width * 0.5, c.height * 0.45, c.width * 0.35, c.width * 0.3, 0.4, 20),
       { color: mix(c.base, BLACK, 0.35), alpha: ridge(c, 0.84, 0.02, 0.8) },
     ],
   }),
   FAMILY: (c) => ({
     sky: [mix(c.accent, c.base, 0.2), mix(c.base, WHITE, 0.2), c.accent],
     layers: [
-      {
-        color: WHITE,
-        alpha: disc(c.width * 0.75, c.height * 0.2, c.width * 0.1, c.width * 0.08, 0.85),
-        blur: 6,
-      },
+      glow(WHITE, c.width * 0.75, c.height * 0.2, c.width * 0.1, c.width * 0.08, 0.85, 6),
       { color: mix(c.base, c.accent, 0.4), alpha: ridge(c, 0.7, 0.03, 0.7) },
       { color: mix(c.base, BLACK, 0.3), alpha: ridge(c, 0.82, 0.03, 1) },
       { color: c.light, alpha: bokeh(c, 10, 0.01, 0.03, 0.7) },
@@ -379,7 +371,7 @@ const RECIPES: Record<GenreName, Recipe> = {
     return {
       sky: [mix(c.base, BLACK, 0.4), c.base, mix(c.base, c.accent, 0.7)],
       layers: [
-        { color: c.accent, alpha: disc(sunX, c.height * 0.5, c.width * 0.3, c.width * 0.28, 0.6), blur: 24 },
+        glow(c.accent, sunX, c.height * 0.5, c.width * 0.3, c.width * 0.28, 0.6, 24),
         { color: mix(c.base, BLACK, 0.3), alpha: ridge(c, 0.58, 0.07, 1.4) },
         { color: mix(c.base, BLACK, 0.55), alpha: ridge(c, 0.72, 0.05, 2) },
         { color: BLACK, alpha: figure(sunX, c.height * 0.8, c.height * 0.12) },
@@ -390,16 +382,8 @@ const RECIPES: Record<GenreName, Recipe> = {
   ACTION: (c) => ({
     sky: [BLACK, mix(BLACK, c.base, 0.7), mix(c.base, c.accent, 0.6)],
     layers: [
-      {
-        color: c.accent,
-        alpha: disc(c.width * 0.5, c.height * 0.75, c.width * 0.55, c.width * 0.5, 0.7),
-        blur: 30,
-      },
-      {
-        color: WHITE,
-        alpha: disc(c.width * 0.5, c.height * 0.8, c.width * 0.12, c.width * 0.15, 0.6),
-        blur: 14,
-      },
+      glow(c.accent, c.width * 0.5, c.height * 0.75, c.width * 0.55, c.width * 0.5, 0.7, 30),
+      glow(WHITE, c.width * 0.5, c.height * 0.8, c.width * 0.12, c.width * 0.15, 0.6, 14),
       { color: c.light, alpha: streaks(c, 0.55, 0.35), blur: 1.5 },
       { color: BLACK, alpha: skyline(c, 1, c.width / 9, 21) },
       { color: BLACK, alpha: figure(c.width * 0.5, c.height * 0.96, c.height * 0.4) },

@@ -2,9 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
+import { TitleFacts } from '../../components/TitleFacts';
 import { errorMessage } from '../../lib/errors';
-import { formatRuntime } from '../../lib/format';
-import { GENRE_LABELS, RATING_LABELS } from '../../lib/genres';
+import { GENRE_LABELS } from '../../lib/genres';
 import { MyListButton } from '../title/MyListButton';
 import type { HeroQuery } from '../../gql/graphql';
 import { HeroQuery as HeroDocument } from './operations';
@@ -74,12 +74,13 @@ export function HeroCarousel({ movies }: { movies: readonly FeaturedMovie[] }) {
         data-movie-id={movie.id}
       >
         <h1 className="hero__title">{movie.title}</h1>
-        <div className="meta">
-          <span>{movie.year}</span>
-          <span className="meta__rating">{RATING_LABELS[movie.maturityRating]}</span>
-          <span>{formatRuntime(movie.durationSeconds)}</span>
+        <TitleFacts
+          year={movie.year}
+          maturityRating={movie.maturityRating}
+          durationSeconds={movie.durationSeconds}
+        >
           <span>{movie.genres.map((genre) => GENRE_LABELS[genre]).join(' · ')}</span>
-        </div>
+        </TitleFacts>
         <p className="hero__synopsis">{movie.synopsis}</p>
         <div className="hero__actions">
           <Link className="button button--primary" to={`/watch/${encodeURIComponent(movie.id)}`}>
