@@ -19,6 +19,17 @@ export default defineConfig({
       },
       {
         test: {
+          // React components in a DOM (jsdom): no stack, no browser; layout is given by each test.
+          name: 'client-dom',
+          include: ['test/client-dom/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/client-dom/setup.ts'],
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 300_000,

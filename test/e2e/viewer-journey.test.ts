@@ -9,6 +9,7 @@ import {
   subscriptionAcknowledged,
   pauseAndSeek,
   rowView,
+  scrollUntilRowHasCards,
   seekNearEnd,
   uniqueEmail,
   videoTime,
@@ -85,16 +86,7 @@ describe('a viewer in a real browser against the local stack', () => {
     await deviceA.evaluate(() =>
       (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
     );
-    // Rows load as they come near the viewport: scroll down in steps until Drama's titles are there.
-    await expect
-      .poll(
-        async () => {
-          await deviceA.mouse.wheel(0, 300);
-          return deviceA.locator(`${row} a.poster`).count();
-        },
-        { timeout: uiWaitMs(), interval: 250 },
-      )
-      .toBeGreaterThan(0);
+    await scrollUntilRowHasCards(deviceA, row);
     await deviceA.locator(`${row} a.poster`).first().scrollIntoViewIfNeeded();
     const before = await rowView(deviceA, row);
     expect(Math.abs(before.firstCardInset)).toBeLessThanOrEqual(1);

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useRowPaging } from './row-paging';
 import { PosterSkeletons } from './States';
 
 /**
- * A titled, horizontally scrolling row with arrow buttons that page it sideways (about a screen at a time).
+ * A titled, horizontally scrolling row with arrow buttons that page it sideways a screen of whole cards at a
+ * time; arrow keys move focus between cards (paging when focus leaves the view), Home/End jump to the ends.
  * When `onEndReached` is given, reaching the end of the track (scrolling, paging, or arrow keys moving focus
  * there) asks for the next page.
  */
@@ -63,7 +65,7 @@ export function Row({
           >
             ‹
           </button>
-          <div className="row__track" ref={trackRef} onKeyDown={moveFocusWithArrows}>
+          <div className="row__track" ref={trackRef} onKeyDown={paging.onKeyDown}>
             {children}
             {hasMore && <span className="row__sentinel" ref={sentinelRef} aria-hidden="true" />}
             {loading && <PosterSkeletons count={items(children) === 0 ? 6 : 2} />}
@@ -83,63 +85,6 @@ export function Row({
   );
 }
 
-interface RowPaging {
-  readonly canGoBack: boolean;
-  readonly canGoForward: boolean;
-  page(direction: 1 | -1): void;
-}
-
-/** Whether the track can scroll either way, kept current on scroll, resize and new cards. */
-function useRowPaging(trackRef: React.RefObject<HTMLDivElement | null>, cardCount: number): RowPaging {
-  const [edges, setEdges] = useState({ canGoBack: false, canGoForward: false });
-  const measure = useCallback(() => {
-    const track = trackRef.current;
-    if (!track) return;
-    const canGoBack = track.scrollLeft > 1;
-    const canGoForward = track.scrollLeft + track.clientWidth < track.scrollWidth - 1;
-    setEdges((current) =>
-      current.canGoBack === canGoBack && current.canGoForward === canGoForward
-        ? current
-        : { canGoBack, canGoForward },
-    );
-  }, [trackRef]);
-
-  useEffect(() => {
-    const track = trackRef.current;
-    if (!track) return;
-    measure();
-    track.addEventListener('scroll', measure, { passive: true });
-    const resize = new ResizeObserver(measure);
-    resize.observe(track);
-    return () => {
-      track.removeEventListener('scroll', measure);
-      resize.disconnect();
-    };
-  }, [trackRef, measure, cardCount]);
-
-  const page = (direction: 1 | -1) => {
-    const track = trackRef.current;
-    if (!track) return;
-    // Most of a screen, so the last card of one page is the first of the next and nothing is skipped.
-    track.scrollBy({ left: direction * Math.max(1, track.clientWidth * 0.85), behavior: 'smooth' });
-  };
-  return { ...edges, page };
-}
-
 function items(children: ReactNode): number {
   return Array.isArray(children) ? children.length : children ? 1 : 0;
-}
-
-/** Left/right arrows move between the row's cards; focus follows into view. */
-function moveFocusWithArrows(event: KeyboardEvent<HTMLDivElement>) {
-  if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-  const cards = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('a.poster'));
-  const index = cards.indexOf(document.activeElement as HTMLElement);
-  if (index < 0) return;
-  const next = cards[index + (event.key === 'ArrowRight' ? 1 : -1)];
-  if (next) {
-    event.preventDefault();
-    next.focus();
-    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
 }

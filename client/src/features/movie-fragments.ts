@@ -15,7 +15,7 @@ export const PositionFieldsFragment = graphql(`
   }
 `);
 
-/** What a poster in a row needs. */
+/** What a poster in a row and its hover preview need. */
 export const MovieCardFragment = graphql(`
   fragment MovieCard on Movie {
     id
@@ -25,6 +25,7 @@ export const MovieCardFragment = graphql(`
     maturityRating
     durationSeconds
     posterUrl
+    backdropUrl
     inMyList
     myPosition {
       ...PositionFields

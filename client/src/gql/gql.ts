@@ -26,12 +26,12 @@ type Documents = {
     "\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": typeof types.UpdateTrailerDocument,
     "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteTrailerDocument,
     "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n": typeof types.RequestUploadUrlDocument,
-    "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n": typeof types.HeroDocument,
+    "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": typeof types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.MyListDocument,
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": typeof types.PositionFieldsFragmentDoc,
-    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
+    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.PlayerDocument,
     "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": typeof types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SavePositionDocument,
@@ -63,12 +63,12 @@ const documents: Documents = {
     "\n  mutation UpdateTrailer($input: UpdateTrailerInput!) {\n    updateTrailer(input: $input) {\n      id\n      movieId\n      title\n      durationSeconds\n    }\n  }\n": types.UpdateTrailerDocument,
     "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": types.DeleteTrailerDocument,
     "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      maxBytes\n      expiresAt\n    }\n  }\n": types.RequestUploadUrlDocument,
-    "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n": types.HeroDocument,
+    "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.MyListDocument,
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": types.PositionFieldsFragmentDoc,
-    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
+    "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.PlayerDocument,
     "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SavePositionDocument,
@@ -153,7 +153,7 @@ export function graphql(source: "\n  mutation RequestUploadUrl($input: RequestUp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query Hero {\n    movies(limit: 1) {\n      items {\n        ...MovieCard\n        synopsis\n        backdropUrl\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n"): (typeof documents)["\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -173,7 +173,7 @@ export function graphql(source: "\n  fragment PositionFields on PlaybackPosition
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"): (typeof documents)["\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,3 +20,13 @@ export function progressFraction(positionSeconds: number, durationSeconds: numbe
   if (!(durationSeconds > 0) || !Number.isFinite(positionSeconds)) return 0;
   return Math.min(1, Math.max(0, positionSeconds / durationSeconds));
 }
+
+/** What is left of a title for a viewer: `<1 min left`, `42 min left`, `1 h 5 min left` (nothing once at the end). */
+export function formatTimeLeft(positionSeconds: number, durationSeconds: number): string {
+  const left = durationSeconds * (1 - progressFraction(positionSeconds, durationSeconds));
+  if (!(left > 0)) return '';
+  const minutes = Math.round(left / 60);
+  if (minutes < 1) return '<1 min left';
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${minutes % 60} min left` : `${minutes} min left`;
+}

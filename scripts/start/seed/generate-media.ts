@@ -5,13 +5,14 @@
  *
  * - `media/clips/<clip>.mp4`: 10 s, 426x240, 24 fps, H.264 Main, yuv420p, `+faststart` (plays in
  *   Chromium, seeks with byte ranges), with a running timecode so seeking is visible.
- * - `media/art/<slug>-poster.jpg` (300x450) and `<slug>-backdrop.jpg` (640x360) per seeded title.
+ * - `media/art/<slug>-poster.jpg` (780x1170) and `<slug>-backdrop.jpg` (1920x1080) per seeded title: key art
+ *   without titles, drawn by `key-art.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SEED_CATALOG, type ClipName, type SeedTitle } from './catalog';
+import { BACKDROP_SIZE, keyArtFilter, POSTER_SIZE, type ArtSize } from './key-art';
 import { MEDIA_DIR, clipFile, posterFile, backdropFile } from './media-files';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
@@ -43,19 +44,6 @@ function drawtextEscape(text: string): string {
     .replace(/'/g, "'\\\\\\''")
     .replace(/:/g, '\\\\:')
     .replace(/%/g, '\\\\%');
-}
-
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 function generateClip(clip: ClipName): void {
@@ -94,33 +82,22 @@ function generateClip(clip: ClipName): void {
   ]);
 }
 
-function generateArt(title: SeedTitle, workDir: string): void {
-  const [background, accent] = title.palette.map((c) => `0x${c.slice(1)}`);
-  const titleFile = path.join(workDir, `${title.slug}.txt`);
-  const facts = drawtextEscape(
-    `${title.year}  ·  ${title.genres.map((g) => g.replace('_', ' ')).join(' / ')}`,
-  );
-  const common = `fontcolor=white:shadowcolor=black@0.6:shadowx=2:shadowy=2`;
-  const art = (file: string, size: string, wrapAt: number, fontSize: number, titleY: string): void => {
-    writeFileSync(titleFile, wrap(title.title.toUpperCase(), wrapAt).join('\n'));
+/** Poster and backdrop of one title: procedural key art without text (the app sets the title over it). */
+function generateArt(title: SeedTitle): void {
+  const art = (file: string, kind: 'poster' | 'backdrop', size: ArtSize): void =>
     ffmpeg([
-      '-f',
-      'lavfi',
-      '-i',
-      `gradients=s=${size}:c0=${background}:c1=${accent}:x0=0:y0=0:x1=0:y1=${size.split('x')[1]}:n=2:seed=7`,
+      '-filter_complex',
+      keyArtFilter(title, size, kind),
+      '-map',
+      '[art]',
       '-frames:v',
       '1',
-      '-vf',
-      `drawtext=fontfile=${FONT}:textfile=${titleFile}:fontsize=${fontSize}:line_spacing=6:x=(w-tw)/2:y=${titleY}:${common},` +
-        `drawtext=fontfile=${FONT_REGULAR}:text='${facts}':fontsize=${Math.round(fontSize * 0.45)}:x=(w-tw)/2:y=h-th-24:${common},` +
-        `drawtext=fontfile=${FONT}:text='MARQUEE':fontsize=${Math.round(fontSize * 0.4)}:x=(w-tw)/2:y=18:fontcolor=white@0.8`,
       '-q:v',
-      '6',
+      '4',
       file,
     ]);
-  };
-  art(posterFile(title.slug), '300x450', 12, 34, '(h-th)/2');
-  art(backdropFile(title.slug), '640x360', 24, 38, '(h-th)/2-10');
+  art(posterFile(title.slug), 'poster', POSTER_SIZE);
+  art(backdropFile(title.slug), 'backdrop', BACKDROP_SIZE);
 }
 
 function main(): void {
@@ -131,12 +108,7 @@ function main(): void {
     generateClip(clip);
     console.log(`${clipFile(clip)}: ${statSync(clipFile(clip)).size} bytes`);
   }
-  const workDir = mkdtempSync(path.join(tmpdir(), 'marquee-art-'));
-  try {
-    for (const title of SEED_CATALOG) generateArt(title, workDir);
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
+  for (const title of SEED_CATALOG) generateArt(title);
   console.log(`${SEED_CATALOG.length} posters and backdrops in ${path.join(MEDIA_DIR, 'art')}`);
 }
 

@@ -172,3 +172,16 @@ export function rowView(
       return { visible, firstCardInset: (cards[0] as RowCard).getBoundingClientRect().left - titleLeft };
     });
 }
+
+/** Rows load as they come near the viewport: scrolls down in steps until the row has cards. */
+export async function scrollUntilRowHasCards(page: Page, rowSelector: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.mouse.wheel(0, 300);
+        return page.locator(`${rowSelector} a.poster`).count();
+      },
+      { timeout: uiWaitMs(), interval: 250, message: `cards in ${rowSelector}` },
+    )
+    .toBeGreaterThan(0);
+}

@@ -1,16 +1,11 @@
-import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { PosterCard } from '../../components/PosterCard';
 import { Row } from '../../components/Row';
-import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import type { Genre } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
-import { formatRuntime, progressFraction } from '../../lib/format';
-import { GENRE_LABELS, GENRES, RATING_LABELS } from '../../lib/genres';
+import { GENRE_LABELS, GENRES } from '../../lib/genres';
 import { usePagedQuery } from '../../lib/use-paged-query';
-import { MyListButton } from '../title/MyListButton';
-import { ContinueWatchingQuery, GenreRowQuery, HeroQuery, MyListQuery } from './operations';
+import { Hero } from './Hero';
+import { ContinueWatchingQuery, GenreRowQuery, MyListQuery } from './operations';
 
 const PAGE = 12;
 
@@ -27,55 +22,6 @@ export function HomeScreen() {
   );
 }
 
-function Hero() {
-  const { data, loading, error, refetch } = useQuery(HeroQuery);
-  const movie = data?.movies.items[0];
-  if (loading && !movie) {
-    return (
-      <section className="hero" aria-busy="true">
-        <Spinner label="Loading" />
-      </section>
-    );
-  }
-  if (error && !movie) return <ErrorState message={errorMessage(error)} onRetry={() => void refetch()} />;
-  if (!movie) {
-    return (
-      <EmptyState title="The catalogue is empty">
-        <p>No titles yet. An admin can add them from the Admin screen.</p>
-      </EmptyState>
-    );
-  }
-  const resumeAt = movie.myPosition && !movie.myPosition.watched ? movie.myPosition.positionSeconds : 0;
-  return (
-    <section
-      className="hero"
-      style={movie.backdropUrl ? { backgroundImage: `url("${movie.backdropUrl}")` } : undefined}
-      aria-label="Featured title"
-      data-testid="hero"
-    >
-      <div className="hero__content">
-        <h1 className="hero__title">{movie.title}</h1>
-        <div className="meta">
-          <span>{movie.year}</span>
-          <span className="meta__rating">{RATING_LABELS[movie.maturityRating]}</span>
-          <span>{formatRuntime(movie.durationSeconds)}</span>
-          <span>{movie.genres.map((genre) => GENRE_LABELS[genre]).join(' · ')}</span>
-        </div>
-        <p className="hero__synopsis">{movie.synopsis}</p>
-        <div className="hero__actions">
-          <Link className="button button--primary" to={`/watch/${encodeURIComponent(movie.id)}`}>
-            ▶ {resumeAt > 0 ? 'Resume' : 'Play'}
-          </Link>
-          <Link className="button" to={`/title/${encodeURIComponent(movie.id)}`}>
-            More info
-          </Link>
-          <MyListButton movieId={movie.id} inMyList={movie.inMyList} />
-        </div>
-      </div>
-    </section>
-  );
-}
-
 function ContinueWatchingRow() {
   const row = usePagedQuery(ContinueWatchingQuery, { limit: PAGE }, (data) => data.continueWatching);
   if (!row.loading && !row.error && row.items.length === 0) return null;
@@ -85,8 +31,12 @@ function ContinueWatchingRow() {
         <PosterCard
           key={movie.id}
           movie={movie}
-          to={`/title/${encodeURIComponent(movie.id)}`}
-          progress={progressFraction(movie.myPosition?.positionSeconds ?? 0, movie.durationSeconds)}
+          preview={movie}
+          progress={{
+            positionSeconds: movie.myPosition?.positionSeconds ?? 0,
+            // The measured running time of the READY video; the saved one only if the title has none yet.
+            durationSeconds: movie.durationSeconds || (movie.myPosition?.durationSeconds ?? 0),
+          }}
         />
       ))}
     </Row>
@@ -99,7 +49,7 @@ function MyListRow() {
   return (
     <Row title="My List" testId="my-list" {...row} onEndReached={row.loadMore}>
       {row.items.map((movie) => (
-        <PosterCard key={movie.id} movie={movie} />
+        <PosterCard key={movie.id} movie={movie} preview={movie} />
       ))}
     </Row>
   );
@@ -134,7 +84,7 @@ function GenreRow({ genre }: { genre: Genre }) {
   return (
     <Row title={GENRE_LABELS[genre]} testId={`genre-${genre}`} {...row} onEndReached={row.loadMore}>
       {row.items.map((movie) => (
-        <PosterCard key={movie.id} movie={movie} />
+        <PosterCard key={movie.id} movie={movie} preview={movie} />
       ))}
     </Row>
   );

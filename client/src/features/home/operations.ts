@@ -2,11 +2,10 @@ import { graphql } from '../../gql';
 
 export const HeroQuery = graphql(`
   query Hero {
-    movies(limit: 1) {
+    movies(limit: 5) {
       items {
         ...MovieCard
         synopsis
-        backdropUrl
       }
     }
   }

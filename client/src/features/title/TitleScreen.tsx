@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProgressBar } from '../../components/ProgressBar';
 import { EmptyState, ErrorState, FullPageSpinner } from '../../components/States';
+import { TitleFacts } from '../../components/TitleFacts';
 import { errorMessage } from '../../lib/errors';
 import { formatClock, formatRuntime, progressFraction } from '../../lib/format';
 import { GENRE_LABELS, RATING_LABELS } from '../../lib/genres';
@@ -52,12 +53,13 @@ export function TitleScreen() {
       >
         <div className="hero__content">
           <h1 className="hero__title">{movie.title}</h1>
-          <div className="meta">
-            <span>{movie.year}</span>
-            <span className="meta__rating">{RATING_LABELS[movie.maturityRating]}</span>
-            <span>{formatRuntime(movie.durationSeconds)}</span>
+          <TitleFacts
+            year={movie.year}
+            maturityRating={movie.maturityRating}
+            durationSeconds={movie.durationSeconds}
+          >
             {position?.watched && <span>✓ Watched</span>}
-          </div>
+          </TitleFacts>
           <p className="hero__synopsis" data-testid="synopsis">
             {movie.synopsis}
           </p>
