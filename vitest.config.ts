@@ -18,6 +18,16 @@ export default defineConfig({
         },
       },
       {
+        // Client components rendered in jsdom (React Testing Library); the other projects run in Node.
+        test: {
+          name: 'client-dom',
+          include: ['test/client-dom/**/*.test.tsx'],
+          environment: 'jsdom',
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
