@@ -63,7 +63,15 @@ export function PlayerControls(props: {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const toggleMenu = (menu: Exclude<OpenMenu, null>) => setOpenMenu((open) => (open === menu ? null : menu));
+  /** Open/close and pick for one menu; picking closes it. */
+  const menuState = <T,>(menu: Exclude<OpenMenu, null>, pick: (value: T) => void) => ({
+    open: openMenu === menu,
+    onToggle: () => setOpenMenu((open) => (open === menu ? null : menu)),
+    onSelect: (value: T) => {
+      pick(value);
+      setOpenMenu(null);
+    },
+  });
   const playing = isPlayingIntent(model.state);
   const quality = model.quality;
 
@@ -91,7 +99,7 @@ export function PlayerControls(props: {
           <button
             type="button"
             className="player-control"
-            aria-label="Back 10 seconds"
+            aria-label="Rewind 10 seconds"
             onClick={() => actions.seekBy(-10)}
           >
             ↺10
@@ -128,16 +136,11 @@ export function PlayerControls(props: {
           </span>
           <span className="player-controls__spacer" />
           <MenuButton
-            name="Playback speed"
+            name="Speed"
             valueLabel={rateLabel(model.playbackRate)}
             options={PLAYBACK_RATES.map((rate) => ({ value: rate, label: rateLabel(rate) }))}
             selected={model.playbackRate}
-            open={openMenu === 'speed'}
-            onToggle={() => toggleMenu('speed')}
-            onSelect={(rate) => {
-              actions.setPlaybackRate(rate);
-              setOpenMenu(null);
-            }}
+            {...menuState('speed', actions.setPlaybackRate)}
           />
           {quality && quality.levels.length > 0 && (
             <MenuButton<number | 'auto'>
@@ -148,12 +151,7 @@ export function PlayerControls(props: {
                 ...quality.levels.map((level) => ({ value: level.index, label: level.label })),
               ]}
               selected={quality.selected}
-              open={openMenu === 'quality'}
-              onToggle={() => toggleMenu('quality')}
-              onSelect={(level) => {
-                actions.setQuality(level);
-                setOpenMenu(null);
-              }}
+              {...menuState('quality', actions.setQuality)}
             />
           )}
           {model.pictureInPicture && (

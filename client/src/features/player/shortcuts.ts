@@ -22,9 +22,9 @@ export interface Shortcut {
 /** The player's shortcuts, in the order the help overlay lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [' ', 'k'], label: 'Space / K', action: 'togglePlay', description: 'Play or pause' },
-  { keys: ['j'], label: 'J', action: 'back10', description: 'Back 10 seconds' },
+  { keys: ['j'], label: 'J', action: 'back10', description: 'Rewind 10 seconds' },
   { keys: ['l'], label: 'L', action: 'forward10', description: 'Forward 10 seconds' },
-  { keys: ['ArrowLeft'], label: '←', action: 'back5', description: 'Back 5 seconds' },
+  { keys: ['ArrowLeft'], label: '←', action: 'back5', description: 'Rewind 5 seconds' },
   { keys: ['ArrowRight'], label: '→', action: 'forward5', description: 'Forward 5 seconds' },
   { keys: ['m'], label: 'M', action: 'toggleMute', description: 'Mute or unmute' },
   { keys: ['f'], label: 'F', action: 'toggleFullscreen', description: 'Full screen on or off' },
