@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { localCognitoClient } from 'appsync-twin';
-import { graphqlRequest, GraphQLRequestError } from '../../scripts/start/seed/graphql-client';
+import { localCognitoClient, waitUntilReady } from 'appsync-twin';
+import { graphqlRequest } from '../../scripts/start/seed/graphql-client';
 import { signInForIdToken } from '../../scripts/start/seed/demo-accounts';
 import { makeTestVideo } from '../support/media-pipeline';
 import { mediaReadyWaitMs, stackTimeout, uiWaitMs } from '../support/timeouts';
@@ -29,7 +29,7 @@ interface PageElement {
 }
 
 /** A source the pipeline encodes into two renditions (360p and 234p, functions/media/lib/ladder.ts). */
-const SOURCE_SECONDS = 24;
+const SOURCE_SECONDS = 16;
 const SOURCE_HEIGHT = 360;
 
 /**
@@ -78,24 +78,18 @@ async function uploadTitle(stack: RunningStack): Promise<string> {
   const put = await fetch(requestUploadUrl.url, { method: 'PUT', headers, body });
   expect(put.status).toBe(200);
 
-  await expect
-    .poll(
-      async () => {
-        try {
-          await request(`query PlayerE2eReady($id: ID!) { playback(movieId: $id) { expiresAt } }`, {
-            id: createMovie.id,
-          });
-          return 'READY';
-        } catch (error) {
-          if (error instanceof GraphQLRequestError && error.errors[0]?.errorType === 'MediaNotReady') {
-            return error.errors[0].message;
-          }
-          throw error;
-        }
-      },
-      { timeout: mediaReadyWaitMs(), interval: 2000, message: 'the uploaded source to be processed (READY)' },
-    )
-    .toBe('READY');
+  // beforeAll cannot use expect.poll: the twin's readiness wait names the last status when it gives up.
+  await waitUntilReady({
+    what: 'the uploaded source to be processed (READY)',
+    probe: async () => {
+      await request(`query PlayerE2eReady($id: ID!) { playback(movieId: $id) { expiresAt } }`, {
+        id: createMovie.id,
+      });
+      return true;
+    },
+    deadlineMs: mediaReadyWaitMs(),
+    intervalMs: 2000,
+  });
   return createMovie.id;
 }
 
