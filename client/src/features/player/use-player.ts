@@ -90,6 +90,8 @@ export function usePlayer(
   const [pipActive, setPipActive] = useState(false);
   const [thumbnails, setThumbnails] = useState<readonly Thumbnail[]>([]);
   const [expiresAt, setExpiresAt] = useState(session.source.expiresAt);
+  /** Counts failed background renewals: each one schedules the next try. */
+  const [renewalFailures, setRenewalFailures] = useState(0);
   const [attempt, setAttempt] = useState<Attempt>(() => ({
     source: session.source,
     startAt: session.startAt,
@@ -102,8 +104,12 @@ export function usePlayer(
   const mutations = useRef({ savePosition, markWatched, setStatus });
   mutations.current = { savePosition, markWatched, setStatus };
 
-  /** A new credential set as cookies, or null (and the error shown) when the title cannot play any more. */
-  const renewCredential = useRef(async (): Promise<StreamSource | null> => {
+  /**
+   * A new credential set as cookies, or null (and the error shown) when the title cannot play any more.
+   * `background` (the renewal ahead of expiry) keeps playing through a failed request: the old cookies
+   * still work, and the renewal is tried again.
+   */
+  const renewCredential = useRef(async (background = false): Promise<StreamSource | null> => {
     try {
       const { data } = await client.query({
         query: RenewPlaybackQuery,
@@ -116,6 +122,7 @@ export function usePlayer(
       return data.playback;
     } catch (error) {
       const { reason, detail } = playbackErrorReason(error);
+      if (background && reason === 'network') return null;
       // Pausing saves the place (progress-saver.ts) before anything else can go wrong.
       videoRef.current?.pause();
       dispatch({ type: 'failed', reason, detail });
@@ -195,9 +202,11 @@ export function usePlayer(
 
   useEffect(() => {
     const delay = renewalDelayMs(expiresAt, Date.now());
-    const timer = setTimeout(() => void renewCredential.current(), delay);
+    const timer = setTimeout(() => {
+      void renewCredential.current(true).then((fresh) => !fresh && setRenewalFailures((count) => count + 1));
+    }, delay);
     return () => clearTimeout(timer);
-  }, [expiresAt]);
+  }, [expiresAt, renewalFailures]);
 
   useEffect(() => {
     const onChange = () =>
