@@ -32,7 +32,8 @@ type Documents = {
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": typeof types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
-    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.PlayerDocument,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": typeof types.PlayerDocument,
+    "\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.RenewPlaybackDocument,
     "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": typeof types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
@@ -69,7 +70,8 @@ const documents: Documents = {
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.GenreRowDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
-    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.PlayerDocument,
+    "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": types.PlayerDocument,
+    "\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.RenewPlaybackDocument,
     "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
@@ -177,7 +179,11 @@ export function graphql(source: "\n  fragment MovieCard on Movie {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"): (typeof documents)["\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"];
+export function graphql(source: "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n"): (typeof documents)["\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"): (typeof documents)["\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

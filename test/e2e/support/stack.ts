@@ -21,6 +21,7 @@ export interface LocalStackOutputs {
   readonly clientUrl: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
+  readonly cognitoEndpoint: string;
   readonly demoAccounts: readonly DemoAccount[];
 }
 
@@ -137,7 +138,7 @@ async function waitForOutputs(
 function parseOutputs(raw: unknown): LocalStackOutputs {
   if (typeof raw !== 'object' || raw === null) throw new Error('outputs is not an object');
   const record = raw as Record<string, unknown>;
-  for (const key of ['graphqlUrl', 'userPoolId', 'userPoolClientId'] as const) {
+  for (const key of ['graphqlUrl', 'userPoolId', 'userPoolClientId', 'cognitoEndpoint'] as const) {
     if (typeof record[key] !== 'string') throw new Error(`outputs lacks ${key}`);
   }
   const accounts = Array.isArray(record.demoAccounts) ? record.demoAccounts : [];
@@ -146,6 +147,7 @@ function parseOutputs(raw: unknown): LocalStackOutputs {
     clientUrl: typeof record.clientUrl === 'string' ? record.clientUrl : '',
     userPoolId: String(record.userPoolId),
     userPoolClientId: String(record.userPoolClientId),
+    cognitoEndpoint: String(record.cognitoEndpoint),
     demoAccounts: accounts.filter(isDemoAccount),
   };
 }

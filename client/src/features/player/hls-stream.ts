@@ -9,13 +9,42 @@ export interface StreamSource {
   };
 }
 
+/** One rendition the viewer can pick. */
+export interface QualityLevel {
+  /** hls.js's level index. */
+  readonly index: number;
+  readonly height: number;
+  readonly bitrate: number;
+  /** `720p`. */
+  readonly label: string;
+}
+
+/** Why a stream stopped for good (after the player library's own retries). */
+export type StreamFailure = 'network' | 'forbidden' | 'media' | 'unsupported';
+
+export interface StreamEvents {
+  /** The renditions, highest first (hls.js only: native HLS picks its own). */
+  readonly onLevels?: (levels: readonly QualityLevel[]) => void;
+  /** The rendition now playing (also while Auto picks). */
+  readonly onLevelSwitched?: (index: number) => void;
+  readonly onFailure: (failure: StreamFailure, detail: string) => void;
+}
+
+/** Control over an attached stream. */
+export interface AttachedStream {
+  /** `auto` lets hls.js pick by bandwidth. No-op on native HLS. */
+  setLevel(level: number | 'auto'): void;
+  /** Loads again from `position` (after new cookies were set, or a network failure). */
+  restart(position: number): void;
+}
+
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
 /** Where the local twin serves its CloudFront distributions; never a path of a real CloudFront URL. */
 const LOCAL_CLOUDFRONT_PATH = '/_cloudfront/';
 
 /**
- * The URL to load the master playlist from. Locally the twin's CloudFront route is on another origin than the
+ * The URL to load a stream file from. Locally the twin's CloudFront route is on another origin than the
  * app; the dev and preview servers forward its path (client/vite/streams-proxy-plugin.ts), so the stream is
  * loaded from the app's own origin, where the page can set the cookies. On AWS the URL is already the app's.
  */
@@ -40,6 +69,22 @@ export function setStreamCookies({ credential }: StreamSource): void {
   }
 }
 
+interface ErrorData {
+  readonly type: string;
+  readonly details: string;
+  readonly fatal: boolean;
+  readonly response?: { readonly code?: number };
+}
+
+/**
+ * Sorts a fatal hls.js error: a 403 is a refused (expired) credential, other network errors a failed
+ * download, anything else undecodable media (https://github.com/video-dev/hls.js/blob/master/docs/API.md#errors).
+ */
+export function classifyHlsError(data: ErrorData): StreamFailure {
+  if (data.type === 'networkError') return data.response?.code === 403 ? 'forbidden' : 'network';
+  return 'media';
+}
+
 /**
  * Plays the stream in `video`: hls.js where Media Source Extensions exist (Chromium, Firefox), else the
  * browser's own HLS (Safari, iOS). hls.js is loaded only here, so the entry chunk stays small. Aborting
@@ -50,16 +95,13 @@ export function setStreamCookies({ credential }: StreamSource): void {
 export async function attachStream(
   video: HTMLVideoElement,
   source: StreamSource,
-  options: {
-    readonly startAt: number;
-    readonly onFatalError: (message: string) => void;
-    readonly signal: AbortSignal;
-  },
-): Promise<void> {
+  options: StreamEvents & { readonly startAt: number; readonly signal: AbortSignal },
+): Promise<AttachedStream | null> {
   const { signal } = options;
   setStreamCookies(source);
+  const url = playlistUrl(source.masterPlaylistUrl);
   const { default: Hls } = await import('hls.js');
-  if (signal.aborted) return;
+  if (signal.aborted) return null;
   if (Hls.isSupported()) {
     const hls = new Hls({
       startPosition: options.startAt > 0 ? options.startAt : -1,
@@ -69,25 +111,64 @@ export async function attachStream(
         xhr.withCredentials = true;
       },
     });
-    hls.on(Hls.Events.ERROR, (_event, data) => {
-      if (data.fatal) options.onFatalError(`The stream stopped (${data.details}).`);
+    let mediaRecoveries = 0;
+    hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
+      const levels = data.levels.map((level, index) => ({
+        index,
+        height: level.height,
+        bitrate: level.bitrate,
+        label: `${level.height}p`,
+      }));
+      options.onLevels?.(levels.sort((a, b) => b.height - a.height || b.bitrate - a.bitrate));
     });
-    hls.loadSource(playlistUrl(source.masterPlaylistUrl));
+    hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => options.onLevelSwitched?.(data.level));
+    hls.on(Hls.Events.ERROR, (_event, data) => {
+      if (!data.fatal) return;
+      const failure = classifyHlsError(data);
+      // A decode error is often recoverable once by re-creating the media buffers (API.md, "Fatal Error Recovery").
+      if (failure === 'media' && data.type === 'mediaError' && mediaRecoveries === 0) {
+        mediaRecoveries += 1;
+        hls.recoverMediaError();
+        return;
+      }
+      options.onFailure(failure, data.details);
+    });
+    hls.loadSource(url);
     hls.attachMedia(video);
     signal.addEventListener('abort', () => hls.destroy(), { once: true });
-    return;
+    return {
+      setLevel: (level) => {
+        // `currentLevel` switches at once (flushing the buffer); -1 hands the choice back to the ABR controller.
+        hls.currentLevel = level === 'auto' ? -1 : level;
+      },
+      restart: (position) => {
+        if (hls.levels.length === 0) hls.loadSource(url);
+        hls.startLoad(position);
+      },
+    };
   }
   if (video.canPlayType(HLS_MIME)) {
-    video.src = playlistUrl(source.masterPlaylistUrl);
+    const load = (position: number) => {
+      video.addEventListener('loadedmetadata', () => (video.currentTime = position), { once: true });
+      video.src = url;
+    };
+    const onError = () => {
+      // Native HLS does not say why a request failed: a network code may be an expired credential too.
+      options.onFailure(video.error?.code === MediaError.MEDIA_ERR_NETWORK ? 'network' : 'media', 'native');
+    };
+    video.addEventListener('error', onError);
+    video.src = url;
     signal.addEventListener(
       'abort',
       () => {
+        video.removeEventListener('error', onError);
         video.removeAttribute('src');
         video.load();
       },
       { once: true },
     );
-    return;
+    return { setLevel: () => undefined, restart: load };
   }
-  options.onFatalError('This browser cannot play HLS streams.');
+  options.onFailure('unsupported', 'no MSE, no native HLS');
+  return null;
 }

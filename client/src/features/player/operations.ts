@@ -6,10 +6,21 @@ export const PlayerQuery = graphql(`
       id
       title
       durationSeconds
+      posterUrl
       myPosition {
         ...PositionFields
       }
     }
+    playback(movieId: $id) {
+      ...StreamSourceFields
+      trickplayVttUrl
+    }
+  }
+`);
+
+/** A new stream credential for a session in progress (before `expiresAt`, or after a refused segment). */
+export const RenewPlaybackQuery = graphql(`
+  query RenewPlayback($id: ID!) {
     playback(movieId: $id) {
       ...StreamSourceFields
     }

@@ -35,7 +35,11 @@ function TrailerVideo({ source, title }: { source: StreamSource; title: string }
     const video = videoRef.current;
     if (!video) return;
     const attached = new AbortController();
-    void attachStream(video, source, { startAt: 0, onFatalError: setProblem, signal: attached.signal });
+    void attachStream(video, source, {
+      startAt: 0,
+      onFailure: (_failure, detail) => setProblem(`The stream stopped (${detail}).`),
+      signal: attached.signal,
+    });
     return () => attached.abort();
   }, [source]);
   return (

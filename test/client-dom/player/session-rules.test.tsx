@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  RENEW_BEFORE_EXPIRY_MS,
+  renewalDelayMs,
+} from '../../../client/src/features/player/credential-renewal';
+import { classifyHlsError } from '../../../client/src/features/player/hls-stream';
+import { resumePoint } from '../../../client/src/features/player/resume-point';
+import { shortcutFor } from '../../../client/src/features/player/shortcuts';
+
+const NOW = Date.parse('2026-12-02T03:00:00.000Z');
+
+describe('credential renewal', () => {
+  it('renews a minute before the credential expires', () => {
+    expect(renewalDelayMs('2026-12-02T04:00:00.000Z', NOW)).toBe(3_600_000 - RENEW_BEFORE_EXPIRY_MS);
+  });
+
+  it('an almost expired, expired or unreadable credential is renewed soon, never in a tight loop', () => {
+    expect(renewalDelayMs('2026-12-02T03:00:30.000Z', NOW)).toBe(5_000);
+    expect(renewalDelayMs('2026-12-02T02:00:00.000Z', NOW)).toBe(5_000);
+    expect(renewalDelayMs('not a date', NOW)).toBe(5_000);
+  });
+});
+
+describe('the resume point', () => {
+  it('starts at a saved position inside the title', () => {
+    expect(resumePoint(42, 600)).toEqual({ seconds: 42 });
+  });
+
+  it('a position at or past the end (e.g. from another device) starts over and says so', () => {
+    for (const position of [599.5, 600, 10_000]) {
+      const point = resumePoint(position, 600);
+      expect(point.seconds).toBe(0);
+      expect(point.notice).toMatch(/past the end/);
+    }
+  });
+
+  it('no, negative or non-finite positions start at 0 quietly', () => {
+    expect(resumePoint(0, 600)).toEqual({ seconds: 0 });
+    expect(resumePoint(-5, 600)).toEqual({ seconds: 0 });
+    expect(resumePoint(Number.NaN, 600)).toEqual({ seconds: 0 });
+  });
+});
+
+describe('stream failures', () => {
+  it('a 403 is a refused credential, other network failures a failed download, the rest media', () => {
+    const network = { type: 'networkError', details: 'fragLoadError', fatal: true };
+    expect(classifyHlsError({ ...network, response: { code: 403 } })).toBe('forbidden');
+    expect(classifyHlsError({ ...network, response: { code: 404 } })).toBe('network');
+    expect(classifyHlsError(network)).toBe('network');
+    expect(classifyHlsError({ type: 'mediaError', details: 'bufferAppendError', fatal: true })).toBe('media');
+  });
+});
+
+describe('shortcut keys', () => {
+  const key = (value: string, modifiers: Partial<KeyboardEvent> = {}) =>
+    shortcutFor({ key: value, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });
+
+  it('maps letters case-insensitively and leaves modified keys to the browser', () => {
+    expect(key('K')).toBe('togglePlay');
+    expect(key(' ')).toBe('togglePlay');
+    expect(key('L')).toBe('forward10');
+    expect(key('?')).toBe('help');
+    expect(key('f', { ctrlKey: true })).toBeNull();
+    expect(key('l', { metaKey: true })).toBeNull();
+    expect(key('x')).toBeNull();
+  });
+});
