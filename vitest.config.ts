@@ -24,6 +24,8 @@ export default defineConfig({
           include: ['test/client-dom/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/client-dom/setup.ts'],
+          // jsdom renders slowly on a busy machine: the 5 s default is a wall-clock bound, not a check.
+          testTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
         },
