@@ -1,5 +1,5 @@
 import { notEmulatedDataSources, readApiModel, type ApiModel } from '../assembly/api-model';
-import { createDataSourceInvoker, type LocalLambdaRegistry } from '../datasources';
+import { createDataSourceInvoker, type LocalLambdaRegistry, type RdsDatabases } from '../datasources';
 import type { UserPoolKeys } from '../engine/authenticator';
 import { GraphQLEngine } from '../engine/graphql-engine';
 import { startTwinHttpServer, type TwinHttpServer } from '../engine/http-server';
@@ -18,6 +18,8 @@ export interface ApiServices {
   readonly userPools: readonly LocalUserPool[];
   /** Signs `nextToken`s (stable per data folder, so tokens survive a restart). */
   readonly tokenSecret: Uint8Array;
+  /** The local PostgreSQL behind RDS data sources, when the stack has a PostgreSQL cluster. */
+  readonly rds?: RdsDatabases;
 }
 
 export interface ApiOptions {
@@ -64,6 +66,7 @@ export async function serveApi(
     lambdas: services.lambdas,
     availability: services.health,
     tokenSecret: services.tokenSecret,
+    ...(services.rds ? { rds: services.rds } : {}),
     maxBatchSize: (key) => {
       const [typeName, fieldName] = key.split('.');
       const resolver = api.resolvers.find((r) => r.typeName === typeName && r.fieldName === fieldName);
