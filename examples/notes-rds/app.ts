@@ -1,9 +1,10 @@
 // A CDK app that is not Marquee: an AppSync API (API key auth) whose APPSYNC_JS resolvers use
 // `@aws-appsync/utils/rds` against an Aurora PostgreSQL Serverless v2 cluster through the Data API.
 // `npx cdk synth` builds it; `appsync-twin serve --synth --sql schema.sql` runs it on a local PostgreSQL.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, CfnOutput, Duration, Expiration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -31,32 +32,26 @@ const cluster = new rds.DatabaseCluster(stack, 'Notes', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 
+// No authorizationConfig: AppSync's default, an API key.
 const api = new appsync.GraphqlApi(stack, 'Api', {
   name: 'notes-rds',
   definition: appsync.Definition.fromFile(path.join(here, 'schema.graphql')),
-  authorizationConfig: {
-    defaultAuthorization: {
-      authorizationType: appsync.AuthorizationType.API_KEY,
-      apiKeyConfig: { expires: Expiration.after(Duration.days(30)) },
-    },
-  },
 });
 const notes = api.addRdsDataSource('NotesDatabase', cluster, cluster.secret!, 'notes');
 
-for (const [typeName, fieldName] of [
-  ['Query', 'notes'],
-  ['Mutation', 'addNote'],
-  ['Mutation', 'updateNote'],
-  ['Mutation', 'deleteNote'],
-] as const) {
-  notes.createResolver(`${typeName}${fieldName}`, {
+// One resolver per file in resolvers/, named `<Type>.<field>.js`.
+const resolverDir = path.join(here, 'resolvers');
+for (const file of readdirSync(resolverDir).filter((name) => name.endsWith('.js'))) {
+  const [typeName = '', fieldName = ''] = file.split('.');
+  notes.createResolver(typeName + fieldName, {
     typeName,
     fieldName,
     runtime: appsync.FunctionRuntime.JS_1_0_0,
-    code: appsync.Code.fromAsset(path.join(here, 'resolvers', `${typeName}.${fieldName}.js`)),
+    code: appsync.Code.fromAsset(path.join(resolverDir, file)),
   });
 }
 
 new CfnOutput(stack, 'GraphQLUrl', { value: api.graphqlUrl });
 new CfnOutput(stack, 'ApiKey', { value: api.apiKey ?? '' });
+new CfnOutput(stack, 'ClusterArn', { value: cluster.clusterArn });
 app.synth();

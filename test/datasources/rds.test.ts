@@ -193,7 +193,9 @@ describe('RDS data source on PostgreSQL', () => {
 
   it('leaves :names in quotes and comments alone and keeps :: casts', async () => {
     const { result, error } = await run(invoker, source(), {
-      statements: ["SELECT ':P0' AS quoted, :P0::text AS bound, $$ :P1 $$ AS dollar, 2::int AS two -- :P1\n"],
+      statements: [
+        "SELECT ':P0' AS quoted, :P0::text AS bound, $$ :P1 $$ AS dollar, 2::int /* :P1 /* nested :P1 */ :P1 */ AS two -- :P1\n",
+      ],
       variableMap: { ':P0': 'bound value' },
     });
     expect(error).toBeUndefined();

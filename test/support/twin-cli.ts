@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
 import { descendantPids, waitUntilGone } from './processes';
 import { postGraphQL } from './twin';
@@ -20,19 +21,46 @@ export interface ServedTwin {
 }
 
 export interface TwinCli {
+  /** The scratch folder of this test file (assemblies, data directories, outputs files). */
+  workDir(): string;
+  /** `--app <scratch>/cdk.out --data-dir <scratch>/data`, after `--synth` when asked: one stack on disk. */
+  onDisk(options?: { readonly synth?: boolean }): string[];
   /** `appsync-twin <args>` to its end (for command lines that do not start a stack). */
   run(args: readonly string[]): SpawnSyncReturns<string>;
   /** `appsync-twin serve --port <free> --outputs-file <file> <args>`, once it wrote its outputs. */
   serve(name: string, args: readonly string[]): Promise<ServedTwin>;
   /** Sends `signal`, expects exit code 0, and waits until every process it started is gone. */
   stop(stack: ServedTwin, signal: NodeJS.Signals): Promise<void>;
-  /** After a failed case: kills whatever is still running. */
-  killLeftovers(): void;
 }
 
-export function twinCli(exampleDir: string, workDir: () => string): TwinCli {
+/**
+ * The command on `exampleDir`, with a scratch folder made before the file's tests and removed after them,
+ * and any stack a failed case left running killed after each case.
+ */
+export function twinCli(exampleDir: string): TwinCli {
   let served: ServedTwin | undefined;
+  let scratch = '';
+  const workDir = () => scratch;
+  beforeAll(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'appsync-twin-cli-'));
+    // As root, PostgreSQL (RDS clusters) runs as the postgres user, which must be able to enter data directories.
+    chmodSync(scratch, 0o755);
+  });
+  afterEach(() => {
+    if (served?.child.pid) for (const pid of descendantPids(served.child.pid)) process.kill(pid, 'SIGKILL');
+    served?.child.kill('SIGKILL');
+    served = undefined;
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   return {
+    workDir,
+    onDisk: (options = {}) => [
+      ...(options.synth ? ['--synth'] : []),
+      '--app',
+      path.join(scratch, 'cdk.out'),
+      '--data-dir',
+      path.join(scratch, 'data'),
+    ],
     run: (args) => spawnSync(process.execPath, [bin, ...args], { cwd: exampleDir, encoding: 'utf8' }),
     async serve(name, args) {
       const port = await findFreePort();
@@ -72,11 +100,6 @@ export function twinCli(exampleDir: string, workDir: () => string): TwinCli {
       stack.child.kill(signal);
       expect(await stack.exited).toEqual({ code: 0, signal: null });
       await waitUntilGone(`appsync-twin after ${signal}`, started, [stack.port]);
-      served = undefined;
-    },
-    killLeftovers() {
-      if (served?.child.pid) for (const pid of descendantPids(served.child.pid)) process.kill(pid, 'SIGKILL');
-      served?.child.kill('SIGKILL');
       served = undefined;
     },
   };

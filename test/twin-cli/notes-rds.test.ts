@@ -1,7 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stackTimeout } from '../support/timeouts';
 import { gqlWithKey as gql, twinCli } from '../support/twin-cli';
 
@@ -11,8 +9,7 @@ import { gqlWithKey as gql, twinCli } from '../support/twin-cli';
  */
 const exampleDir = path.resolve(import.meta.dirname, '../../examples/notes-rds');
 
-let workDir: string;
-const { serve, stop, killLeftovers } = twinCli(exampleDir, () => workDir);
+const { serve, stop, onDisk } = twinCli(exampleDir);
 
 interface Note {
   id: string;
@@ -23,29 +20,11 @@ interface Note {
 }
 const NOTE = 'id title body pinned createdAt';
 
-beforeAll(() => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'appsync-twin-rds-'));
-  // As root, PostgreSQL runs as the postgres user, which must be able to enter the data directory's parents.
-  chmodSync(workDir, 0o755);
-});
-afterEach(() => killLeftovers());
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
 describe('appsync-twin serve on an AppSync API with an Aurora PostgreSQL data source', () => {
   it(
     'creates, lists, updates and deletes notes in PostgreSQL, answers SQL errors as AppSync does, and keeps the data',
     async () => {
-      const assembly = path.join(workDir, 'cdk.out');
-      const dataDir = path.join(workDir, 'data');
-      const first = await serve('first', [
-        '--synth',
-        '--app',
-        assembly,
-        '--data-dir',
-        dataDir,
-        '--sql',
-        'schema.sql',
-      ]);
+      const first = await serve('first', [...onDisk({ synth: true }), '--sql', 'schema.sql']);
 
       const add = async (title: string, body?: string) => {
         const { body: answer } = await gql(
@@ -119,7 +98,7 @@ describe('appsync-twin serve on an AppSync API with an Aurora PostgreSQL data so
       await stop(first, 'SIGINT');
 
       // The same data folder again (and the idempotent schema.sql): PostgreSQL kept the notes.
-      const second = await serve('second', ['--app', assembly, '--data-dir', dataDir, '--sql', 'schema.sql']);
+      const second = await serve('second', [...onDisk(), '--sql', 'schema.sql']);
       const kept = await gql(second, `{ notes { ${NOTE} } }`);
       expect(kept.body.data).toEqual({ notes: [{ ...ideas, pinned: true, body: 'an app' }] });
       await stop(second, 'SIGTERM');

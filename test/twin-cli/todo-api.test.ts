@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stackTimeout } from '../support/timeouts';
 import { postGraphQL } from '../support/twin';
 import { gqlWithKey as gql, twinCli } from '../support/twin-cli';
@@ -12,31 +10,13 @@ import { gqlWithKey as gql, twinCli } from '../support/twin-cli';
  */
 const exampleDir = path.resolve(import.meta.dirname, '../../examples/todo-api');
 
-let workDir: string;
-const { run: runTwin, serve, stop, killLeftovers } = twinCli(exampleDir, () => workDir);
-
-beforeAll(() => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'appsync-twin-cli-'));
-});
-// Only when a case failed half-way: never leave a stack behind.
-afterEach(() => killLeftovers());
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const { run: runTwin, serve, stop, onDisk, workDir } = twinCli(exampleDir);
 
 describe('appsync-twin serve on a CDK app that is not Marquee', () => {
   it(
     'synthesizes the todo API, seeds it through --seed, serves its resolvers, keeps its data and stops on signals',
     async () => {
-      const assembly = path.join(workDir, 'cdk.out');
-      const dataDir = path.join(workDir, 'data');
-      const first = await serve('first', [
-        '--synth',
-        '--app',
-        assembly,
-        '--data-dir',
-        dataDir,
-        '--seed',
-        'seed.ts',
-      ]);
+      const first = await serve('first', [...onDisk({ synth: true }), '--seed', 'seed.ts']);
       expect(first.graphqlUrl).toBe(`http://127.0.0.1:${first.port}/graphql`);
 
       const seeded = await gql(first, '{ todos { items { id title done } } }');
@@ -68,7 +48,7 @@ describe('appsync-twin serve on a CDK app that is not Marquee', () => {
       expect(first.log()).toContain('Stopped.');
 
       // Served again from the same assembly and data folder, without synthesizing or seeding: the data stayed.
-      const second = await serve('second', ['--app', assembly, '--data-dir', dataDir]);
+      const second = await serve('second', onDisk());
       const kept = await gql(second, '{ todo(id: $id) { title done } }'.replace('$id', JSON.stringify(id)));
       expect(kept.body.data).toEqual({ todo: { title: 'Try appsync-twin', done: true } });
       const all = await gql(second, '{ todos { items { title } } }');
@@ -84,10 +64,10 @@ describe('appsync-twin serve on a CDK app that is not Marquee', () => {
   );
 
   it('names what is wrong with the command line or the assembly, and exits without starting anything', () => {
-    const missing = runTwin(['serve', '--app', path.join(workDir, 'nowhere')]);
+    const missing = runTwin(['serve', '--app', path.join(workDir(), 'nowhere')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(
-      `No cloud assembly in ${path.join(workDir, 'nowhere')} (no manifest.json)`,
+      `No cloud assembly in ${path.join(workDir(), 'nowhere')} (no manifest.json)`,
     );
 
     const badPort = runTwin(['serve', '--port', 'eighty']);

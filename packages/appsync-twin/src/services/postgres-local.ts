@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describeExit, waitUntilReady, workingChild } from '../health/readiness';
+import { keepRecentOutput, type LocalServiceProcess } from './child-output';
 import { findFreePort } from './ports';
 
 export interface LocalPostgresOptions {
@@ -34,16 +35,12 @@ export interface PostgresConnection {
   readonly password: string;
 }
 
-export interface LocalPostgres {
+/**
+ * The server; `dataDir` is undefined for a throw-away cluster, `exited` says how it ended, and `stop()` is
+ * a fast shutdown (SIGINT: open transactions are rolled back).
+ */
+export interface LocalPostgres extends LocalServiceProcess<string> {
   readonly connection: PostgresConnection;
-  readonly pid: number;
-  /** The on-disk cluster; undefined for a throw-away one. */
-  readonly dataDir: string | undefined;
-  /** Settles when the server exits, for whatever reason (also after `stop()`). */
-  readonly exited: Promise<string>;
-  recentOutput(): string;
-  /** A fast shutdown (SIGINT: open transactions are rolled back); safe to call more than once. */
-  stop(): Promise<void>;
 }
 
 const SUPERUSER = 'twin';
@@ -212,14 +209,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
       ...(user ? { uid: user.uid, gid: user.gid } : {}),
     },
   );
-  let output = '';
-  let outputBytes = 0;
-  const keep = (chunk: Buffer): void => {
-    outputBytes += chunk.length;
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = keepRecentOutput(child);
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
       if (!options.dataDir) rmSync(root, { recursive: true, force: true });
@@ -231,11 +221,11 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
     await waitUntilReady({
       what: `PostgreSQL to accept connections on 127.0.0.1:${port}`,
       probe: () => answers(connection),
-      process: workingChild(child, () => outputBytes),
+      process: workingChild(child, output.bytes),
     });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${output.text()}`, { cause: error });
   }
   let stopping: Promise<void> | undefined;
   return {
@@ -243,7 +233,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions = {}): Pr
     pid: child.pid ?? -1,
     dataDir: options.dataDir,
     exited,
-    recentOutput: () => output,
+    recentOutput: output.text,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

@@ -79,6 +79,21 @@ function parameter(name: string, value: unknown, hint: TypeHint | undefined): Pa
   }
 }
 
+/** Where a block comment starting at `start` ends; PostgreSQL's block comments nest. */
+function blockCommentEnd(sql: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length - 1) {
+    const pair = sql.slice(i, i + 2);
+    if (pair === '/*' || pair === '*/') {
+      depth += pair === '/*' ? 1 : -1;
+      i += 2;
+      if (depth === 0) return i;
+    } else i += 1;
+  }
+  return sql.length;
+}
+
 /** Where quoted text, identifiers and comments end, so that a `:name` inside them is left alone. */
 function skipQuoted(sql: string, start: number): number {
   const char = sql[start];
@@ -98,18 +113,7 @@ function skipQuoted(sql: string, start: number): number {
     const end = sql.indexOf('\n', start);
     return end === -1 ? sql.length : end;
   }
-  if (char === '/' && next === '*') {
-    let depth = 0;
-    for (let i = start; i < sql.length - 1; i += 1) {
-      if (sql[i] === '/' && sql[i + 1] === '*') ((depth += 1), (i += 1));
-      else if (sql[i] === '*' && sql[i + 1] === '/') {
-        depth -= 1;
-        i += 1;
-        if (depth === 0) return i + 1;
-      }
-    }
-    return sql.length;
-  }
+  if (char === '/' && next === '*') return blockCommentEnd(sql, start);
   if (char === '$') {
     const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(start))?.[0];
     if (tag) {
