@@ -117,6 +117,42 @@ describe('util.time', () => {
   });
 });
 
+describe('util.time through java.time semantics (js-joda)', () => {
+  it('resolves DST gaps and overlaps, names zones per instant, and reports bad text as Java does', () => {
+    expectTable([
+      // java.time moves a local time in a gap forward by the gap, and keeps the earlier offset in an overlap.
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("2018-03-11 02:30", "yyyy-MM-dd HH:mm", "America/New_York")',
+        1520753400000,
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("2018-11-04 01:30", "yyyy-MM-dd HH:mm", "America/New_York")',
+        1541309400000,
+      ],
+      // A date alone is its start of day in the zone.
+      ['util.time.parseFormattedToEpochMilliSeconds("2018-02-02", "yyyy-MM-dd", "+08:00")', 1517500800000],
+      // Java's default (SMART) resolver takes the last valid day of a month for a day past its end.
+      ['util.time.parseFormattedToEpochMilliSeconds("2018-02-30", "yyyy-MM-dd")', 1519776000000],
+      [
+        'util.time.epochMilliSecondsToFormatted(1517943695758, "zzzz \'(\'z\')\'", "America/New_York")',
+        'Eastern Standard Time (EST)',
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(1530000000000, "zzzz", "America/New_York")',
+        'Eastern Daylight Time',
+      ],
+      [
+        'util.time.parseFormattedToEpochMilliSeconds("2018-13-01", "yyyy-MM-dd")',
+        { error: expect.stringMatching(/Text '2018-13-01' could not be parsed/) },
+      ],
+      [
+        'util.time.epochMilliSecondsToFormatted(0, "yyyy bbb")',
+        { error: expect.stringMatching(/^cases\.js:\d+:\d+: Unknown pattern letter: b$/) },
+      ],
+    ]);
+  });
+});
+
 describe('top-level util', () => {
   it('encodes, decodes, escapes and matches like AppSync (UTF-8, Java semantics)', () => {
     expectTable([

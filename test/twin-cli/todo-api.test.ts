@@ -1,108 +1,22 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
-import { descendantPids, waitUntilGone } from '../support/processes';
+import { describe, expect, it } from 'vitest';
 import { stackTimeout } from '../support/timeouts';
 import { postGraphQL } from '../support/twin';
+import { gqlWithKey as gql, twinCli } from '../support/twin-cli';
 
 /**
  * The quickstart of packages/appsync-twin/README.md, for real: the `appsync-twin` command (a real process on free
  * ports) synthesizes examples/todo-api — a CDK app that is not Marquee's — serves it, and answers queries.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const exampleDir = path.join(repoRoot, 'examples/todo-api');
-const bin = path.join(repoRoot, 'packages/appsync-twin/bin/appsync-twin.mjs');
+const exampleDir = path.resolve(import.meta.dirname, '../../examples/todo-api');
 
-interface Served {
-  readonly child: ChildProcess;
-  readonly port: number;
-  readonly graphqlUrl: string;
-  readonly apiKey: string;
-  readonly log: () => string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-let workDir: string;
-let served: Served | undefined;
-
-function runTwin(args: readonly string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: exampleDir, encoding: 'utf8' });
-}
-
-async function serve(name: string, args: readonly string[]): Promise<Served> {
-  const port = await findFreePort();
-  const outputsFile = path.join(workDir, `${name}.json`);
-  const child = spawn(
-    process.execPath,
-    [bin, 'serve', '--port', String(port), '--outputs-file', outputsFile, ...args],
-    {
-      cwd: exampleDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  await waitUntilReady({
-    what: `appsync-twin serve ${args.join(' ')} to write ${outputsFile}`,
-    probe: () => existsSync(outputsFile),
-    process: workingChild(child, () => output.length),
-  });
-  const outputs = JSON.parse(readFileSync(outputsFile, 'utf8')) as { graphqlUrl: string; apiKeys: string[] };
-  served = {
-    child,
-    port,
-    graphqlUrl: outputs.graphqlUrl,
-    apiKey: outputs.apiKeys[0] ?? '',
-    log: () => output,
-    exited,
-  };
-  return served;
-}
-
-async function stop(stack: Served, signal: NodeJS.Signals): Promise<void> {
-  const started = descendantPids(stack.child.pid ?? 0);
-  stack.child.kill(signal);
-  expect(await stack.exited).toEqual({ code: 0, signal: null });
-  await waitUntilGone(`appsync-twin after ${signal}`, started, [stack.port]);
-  served = undefined;
-}
-
-const gql = (stack: Served, query: string, variables: Record<string, unknown> = {}) =>
-  postGraphQL(stack.graphqlUrl, query, variables, { 'x-api-key': stack.apiKey });
-
-beforeAll(() => {
-  workDir = mkdtempSync(path.join(tmpdir(), 'appsync-twin-cli-'));
-});
-afterEach(() => {
-  // Only when a case failed half-way: never leave a stack behind.
-  if (served?.child.pid) for (const pid of descendantPids(served.child.pid)) process.kill(pid, 'SIGKILL');
-  served?.child.kill('SIGKILL');
-  served = undefined;
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const { run: runTwin, serve, stop, onDisk, workDir } = twinCli(exampleDir);
 
 describe('appsync-twin serve on a CDK app that is not Marquee', () => {
   it(
     'synthesizes the todo API, seeds it through --seed, serves its resolvers, keeps its data and stops on signals',
     async () => {
-      const assembly = path.join(workDir, 'cdk.out');
-      const dataDir = path.join(workDir, 'data');
-      const first = await serve('first', [
-        '--synth',
-        '--app',
-        assembly,
-        '--data-dir',
-        dataDir,
-        '--seed',
-        'seed.ts',
-      ]);
+      const first = await serve('first', [...onDisk({ synth: true }), '--seed', 'seed.ts']);
       expect(first.graphqlUrl).toBe(`http://127.0.0.1:${first.port}/graphql`);
 
       const seeded = await gql(first, '{ todos { items { id title done } } }');
@@ -134,7 +48,7 @@ describe('appsync-twin serve on a CDK app that is not Marquee', () => {
       expect(first.log()).toContain('Stopped.');
 
       // Served again from the same assembly and data folder, without synthesizing or seeding: the data stayed.
-      const second = await serve('second', ['--app', assembly, '--data-dir', dataDir]);
+      const second = await serve('second', onDisk());
       const kept = await gql(second, '{ todo(id: $id) { title done } }'.replace('$id', JSON.stringify(id)));
       expect(kept.body.data).toEqual({ todo: { title: 'Try appsync-twin', done: true } });
       const all = await gql(second, '{ todos { items { title } } }');
@@ -150,10 +64,10 @@ describe('appsync-twin serve on a CDK app that is not Marquee', () => {
   );
 
   it('names what is wrong with the command line or the assembly, and exits without starting anything', () => {
-    const missing = runTwin(['serve', '--app', path.join(workDir, 'nowhere')]);
+    const missing = runTwin(['serve', '--app', path.join(workDir(), 'nowhere')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(
-      `No cloud assembly in ${path.join(workDir, 'nowhere')} (no manifest.json)`,
+      `No cloud assembly in ${path.join(workDir(), 'nowhere')} (no manifest.json)`,
     );
 
     const badPort = runTwin(['serve', '--port', 'eighty']);

@@ -79,6 +79,7 @@ async function serve(options: ServeOptions): Promise<void> {
     stackName: options.stackName,
     dataDir: options.dataDir,
     ports: options.ports,
+    sql: options.sql,
     seed,
   });
   running.stack = stack;

@@ -113,6 +113,15 @@ export type DataSourceDefinition =
       /** `HttpConfig.AuthorizationConfig` (SigV4 to an AWS service) is present. */
       readonly signsWithIam: boolean;
     }
+  | {
+      readonly name: string;
+      readonly type: 'RELATIONAL_DATABASE';
+      /** `RdsHttpEndpointConfig.DbClusterIdentifier`: the cluster's ARN. */
+      readonly clusterArn: string;
+      readonly secretArn: string;
+      /** `RdsHttpEndpointConfig.DatabaseName`; null: the server's default database. */
+      readonly databaseName: string | null;
+    }
   | { readonly name: string; readonly type: NotEmulatedDataSourceType };
 
 /**
@@ -122,7 +131,6 @@ export type DataSourceDefinition =
 export const NOT_EMULATED_DATA_SOURCE_TYPES = [
   'AMAZON_OPENSEARCH_SERVICE',
   'AMAZON_ELASTICSEARCH',
-  'RELATIONAL_DATABASE',
   'AMAZON_EVENTBRIDGE',
   'AMAZON_BEDROCK_RUNTIME',
 ] as const;

@@ -22,6 +22,8 @@ import { provideKeyPairs, readKeyGroups, type LocalKeyPair } from './cloudfront/
 import type { LocalTlsCertificate } from './engine/tls';
 import { provideSecrets, SECRETS_MANAGER_PATH } from './services/secrets-manager';
 import { serveApi } from './provisioners/api';
+import { provisionDatabases, type SqlScript } from './provisioners/databases';
+import type { PostgresConnection } from './services/postgres-local';
 import { provisionBuckets } from './provisioners/buckets';
 import { serveDistributions } from './provisioners/distributions';
 import { nameLambdas, startLambdas } from './provisioners/lambdas';
@@ -34,6 +36,7 @@ import { startMessaging, type LocalMessaging } from './provisioners/messaging';
 import { systemClock, type Clock } from './services/clock';
 
 export type { LocalUserPool } from './provisioners/user-pools';
+export type { SqlScript } from './provisioners/databases';
 
 export interface LocalStackLogger {
   info(message: string): void;
@@ -54,7 +57,14 @@ export interface LocalStackOptions {
     readonly s3?: number;
     readonly sqs?: number;
     readonly sns?: number;
+    /** The local PostgreSQL's port, when the stack has an RDS cluster. */
+    readonly postgres?: number;
   };
+  /**
+   * SQL run once PostgreSQL is up, before the API serves (the twin has no migrations of its own): DDL such
+   * as `CREATE TABLE IF NOT EXISTS`, in the database of the stack's RDS data sources.
+   */
+  readonly sql?: readonly SqlScript[];
   readonly logger?: LocalStackLogger;
   /** The per-request log line (default on); `false` leaves requests without any logging work. */
   readonly requestLog?: boolean;
@@ -108,6 +118,8 @@ export interface LocalStack {
   readonly cloudFrontKeyPairs: readonly LocalKeyPair[];
   /** The local Secrets Manager endpoint (GetSecretValue, PutSecretValue). */
   readonly secretsManagerEndpoint: string;
+  /** The local PostgreSQL behind the stack's RDS clusters (superuser sign-in), when it has one. */
+  readonly postgres?: PostgresConnection;
   /** Milliseconds from the call to a serving endpoint. */
   readonly startupMs: number;
   /** Resource types in the stack that change nothing locally, with why and how many. */
@@ -223,6 +235,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const secrets = provideSecrets(model);
     const secretsManagerEndpoint = `http://127.0.0.1:${graphqlPort}${SECRETS_MANAGER_PATH.replace(/\/$/, '')}`;
     const { region } = model.resolver.env;
+    const rds = await provisionDatabases(
+      context,
+      { dataDir: subDir(options.dataDir, 'postgres'), port: options.ports?.postgres, scripts: options.sql },
+      (stop) => cleanups.push(stop),
+    );
 
     const dynamoClient = new DynamoDBClient({
       endpoint: dynamodb.endpoint,
@@ -295,6 +312,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         health,
         userPools,
         tokenSecret: tokenSecret(options.dataDir),
+        ...(rds ? { rds: rds.databases } : {}),
       },
       {
         port: graphqlPort,
@@ -352,6 +370,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       messaging,
       cloudFrontKeyPairs,
       secretsManagerEndpoint,
+      ...(rds ? { postgres: rds.server.connection } : {}),
       startupMs,
       noLocalEffect: model.noLocalEffect,
       addRoute: (method, routePath, handler) => server.addRoute(method, routePath, handler),

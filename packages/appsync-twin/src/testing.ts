@@ -56,6 +56,7 @@ export type {
 export {
   createDataSourceInvoker,
   createLambdaRegistry,
+  createRdsDatabases,
   DataSourceFieldError,
   DataSourceRequestError,
   directLambdaPayload,
@@ -64,7 +65,10 @@ export {
   type DataSourceInvokerOptions,
   type LambdaFunctionDefinition,
   type LocalDataSourceInvoker,
+  type RdsCluster,
+  type RdsDatabases,
 } from './datasources';
+export { startLocalPostgres, type LocalPostgres, type PostgresConnection } from './services/postgres-local';
 
 // Real-time.
 export { attachRealtime, type RealtimeHandle, type RealtimeOptions } from './realtime';

@@ -265,6 +265,25 @@ export function readApiModel(
           `${schema.logicalId}.DefinitionS3Location`,
         );
 
+  const readRdsConfig = (properties: Record<string, unknown>, where: string) => {
+    const config = resolve(properties.RelationalDatabaseConfig, `${where}.RelationalDatabaseConfig`) as
+      Record<string, unknown> | undefined;
+    const endpoint = config?.RdsHttpEndpointConfig as Record<string, unknown> | undefined;
+    if (config?.RelationalDatabaseSourceType !== 'RDS_HTTP_ENDPOINT' || !endpoint)
+      throw new AssemblyError(
+        `${where}: RelationalDatabaseConfig needs RDS_HTTP_ENDPOINT with RdsHttpEndpointConfig`,
+      );
+    const { DbClusterIdentifier, AwsSecretStoreArn, DatabaseName } = endpoint;
+    if (typeof DbClusterIdentifier !== 'string' || typeof AwsSecretStoreArn !== 'string')
+      throw new AssemblyError(
+        `${where}: RdsHttpEndpointConfig needs DbClusterIdentifier and AwsSecretStoreArn`,
+      );
+    return {
+      clusterArn: DbClusterIdentifier,
+      secretArn: AwsSecretStoreArn,
+      databaseName: typeof DatabaseName === 'string' && DatabaseName !== '' ? DatabaseName : null,
+    };
+  };
   const dataSources: DataSourceDefinition[] = mine('AWS::AppSync::DataSource').map((ds) => {
     const where = `${ds.logicalId} (AWS::AppSync::DataSource)`;
     const name = model.resolver.resolveString(ds.properties.Name, `${where}.Name`);
@@ -303,6 +322,7 @@ export function readApiModel(
         signsWithIam: config.AuthorizationConfig !== undefined,
       };
     }
+    if (type === 'RELATIONAL_DATABASE') return { name, type, ...readRdsConfig(ds.properties, where) };
     if (isNotEmulatedType(type)) return { name, type };
     throw new AssemblyError(`${where}: data source type ${String(type)} is not supported by the twin`);
   });

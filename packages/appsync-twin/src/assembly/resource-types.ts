@@ -269,6 +269,34 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       ReplicaRegions: 'one local region',
     },
   },
+  // PostgreSQL engines run on one local PostgreSQL (src/provisioners/databases.ts); RDS data sources reach
+  // it through the Data API's shape. Aurora MySQL clusters are modelled, their data sources not emulated.
+  'AWS::RDS::DBCluster': {
+    emulated: ['Engine', 'DatabaseName', 'DBClusterIdentifier', 'EnableHttpEndpoint'],
+    ignored: {
+      EngineVersion: "the machine's PostgreSQL version serves every engine version",
+      EngineMode: 'one local server, whatever the mode',
+      ServerlessV2ScalingConfiguration: 'capacity has no local meaning',
+      ScalingConfiguration: 'capacity has no local meaning',
+      MasterUsername: 'the local server has its own superuser; the Data API signs in with the secret',
+      MasterUserPassword: 'the local server has its own superuser; the Data API signs in with the secret',
+      ManageMasterUserPassword: 'the local server has its own superuser',
+      Port: 'the local server listens on a free port of 127.0.0.1',
+      DBSubnetGroupName: 'networking has no local meaning',
+      VpcSecurityGroupIds: 'networking has no local meaning',
+      DBClusterParameterGroupName: 'parameter groups are not applied locally',
+      CopyTagsToSnapshot: 'snapshots are not emulated',
+      BackupRetentionPeriod: 'backups are not emulated',
+      PreferredBackupWindow: 'backups are not emulated',
+      PreferredMaintenanceWindow: 'maintenance has no local meaning',
+      StorageEncrypted: 'encryption at rest has no local meaning',
+      KmsKeyId: 'encryption at rest has no local meaning',
+      DeletionProtection: 'the local cluster goes with the data directory',
+      Tags: 'tags have no local meaning',
+    },
+  },
+  // Answers Ref with its secret's ARN, which is what RDS data sources name as AwsSecretStoreArn.
+  'AWS::SecretsManager::SecretTargetAttachment': { emulated: ['SecretId', 'TargetId', 'TargetType'] },
 };
 
 /** Resource types that exist in AWS but change nothing about how the local twin behaves. */
@@ -293,6 +321,13 @@ export const NO_LOCAL_EFFECT_TYPES: Readonly<Record<string, string>> = {
   'AWS::WAFv2::WebACL': 'WAF is not emulated',
   'AWS::WAFv2::WebACLAssociation': 'WAF is not emulated',
   'AWS::CDK::Metadata': 'CDK bookkeeping',
+  'AWS::RDS::DBInstance': "a cluster's instances are its one local PostgreSQL server",
+  'AWS::RDS::DBSubnetGroup': 'networking has no local meaning: everything listens on 127.0.0.1',
+  'AWS::EC2::VPC': 'networking has no local meaning: everything listens on 127.0.0.1',
+  'AWS::EC2::Subnet': 'networking has no local meaning: everything listens on 127.0.0.1',
+  'AWS::EC2::RouteTable': 'networking has no local meaning: everything listens on 127.0.0.1',
+  'AWS::EC2::SubnetRouteTableAssociation': 'networking has no local meaning: everything listens on 127.0.0.1',
+  'AWS::EC2::SecurityGroup': 'networking has no local meaning: everything listens on 127.0.0.1',
   'Custom::CDKBucketDeployment':
     'the client is served by the local dev server (Vite), not from the site bucket',
   'Custom::S3AutoDeleteObjects': 'local buckets are deleted with the data directory',

@@ -17,6 +17,9 @@ Options:
   --dynamodb-port <n>   DynamoDB Local's port (default: a free port)
   --cognito-port <n>    the local Cognito's port (default: a free port)
   --s3-port <n>         the local S3's port (default: a free port)
+  --postgres-port <n>   the local PostgreSQL's port, for stacks with an RDS cluster (default: a free port)
+  --sql [<db>=]<file>   run this SQL (e.g. CREATE TABLE IF NOT EXISTS …) at start in the database of the
+                        stack's RDS data sources (name it when there are several); may be repeated
   --seed <module>       a module whose default (or \`seed\`) export is \`async (stack) => void\`, run once
                         the stack serves
   --outputs-file <file> write the endpoints, API keys, user pools and stack outputs there as JSON
@@ -35,7 +38,9 @@ export interface ServeOptions {
     readonly dynamodb?: number;
     readonly cognito?: number;
     readonly s3?: number;
+    readonly postgres?: number;
   };
+  readonly sql: readonly { readonly file: string; readonly database?: string }[];
   readonly seedModule?: string;
   readonly outputsFile?: string;
 }
@@ -72,6 +77,8 @@ export function parseServeOptions(argv: readonly string[], cwd: string): ServeOp
         'dynamodb-port': { type: 'string' },
         'cognito-port': { type: 'string' },
         's3-port': { type: 'string' },
+        'postgres-port': { type: 'string' },
+        sql: { type: 'string', multiple: true, default: [] },
         seed: { type: 'string' },
         'outputs-file': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -104,7 +111,15 @@ export function parseServeOptions(argv: readonly string[], cwd: string): ServeOp
       dynamodb: port('dynamodb-port', values['dynamodb-port']),
       cognito: port('cognito-port', values['cognito-port']),
       s3: port('s3-port', values['s3-port']),
+      postgres: port('postgres-port', values['postgres-port']),
     },
+    sql: values.sql.map((given) => {
+      // A database name cannot hold '=' unquoted, so `name=file` is unambiguous; a bare path keeps its '='.
+      const named = /^([A-Za-z_][A-Za-z0-9_$]*)=(.+)$/.exec(given);
+      return named?.[1] && named[2]
+        ? { database: named[1], file: path.resolve(cwd, named[2]) }
+        : { file: path.resolve(cwd, given) };
+    }),
     seedModule: resolve(values.seed),
     outputsFile: resolve(values['outputs-file']),
   };

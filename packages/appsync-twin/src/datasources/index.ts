@@ -22,6 +22,7 @@ import { invokeLambda, readLambdaRequest } from './lambda/datasource';
 import { registeredFunctionName } from './lambda/registry';
 import { invokeNone } from './none';
 import { invokeHttp } from './http';
+import { invokeRds, type RdsDatabases } from './rds';
 
 export {
   DataSourceFieldError,
@@ -31,6 +32,7 @@ export {
 } from './errors';
 export { createLambdaBatcher, type LambdaBatcher, type BatchCall } from './lambda/batcher';
 export { directLambdaPayload, directLambdaRequest } from './lambda/direct';
+export { createRdsDatabases, type RdsCluster, type RdsDatabases } from './rds';
 export {
   createLambdaRegistry,
   type LambdaFunctionDefinition,
@@ -56,6 +58,8 @@ export interface DataSourceInvokerOptions {
   readonly availability?: ServiceAvailability;
   /** How long an HTTP data source call may wait for its answer (default: AppSync's 30 s request limit). */
   readonly httpTimeoutMs?: number;
+  /** The local PostgreSQL behind RELATIONAL_DATABASE data sources (absent: the stack has no cluster). */
+  readonly rds?: RdsDatabases;
 }
 
 export interface LocalDataSourceInvoker extends DataSourceInvoker {
@@ -132,6 +136,11 @@ export function createDataSourceInvoker(options: DataSourceInvokerOptions): Loca
       case 'HTTP': {
         const result = await invokeHttp(dataSource, request, options.httpTimeoutMs);
         record({ operation: 'HttpRequest' });
+        return result;
+      }
+      case 'RELATIONAL_DATABASE': {
+        const result = await invokeRds(options.rds, dataSource, request);
+        record({ operation: 'ExecuteStatement' });
         return result;
       }
       case 'AMAZON_DYNAMODB': {

@@ -1,5 +1,5 @@
 import { notEmulatedDataSources, readApiModel, type ApiModel } from '../assembly/api-model';
-import { createDataSourceInvoker, type LocalLambdaRegistry } from '../datasources';
+import { createDataSourceInvoker, type LocalLambdaRegistry, type RdsDatabases } from '../datasources';
 import type { UserPoolKeys } from '../engine/authenticator';
 import { GraphQLEngine } from '../engine/graphql-engine';
 import { startTwinHttpServer, type TwinHttpServer } from '../engine/http-server';
@@ -19,6 +19,8 @@ export interface ApiServices {
   readonly userPools: readonly LocalUserPool[];
   /** Signs `nextToken`s (stable per data folder, so tokens survive a restart). */
   readonly tokenSecret: Uint8Array;
+  /** The local PostgreSQL behind RDS data sources, when the stack has a PostgreSQL cluster. */
+  readonly rds?: RdsDatabases;
 }
 
 export interface ApiOptions {
@@ -65,6 +67,7 @@ export async function serveApi(
     lambdas: services.lambdas,
     availability: services.health,
     tokenSecret: services.tokenSecret,
+    ...(services.rds ? { rds: services.rds } : {}),
     maxBatchSize: (key) => {
       const [typeName, fieldName] = key.split('.');
       const resolver = api.resolvers.find((r) => r.typeName === typeName && r.fieldName === fieldName);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import vm from 'node:vm';
 import { ColumnShifts, tickInsertions } from './instrument';
+import { formatEpochMillis, javaTimeMessage, parseToEpochMillis } from './java-time';
 import { preludeScriptOnce } from './prelude-bundle';
 import { readInlineSourceMap, type SourceMapLookup } from './source-map';
 import { validateCode } from './validate';
@@ -139,6 +140,20 @@ function rewriteModule(code: string, program: Program): { body: string; exports:
   return { body, exports };
 }
 
+/** `util.time`'s Java patterns, answered as a string either way: nothing but primitives enters the sandbox. */
+function javaTimeBridge(operation: unknown, value: unknown, pattern: unknown, zoneId: unknown): string {
+  try {
+    const zone = typeof zoneId === 'string' ? zoneId : undefined;
+    const result =
+      operation === 'format'
+        ? formatEpochMillis(Number(value), String(pattern), zone)
+        : String(parseToEpochMillis(String(value), String(pattern), zone));
+    return `ok:${result}`;
+  } catch (error) {
+    return `error:${javaTimeMessage(error)}`;
+  }
+}
+
 function createSandbox(filename: string, moduleScript: vm.Script): Sandbox {
   const context = vm.createContext(
     {},
@@ -157,7 +172,7 @@ function createSandbox(filename: string, moduleScript: vm.Script): Sandbox {
   };
   // The sandbox shares this isolate's heap: its growth during a call is the handler's allocation.
   const heapUsed = (): number => getHeapStatistics().used_heap_size;
-  install(INVOKE_TOKEN, filename, randomHex, factory, heapUsed);
+  install(INVOKE_TOKEN, filename, randomHex, factory, heapUsed, javaTimeBridge);
   const setPending = (context as Record<string, unknown>).__appsyncPending as (payload: string) => void;
   return { context, setPending };
 }

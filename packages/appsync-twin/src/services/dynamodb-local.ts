@@ -6,6 +6,7 @@ import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describeExit, waitUntilReady, workingChild } from '../health/readiness';
 import { LAUNCHER_CLASS, launcherClasspath } from './java/launcher';
+import { keepRecentOutput, type LocalServiceProcess } from './child-output';
 import { findFreePort } from './ports';
 
 export interface DynamoDbLocalOptions {
@@ -27,18 +28,10 @@ export interface DynamoDbLocalExit {
   readonly description: string;
 }
 
-export interface DynamoDbLocal {
+/** DynamoDB Local's JVM; `dataDir` is undefined for an in-memory database (lost when the JVM ends). */
+export interface DynamoDbLocal extends LocalServiceProcess<DynamoDbLocalExit> {
   readonly endpoint: string;
   readonly port: number;
-  readonly pid: number;
-  /** The on-disk database folder; undefined for an in-memory database (lost when the JVM ends). */
-  readonly dataDir: string | undefined;
-  /** Settles when the JVM exits, for whatever reason (also after `stop()`). */
-  readonly exited: Promise<DynamoDbLocalExit>;
-  /** The last few kilobytes the JVM printed. */
-  recentOutput(): string;
-  /** An orderly stop; safe to call more than once. */
-  stop(): Promise<void>;
 }
 
 /** Credentials DynamoDB Local accepts (the key id must be alphanumeric). */
@@ -112,14 +105,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   );
   // Closing the lifeline of a JVM that has just died may fail with EPIPE; its exit is handled below.
   child.stdin?.on('error', () => undefined);
-  let output = '';
-  let outputBytes = 0;
-  const keep = (chunk: Buffer): void => {
-    outputBytes += chunk.length;
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const output = keepRecentOutput(child);
   const exited = new Promise<DynamoDbLocalExit>((resolve) =>
     child.once('exit', (code, signal) => {
       rmSync(cwd, { recursive: true, force: true });
@@ -137,12 +123,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     await waitUntilReady({
       what: `DynamoDB Local to answer ListTables on ${endpoint}`,
       probe: () => answersListTables(client),
-      process: workingChild(child, () => outputBytes),
+      process: workingChild(child, output.bytes),
       deadlineMs: options.readyTimeoutMs,
     });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${output.text()}`, { cause: error });
   } finally {
     client.destroy();
   }
@@ -153,7 +139,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     pid: child.pid ?? -1,
     dataDir: options.dataDir,
     exited,
-    recentOutput: () => output,
+    recentOutput: output.text,
     stop() {
       stopping ??= stopChild(child, exited);
       return stopping;

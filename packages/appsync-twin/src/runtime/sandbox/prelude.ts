@@ -9,6 +9,7 @@ import { installJavaStringReplace } from './java-regex';
 import { createMemoryGuard } from './memory-guard';
 import { rdsModule } from './rds-module';
 import { current, EarlyReturnSignal, ErrorSignal, freshState, type ErrorEntry } from './invocation';
+import type { JavaTimeBridge } from './time';
 import { createConsole, createExtensions, createRuntime, createUtil } from './util';
 
 interface RawContext {
@@ -136,10 +137,20 @@ export function install(
   hostRandomHex: (byteCount: number) => unknown,
   factory: ModuleFactory,
   hostHeapUsed: () => unknown,
+  hostJavaTime: (operation: string, value: string, pattern: string, zoneId: string | undefined) => unknown,
 ): void {
   const randomHex = (byteCount: number): string => String(hostRandomHex(Number(byteCount)));
+  const javaTime: JavaTimeBridge = (operation, value, pattern, zoneId) =>
+    String(
+      hostJavaTime(
+        operation,
+        String(value),
+        String(pattern),
+        zoneId === undefined ? undefined : String(zoneId),
+      ),
+    );
   const memory = createMemoryGuard(() => Number(hostHeapUsed()));
-  const util = deepFreeze(createUtil(randomHex));
+  const util = deepFreeze(createUtil(randomHex, javaTime));
   const extensions = deepFreeze(createExtensions());
   const runtime = deepFreeze(createRuntime());
   const modules: Record<string, unknown> = {

@@ -8,7 +8,7 @@ import { current, EarlyReturnSignal, ErrorSignal, plainCopy, type ErrorEntry } f
 import { matches } from './java-regex';
 import { rdsUtil } from './rds';
 import { toSubscriptionFilter } from './subscription-filter';
-import { timeUtil } from './time';
+import { createTimeUtil, type JavaTimeBridge } from './time';
 import { dynamodbUtil, isPlainObject } from './values';
 import { xmlUtil } from './xml';
 
@@ -21,7 +21,7 @@ function errorEntry(message: unknown, errorType: unknown, data: unknown, errorIn
   };
 }
 
-export function createUtil(randomHex: RandomHex) {
+export function createUtil(randomHex: RandomHex, javaTime: JavaTimeBridge) {
   return {
     error(message: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): never {
       throw new ErrorSignal(errorEntry(message, errorType, data, errorInfo));
@@ -48,7 +48,7 @@ export function createUtil(randomHex: RandomHex) {
     autoId: (): string => autoId(randomHex),
     autoUlid: (): string => autoUlid(randomHex, Date.now()),
     autoKsuid: (): string => autoKsuid(randomHex, Date.now()),
-    time: timeUtil,
+    time: createTimeUtil(javaTime),
     dynamodb: dynamodbUtil,
     transform: {
       toDynamoDBFilterExpression: renderFilterJson,
