@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { stackTimeout } from './test/support/timeouts';
+import { stackTimeout } from './test/support/timeouts.js';
 
 export default defineConfig({
   test: {
