@@ -212,10 +212,11 @@ describe('the twin’s real-time endpoint', () => {
       [{ roomId: 'dev-1', text: 'dev room' }, false],
     ];
     for (const [variables] of cases) await postAs({ ownerId: 'o', ...variables });
-    const texts = (await client.drain(150)).map(
+    const expected = cases.filter(([, delivered]) => delivered).map(([variables]) => variables.text);
+    const texts = (await client.take(expected.length)).map(
       (frame) => (frame.payload as { data: { onUrgent: { text: string } } }).data.onUrgent.text,
     );
-    expect(texts).toEqual(cases.filter(([, delivered]) => delivered).map(([variables]) => variables.text));
+    expect(texts).toEqual(expected);
   });
 
   it('enforces auth directives on subscription fields per start', async () => {

@@ -141,6 +141,13 @@ export class RealtimeTestClient {
     }
   }
 
+  /** The next `count` frames (keep-alives skipped), each waited for as `next` waits: a busy machine delays them. */
+  async take(count: number): Promise<Frame[]> {
+    const frames: Frame[] = [];
+    while (frames.length < count) frames.push(await this.next());
+    return frames;
+  }
+
   /** Frames (other than `ka`) that arrive within `ms`; used to prove that nothing was delivered. */
   async drain(ms: number): Promise<Frame[]> {
     await new Promise((resolve) => setTimeout(resolve, ms));
