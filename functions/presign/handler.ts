@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { sourceKey, uploadProblem } from '../../resolvers/lib/upload-rules';
+import {
+  presignLibraryGet,
+  presignLibraryPut,
+  signLibraryAccess,
+  type LibraryAccessRequest,
+  type LibraryGetRequest,
+  type LibraryPutRequest,
+} from './library';
 import { signPlayback, type PlaybackRequest } from './playback';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
@@ -80,11 +88,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One Invoke request: a playback URL, an upload target, or a stream's signed cookies. */
+/** One Invoke request: a playback URL, an upload target, a stream's signed cookies, or a library item's. */
 export async function handler(event: unknown): Promise<unknown> {
   if (!isRecord(event)) throw new Error('Expected an object payload.');
   if (event.action === 'get') return presignGet(event as unknown as GetRequest);
   if (event.action === 'put') return presignPut(event as unknown as PutRequest);
   if (event.action === 'playback') return signPlayback(event as unknown as PlaybackRequest);
+  if (event.action === 'libraryPut')
+    return presignLibraryPut(s3, bucket(), event as unknown as LibraryPutRequest);
+  if (event.action === 'libraryGet')
+    return presignLibraryGet(s3, bucket(), event as unknown as LibraryGetRequest);
+  if (event.action === 'libraryAccess') return signLibraryAccess(event as unknown as LibraryAccessRequest);
   throw new Error(`Unknown action ${String(event.action)}.`);
 }

@@ -56,6 +56,15 @@ export const PIPELINE_FUNCTIONS = {
   presignGet: 'media',
   presignPut: 'media',
   signPlayback: 'media',
+  readLibraryUsage: 'users',
+  reserveLibraryItem: 'users',
+  presignLibraryUpload: 'media',
+  getLibraryItem: 'users',
+  getLibraryItems: 'users',
+  deleteLibraryItemsTransaction: 'users',
+  deleteLibraryObjects: 'account',
+  presignLibraryDownload: 'media',
+  signLibraryAccess: 'media',
 } as const satisfies Record<string, DataSourceName>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -175,6 +184,29 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     fieldName: 'requestUploadUrl',
     pipeline: ['getCatalogItem', 'presignPut', 'recordMediaFile'],
     session: 'in-code',
+  },
+  // My Library: every key is built from the caller's sub (resolvers/lib/library.ts).
+  { typeName: 'Query', fieldName: 'myLibrary', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'libraryItem', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'libraryUsage', pipeline: ['readLibraryUsage'], session: 'in-code' },
+  {
+    typeName: 'Query',
+    fieldName: 'libraryItemDownload',
+    pipeline: ['getLibraryItem', 'presignLibraryDownload'],
+  },
+  { typeName: 'Query', fieldName: 'libraryPlayback', pipeline: ['getLibraryItem', 'signLibraryAccess'] },
+  { typeName: 'Query', fieldName: 'libraryImage', pipeline: ['getLibraryItem', 'signLibraryAccess'] },
+  {
+    typeName: 'Mutation',
+    fieldName: 'requestLibraryUpload',
+    pipeline: ['readLibraryUsage', 'reserveLibraryItem', 'presignLibraryUpload'],
+    session: 'in-code',
+  },
+  { typeName: 'Mutation', fieldName: 'updateLibraryItem', dataSource: 'users' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'deleteLibraryItems',
+    pipeline: ['getLibraryItems', 'deleteLibraryItemsTransaction', 'deleteLibraryObjects'],
   },
   { typeName: 'Mutation', fieldName: 'publishMediaStatus', dataSource: 'none', session: 'iam' },
   { typeName: 'Subscription', fieldName: 'onMediaStatusChanged', dataSource: 'none' },
