@@ -224,7 +224,16 @@ export class Api extends Construct {
       access: [
         {
           table: props.userTable,
-          actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+          // BatchGetItem: My Library reads the caller's profile with the usage, and several items at once.
+          actions: [
+            'GetItem',
+            'BatchGetItem',
+            'Query',
+            'PutItem',
+            'UpdateItem',
+            'DeleteItem',
+            'ConditionCheckItem',
+          ],
           indexes: true,
         },
       ],
