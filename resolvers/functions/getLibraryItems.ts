@@ -1,4 +1,4 @@
-import { util, type Context, type DynamoDBBatchGetItemRequest } from '@aws-appsync/utils';
+import { runtime, util, type Context, type DynamoDBBatchGetItemRequest } from '@aws-appsync/utils';
 import { raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
 import { libraryItemKey } from '../lib/library';
@@ -14,6 +14,10 @@ export interface LibraryItemsStash {
 
 /** Reads the named items from the caller's own partition: ids of other users' items find nothing. */
 export function request(ctx: Context<unknown, LibraryItemsStash>): DynamoDBBatchGetItemRequest {
+  if (ctx.stash.libraryItemIds.length === 0) {
+    ctx.stash.libraryItems = [];
+    runtime.earlyReturn([]);
+  }
   const sub = callerSub(ctx);
   return {
     operation: 'BatchGetItem',

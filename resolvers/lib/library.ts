@@ -22,6 +22,9 @@ export const LIBRARY_LIMITS = {
   maxFileNameLength: 255,
   /** Ids per `deleteLibraryItems`: they and the usage update are one transaction, kept well inside its limit. */
   maxDeleteIds: 20,
+  /** Items per collection: deleting a collection with its items is one `deleteLibraryItems`-sized transaction. */
+  maxCollectionItems: 20,
+  maxCollectionNameLength: 200,
 } as const;
 
 export const LIBRARY_RULES: Readonly<Record<LibraryKind, UploadRule>> = {
@@ -69,3 +72,9 @@ export function librarySourceKey(sub: string, itemId: string, slot: LibrarySlot,
 
 /** File names (without `.webp`) of a library photo's variants, written by the pipeline. */
 export const LIBRARY_IMAGE_VARIANTS = { thumbnail: 'row', large: 'hero' } as const;
+
+export function collectionKey(sub: string, collectionId: string): TableKey {
+  return { pk: userPartition(sub), sk: `COLLECTION#${collectionId}` };
+}
+
+export const COLLECTION_SK_PREFIX = 'COLLECTION#';

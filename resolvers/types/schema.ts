@@ -18,6 +18,44 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/**
+ * An album of the caller's library items, in the order the owner chose. An item can be in several collections;
+ * deleting an item takes it out of every collection.
+ */
+export type Collection = {
+  __typename?: 'Collection';
+  /** When the collection was created. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** Unique id of the collection. */
+  id: Scalars['ID']['output'];
+  /**
+   * The items, in the owner's order (at most 20). Resolved per collection: ask for it on one collection (or a
+   * short page of them), not on a long list.
+   */
+  items: Array<LibraryItem>;
+  /** The collection's name (1–200 characters). */
+  name: Scalars['String']['output'];
+  /** When the collection was last renamed or reordered. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** A page of the caller's collections, newest first. */
+export type CollectionConnection = {
+  __typename?: 'CollectionConnection';
+  /** The collections on this page. */
+  items: Array<Collection>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** Input of `createCollection`. */
+export type CreateCollectionInput = {
+  /** The caller's library items to put in it, in order (0–20 ids, no repeats); another user's ids are refused. */
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The collection's name (1–200 characters). */
+  name: Scalars['String']['input'];
+};
+
 /** Input of `createMovie`. */
 export type CreateMovieInput = {
   /** Running time in seconds (1–86,400). */
@@ -356,10 +394,19 @@ export type Mutation = {
   addToMyList: Movie;
   /** Clears the caller's search history; returns true. */
   clearSearchHistory: Scalars['Boolean']['output'];
+  /** Creates a collection of the caller's library items. */
+  createCollection: Collection;
   /** Adds a title to the catalog (admin). */
   createMovie: Movie;
   /** Adds a trailer to a title (admin). */
   createTrailer: Trailer;
+  /**
+   * Deletes a collection of the caller's. With `deleteItems: false` its items stay in the library (only the
+   * album goes); with `deleteItems: true` its items are deleted too, from the library and from every other
+   * collection, with their files. Returns the ids of the items deleted (empty with `deleteItems: false`), or
+   * null if the caller has no such collection.
+   */
+  deleteCollection: Maybe<Array<Scalars['ID']['output']>>;
   /**
    * Deletes some of the caller's library items (1–20 ids) with their originals and processed files, and gives their
    * quota back. Returns the ids that were deleted; ids the caller has no item for are left out. Safe to repeat.
@@ -407,6 +454,8 @@ export type Mutation = {
    * and no device can renew them. Sign in again after that instant.
    */
   signOutEverywhere: Scalars['AWSDateTime']['output'];
+  /** Renames a collection of the caller's, or replaces its items (reorder, add, remove); NotFound if none. */
+  updateCollection: Collection;
   /** Changes the title, description or tags of one of the caller's library items; NotFound if the caller has none. */
   updateLibraryItem: LibraryItem;
   /** Changes a title's details (admin). */
@@ -423,6 +472,12 @@ export type MutationAddToMyListArgs = {
 
 
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationCreateCollectionArgs = {
+  input: CreateCollectionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationCreateMovieArgs = {
   input: CreateMovieInput;
 };
@@ -431,6 +486,13 @@ export type MutationCreateMovieArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationCreateTrailerArgs = {
   input: CreateTrailerInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteCollectionArgs = {
+  deleteItems: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -498,6 +560,13 @@ export type MutationRequestUploadUrlArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationSavePlaybackPositionArgs = {
   input: SavePlaybackPositionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationUpdateCollectionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCollectionInput;
 };
 
 
@@ -612,6 +681,8 @@ export type Profile = {
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type Query = {
   __typename?: 'Query';
+  /** One of the caller's collections, or null if the caller has none with this id. */
+  collection: Maybe<Collection>;
   /** Titles the caller started and did not finish, most recently watched first, each with `myPosition`. */
   continueWatching: MovieConnection;
   /** The resized variants of one of the caller's library photos. Fails with `MediaNotReady` until READY. */
@@ -636,6 +707,8 @@ export type Query = {
   movies: MovieConnection;
   /** Titles of one genre, newest first. */
   moviesByGenre: MovieConnection;
+  /** The caller's collections, newest first. */
+  myCollections: CollectionConnection;
   /** The caller's library items, newest first, optionally only one kind and/or one tag. */
   myLibrary: LibraryItemConnection;
   /** The caller's list (My List), most recently added first. */
@@ -657,6 +730,12 @@ export type Query = {
    * Records the search in the caller's history when it starts (no `nextToken`) unless `recordInHistory` is false.
    */
   searchMovies: MovieConnection;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryCollectionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -707,6 +786,13 @@ export type QueryMoviesArgs = {
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type QueryMoviesByGenreArgs = {
   genre: Genre;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMyCollectionsArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
 };
@@ -907,6 +993,17 @@ export type Trailer = {
   title: Scalars['String']['output'];
   /** The latest upload of the trailer's video and its processing status, or null while none has been uploaded. */
   video: Maybe<MediaFile>;
+};
+
+/** Input of `updateCollection`: omitted fields keep their value. */
+export type UpdateCollectionInput = {
+  /**
+   * The collection's items from now on, in order (0–20 of the caller's item ids, no repeats): reorder, add or
+   * remove items by sending the whole list. Another user's ids are refused.
+   */
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Input of `updateLibraryItem`: the fields to change; omitted fields keep their value. */

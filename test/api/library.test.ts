@@ -438,6 +438,134 @@ describe('My Library uploads and processing', () => {
   });
 });
 
+describe('collections', () => {
+  const CREATE =
+    'mutation ($input: CreateCollectionInput!) { createCollection(input: $input) { id name items { id } } }';
+  const UPDATE_COLLECTION =
+    'mutation ($id: ID!, $input: UpdateCollectionInput!) { updateCollection(id: $id, input: $input) { id name items { id } } }';
+  const READ = 'query ($id: ID!) { collection(id: $id) { id name items { id title } } }';
+  const DELETE_COLLECTION =
+    'mutation ($id: ID!, $deleteItems: Boolean!) { deleteCollection(id: $id, deleteItems: $deleteItems) }';
+  type Album = { id: string; name: string; items: { id: string }[] };
+
+  async function create(user: SignedInUser, input: Record<string, unknown>) {
+    return twin.gql<{ createCollection: Album }>(user.idToken, CREATE, { input });
+  }
+
+  it('creates, renames, reorders and lists collections; an item can be in several', async () => {
+    const user = await twin.signUp('library-albums@example.com');
+    const input = (title: string) => ({
+      kind: 'IMAGE',
+      title,
+      fileName: `${title}.png`,
+      contentType: 'image/png',
+      sizeBytes: 10,
+    });
+    const ids: string[] = [];
+    for (const title of ['one', 'two', 'three']) {
+      const requested = await requestUpload(user, input(title));
+      if ('error' in requested) throw new Error(requested.error);
+      ids.push(requested.item.id);
+    }
+    const [one, two, three] = ids as [string, string, string];
+    const trips = (await create(user, { name: 'Trips', itemIds: [one, two] })).data?.createCollection;
+    expect(trips?.items.map((item) => item.id)).toEqual([one, two]);
+    const best = (await create(user, { name: 'Best', itemIds: [two] })).data?.createCollection;
+    expect(best?.items.map((item) => item.id)).toEqual([two]);
+    const reordered = await twin.gql<{ updateCollection: Album }>(user.idToken, UPDATE_COLLECTION, {
+      id: trips?.id,
+      input: { name: 'Summer trips', itemIds: [three, one, two] },
+    });
+    expect(reordered.data?.updateCollection).toMatchObject({
+      name: 'Summer trips',
+      items: [{ id: three }, { id: one }, { id: two }],
+    });
+    const listed = await twin.gql<{ myCollections: { items: Album[] } }>(
+      user.idToken,
+      'query { myCollections { items { id name } } }',
+    );
+    expect(listed.data?.myCollections.items.map((album) => album.name)).toEqual(['Best', 'Summer trips']);
+
+    // Deleting an item takes it out of every collection.
+    await twin.gql(user.idToken, DELETE, { ids: [two] });
+    const read = async (id: string | undefined) =>
+      (await twin.gql<{ collection: Album | null }>(user.idToken, READ, { id })).data?.collection;
+    expect((await read(trips?.id))?.items.map((item) => item.id)).toEqual([three, one]);
+    expect((await read(best?.id))?.items).toEqual([]);
+
+    // Kept items: only the album goes.
+    expect(
+      (await twin.gql(user.idToken, DELETE_COLLECTION, { id: best?.id, deleteItems: false })).data,
+    ).toEqual({
+      deleteCollection: [],
+    });
+    expect(await read(best?.id)).toBeNull();
+    // With its items: they leave the library and the quota.
+    const gone = await twin.gql<{ deleteCollection: string[] }>(user.idToken, DELETE_COLLECTION, {
+      id: trips?.id,
+      deleteItems: true,
+    });
+    expect(gone.data?.deleteCollection.sort()).toEqual([one, three].sort());
+    expect(await readItem(user, one)).toBeNull();
+    const usage = await twin.gql<{ libraryUsage: { items: number } }>(user.idToken, USAGE);
+    expect(usage.data?.libraryUsage.items).toBe(0);
+    expect(
+      (await twin.gql(user.idToken, DELETE_COLLECTION, { id: trips?.id, deleteItems: true })).data,
+    ).toEqual({
+      deleteCollection: null,
+    });
+  });
+
+  it("refuses another user's items, repeats and too many items; strangers see no collection", async () => {
+    const user = await twin.signUp('library-albums-2@example.com');
+    const mine = await requestUpload(user, {
+      kind: 'IMAGE',
+      title: 'Mine',
+      fileName: 'm.png',
+      contentType: 'image/png',
+      sizeBytes: 10,
+    });
+    if ('error' in mine) throw new Error(mine.error);
+    const someoneElses = (
+      await twin.gql<{ myLibrary: { items: { id: string }[] } }>(
+        owner.idToken,
+        'query { myLibrary(limit: 1) { items { id } } }',
+      )
+    ).data?.myLibrary.items[0]?.id as string;
+    const refused = await create(user, { name: 'Stolen', itemIds: [mine.item.id, someoneElses] });
+    expect(refused.errors?.[0]).toMatchObject({ errorType: 'BadRequest' });
+    expect(refused.errors?.[0]?.message).toContain(someoneElses);
+    for (const input of [
+      { name: 'Twice', itemIds: [mine.item.id, mine.item.id] },
+      {
+        name: 'Many',
+        itemIds: Array.from({ length: LIBRARY_LIMITS.maxCollectionItems + 1 }, (_, i) => `id${i}`),
+      },
+      { name: ' ' },
+    ]) {
+      expect((await create(user, input)).errors?.[0]?.errorType, JSON.stringify(input)).toBe('BadRequest');
+    }
+    const album = (await create(user, { name: 'Private', itemIds: [mine.item.id] })).data?.createCollection;
+    for (const stranger of [otherViewer, admin]) {
+      expect((await twin.gql(stranger.idToken, READ, { id: album?.id })).data).toEqual({ collection: null });
+      const renamed = await twin.gql(stranger.idToken, UPDATE_COLLECTION, {
+        id: album?.id,
+        input: { name: 'X' },
+      });
+      expect(renamed.errors?.[0]?.errorType).toBe('NotFound');
+      expect(
+        (await twin.gql(stranger.idToken, DELETE_COLLECTION, { id: album?.id, deleteItems: true })).data,
+      ).toEqual({ deleteCollection: null });
+    }
+    expect((await twin.gql(null, READ, { id: album?.id })).errors?.[0]?.errorType).toBe(
+      'UnauthorizedException',
+    );
+    expect(
+      (await twin.gql<{ collection: Album }>(user.idToken, READ, { id: album?.id })).data?.collection.items,
+    ).toEqual([{ id: mine.item.id, title: 'Mine' }]);
+  });
+});
+
 describe('quotas and bad input', () => {
   it('refuses an upload over the byte quota, naming the limit, and counts nothing for it', async () => {
     const user = await twin.signUp('library-bytes@example.com');
@@ -516,7 +644,7 @@ describe('quotas and bad input', () => {
 
 describe('account deletion', () => {
   it(
-    'removes library items, usage, originals and renditions: nothing of the user is left in DynamoDB or S3',
+    'removes library items, usage, collections, originals and renditions: nothing of the user is left in DynamoDB or S3',
     async () => {
       const leaver = await twin.signUp('library-leaver@example.com');
       const photo = await upload(leaver, 'IMAGE', join(fixtures, 'photo.png'));
@@ -530,11 +658,16 @@ describe('account deletion', () => {
           return statuses.every((item) => item?.media.status === 'READY');
         },
       });
+      await twin.gql(
+        leaver.idToken,
+        'mutation ($input: CreateCollectionInput!) { createCollection(input: $input) { id } }',
+        { input: { name: 'Everything', itemIds: [photo.id, sound.id] } },
+      );
       const objects = await objectsOf(leaver.sub);
       // Two originals, two photo variants, a sound's master, media playlist and segments.
       expect(objects.filter((key) => key.includes('/sources/library/')).length).toBe(2);
       expect(objects.filter((key) => key.includes('/streams/library/')).length).toBeGreaterThanOrEqual(5);
-      expect(await itemsOf(leaver.sub)).toBe(4); // profile, usage, two items
+      expect(await itemsOf(leaver.sub)).toBe(5); // profile, usage, two items, a collection
 
       expect(await twin.gql(leaver.idToken, 'mutation { deleteMyAccount }')).toEqual({
         data: { deleteMyAccount: true },

@@ -199,6 +199,27 @@ function libraryOperations(): Operation[] {
       document: 'mutation { updateLibraryItem(id: "nobody-has-this", input: { title: "Renamed" }) { id } }',
       variables: () => ({}),
     },
+    { name: 'myCollections', document: 'query { myCollections { items { id } } }', variables: () => ({}) },
+    {
+      name: 'collection',
+      document: 'query { collection(id: "nobody-has-this") { id items { id } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'createCollection',
+      document: 'mutation { createCollection(input: { name: "Trips" }) { id items { id } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'updateCollection',
+      document: 'mutation { updateCollection(id: "nobody-has-this", input: { name: "Renamed" }) { id } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'deleteCollection',
+      document: 'mutation { deleteCollection(id: "nobody-has-this", deleteItems: false) }',
+      variables: () => ({}),
+    },
     {
       name: 'deleteLibraryItems',
       document: 'mutation { deleteLibraryItems(ids: ["nobody-has-this"]) }',

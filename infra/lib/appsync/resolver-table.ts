@@ -5,7 +5,7 @@
 export type DataSourceName = 'catalog' | 'users' | 'media' | 'account' | 'none';
 
 export interface ResolverSpec {
-  readonly typeName: 'Query' | 'Mutation' | 'Subscription' | 'Movie';
+  readonly typeName: 'Query' | 'Mutation' | 'Subscription' | 'Movie' | 'Collection';
   readonly fieldName: string;
   /** Unit resolver: the data source its code talks to. */
   readonly dataSource?: DataSourceName;
@@ -65,6 +65,10 @@ export const PIPELINE_FUNCTIONS = {
   deleteLibraryObjects: 'account',
   presignLibraryDownload: 'media',
   signLibraryAccess: 'media',
+  putCollection: 'users',
+  updateCollectionRecord: 'users',
+  getCollection: 'users',
+  deleteCollectionRecord: 'users',
 } as const satisfies Record<string, DataSourceName>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -207,6 +211,31 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     typeName: 'Mutation',
     fieldName: 'deleteLibraryItems',
     pipeline: ['getLibraryItems', 'deleteLibraryItemsTransaction', 'deleteLibraryObjects'],
+  },
+  { typeName: 'Query', fieldName: 'myCollections', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'collection', dataSource: 'users' },
+  { typeName: 'Collection', fieldName: 'items', dataSource: 'users', session: 'parent' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'createCollection',
+    pipeline: ['getLibraryItems', 'putCollection'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'updateCollection',
+    pipeline: ['getLibraryItems', 'updateCollectionRecord'],
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'deleteCollection',
+    pipeline: [
+      'getCollection',
+      'getLibraryItems',
+      'deleteCollectionRecord',
+      'deleteLibraryItemsTransaction',
+      'deleteLibraryObjects',
+    ],
   },
   { typeName: 'Mutation', fieldName: 'publishMediaStatus', dataSource: 'none', session: 'iam' },
   { typeName: 'Subscription', fieldName: 'onMediaStatusChanged', dataSource: 'none' },
