@@ -1,7 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AAC_LC } from './codecs';
-import { SEGMENT_SECONDS, stateTable, type MediaConfig } from './config';
+import { stateTable, type MediaConfig } from './config';
+import { AAC_OUTPUT_ARGS, hlsOutputArgs } from './ffmpeg-args';
 import { publishStatus } from './notify';
 import { measureRates } from './playlists';
 import { probeJson } from './probe';
@@ -60,28 +61,8 @@ async function encodeAudioStream(source: string, dir: string): Promise<void> {
       '-map',
       '0:a:0',
       '-vn',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '128k',
-      '-ac',
-      '2',
-      '-ar',
-      '48000',
-      '-f',
-      'hls',
-      '-hls_time',
-      String(SEGMENT_SECONDS),
-      '-hls_playlist_type',
-      'vod',
-      '-hls_flags',
-      'independent_segments',
-      '-hls_segment_type',
-      'mpegts',
-      '-hls_segment_filename',
-      join(dir, 'segment-%d.ts'),
-      '-y',
-      join(dir, 'index.m3u8'),
+      ...AAC_OUTPUT_ARGS,
+      ...hlsOutputArgs(dir),
     ]);
   } catch (error) {
     if (error instanceof ToolError) {
