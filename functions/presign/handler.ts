@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { sourceKey, uploadProblem } from '../../resolvers/lib/upload-rules';
 import {
@@ -11,9 +11,9 @@ import {
   type LibraryPutRequest,
 } from './library';
 import { signPlayback, type PlaybackRequest } from './playback';
+import { uploadTarget } from './upload-target';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
-const UPLOAD_URL_SECONDS = 900;
 const MEDIA_PREFIX = 'media/';
 
 /** Locally the twin sets AWS_ENDPOINT_URL_S3 (s3rver), which only understands path-style addressing. */
@@ -63,25 +63,7 @@ async function presignPut(request: PutRequest) {
   if (problem) throw new Error(problem);
   const uploadId = randomUUID();
   const key = sourceKey(request.kind, request.movieId, request.trailerId ?? null, uploadId);
-  const command = new PutObjectCommand({
-    Bucket: bucket(),
-    Key: key,
-    ContentType: request.contentType,
-    ContentLength: request.sizeBytes,
-  });
-  // Content type and length are signed: S3 refuses a PUT whose headers differ.
-  const url = await getSignedUrl(s3, command, {
-    expiresIn: UPLOAD_URL_SECONDS,
-    signableHeaders: new Set(['content-type', 'content-length']),
-  });
-  return {
-    url,
-    key,
-    uploadId,
-    headers: { 'Content-Type': request.contentType },
-    maxBytes: request.sizeBytes,
-    expiresAt: expiry(UPLOAD_URL_SECONDS),
-  };
+  return uploadTarget(s3, { bucket: bucket(), key, uploadId, ...request });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

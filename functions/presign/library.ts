@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   LIBRARY_RULES,
@@ -9,10 +9,10 @@ import {
 } from '../../resolvers/lib/library';
 import { uploadRuleProblem } from '../../resolvers/lib/upload-rules';
 import { signFolder, type SignedFolder } from './playback';
+import { uploadTarget } from './upload-target';
 
 /** The original's download link is short-lived: it is for one click on "Download". */
 export const DOWNLOAD_URL_SECONDS = 300;
-const UPLOAD_URL_SECONDS = 900;
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** The owner's sub comes from the resolver (the caller's identity), never from the client. */
@@ -57,25 +57,7 @@ export async function presignLibraryPut(s3: S3Client, bucket: string, request: L
   const problem = uploadRuleProblem(rule, request.kind, request.contentType, request.sizeBytes);
   if (problem) throw new Error(problem);
   const key = librarySourceKey(request.sub, request.itemId, librarySlot(request.kind), request.uploadId);
-  const command = new PutObjectCommand({
-    Bucket: bucket,
-    Key: key,
-    ContentType: request.contentType,
-    ContentLength: request.sizeBytes,
-  });
-  // Content type and length are signed: S3 refuses a PUT whose headers differ, so the quota holds.
-  const url = await getSignedUrl(s3, command, {
-    expiresIn: UPLOAD_URL_SECONDS,
-    signableHeaders: new Set(['content-type', 'content-length']),
-  });
-  return {
-    url,
-    key,
-    uploadId: request.uploadId,
-    headers: { 'Content-Type': request.contentType },
-    maxBytes: request.sizeBytes,
-    expiresAt: expiry(UPLOAD_URL_SECONDS),
-  };
+  return uploadTarget(s3, { bucket, key, ...request });
 }
 
 /** RFC 6266 `attachment` with an ASCII fallback and the UTF-8 name (RFC 5987), so any name survives. */
