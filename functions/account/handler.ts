@@ -11,6 +11,7 @@ import {
   QueryCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
+import { deleteAllLibraryObjects, deleteLibraryItemObjects } from './library-objects';
 
 const dynamodb = new DynamoDBClient({});
 const cognito = new CognitoIdentityProviderClient({});
@@ -24,6 +25,24 @@ interface AccountRequest {
   action: AccountAction;
   sub: string;
   username: string;
+}
+
+/** `deleteLibraryItems`: the files of items whose DynamoDB items the resolver has just deleted. */
+interface LibraryObjectsRequest {
+  action: 'deleteLibraryObjects';
+  sub: string;
+  itemIds: string[];
+}
+
+function isLibraryObjectsRequest(event: unknown): event is LibraryObjectsRequest {
+  const value = event as Partial<LibraryObjectsRequest> | null;
+  return (
+    !!value &&
+    value.action === 'deleteLibraryObjects' &&
+    typeof value.sub === 'string' &&
+    Array.isArray(value.itemIds) &&
+    value.itemIds.every((id) => typeof id === 'string')
+  );
 }
 
 function parse(event: unknown): AccountRequest {
@@ -74,8 +93,9 @@ async function ignoreMissingUser(call: Promise<unknown>): Promise<void> {
 
 /**
  * The profile goes first: from that moment every resolver refuses the account's tokens and no transaction can
- * write for it, so the query that follows sees every item there will ever be. Then the rest of the partition,
- * page by page, then the Cognito user. Safe to run again.
+ * write for it, so the query that follows sees every item there will ever be. Then the rest of the partition
+ * (library items and usage included), page by page, then the library's files in S3 (originals, renditions,
+ * intermediate files), then the Cognito user. Safe to run again: each step finishes what a failed run left.
  */
 async function deleteAccount(sub: string, username: string): Promise<number> {
   const { table, userPoolId } = environment();
@@ -107,6 +127,7 @@ async function deleteAccount(sub: string, username: string): Promise<number> {
     deletedItems += keys.length;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  await deleteAllLibraryObjects(sub);
   await ignoreMissingUser(
     cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username })),
   );
@@ -122,6 +143,10 @@ async function signOutEverywhere(username: string): Promise<void> {
 }
 
 export async function handler(event: unknown): Promise<{ deletedItems: number }> {
+  if (isLibraryObjectsRequest(event)) {
+    await deleteLibraryItemObjects(event.sub, event.itemIds);
+    return { deletedItems: 0 };
+  }
   const { action, sub, username } = parse(event);
   if (action === 'signOutEverywhere') {
     await signOutEverywhere(username);

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { sourceKey, uploadProblem } from '../../resolvers/lib/upload-rules';
+import {
+  presignLibraryGet,
+  presignLibraryPut,
+  signLibraryAccess,
+  type LibraryAccessRequest,
+  type LibraryGetRequest,
+  type LibraryPutRequest,
+} from './library';
 import { signPlayback, type PlaybackRequest } from './playback';
+import { uploadTarget } from './upload-target';
 
 const VIDEO_URL_SECONDS = 4 * 3600;
-const UPLOAD_URL_SECONDS = 900;
 const MEDIA_PREFIX = 'media/';
 
 /** Locally the twin sets AWS_ENDPOINT_URL_S3 (s3rver), which only understands path-style addressing. */
@@ -55,36 +63,23 @@ async function presignPut(request: PutRequest) {
   if (problem) throw new Error(problem);
   const uploadId = randomUUID();
   const key = sourceKey(request.kind, request.movieId, request.trailerId ?? null, uploadId);
-  const command = new PutObjectCommand({
-    Bucket: bucket(),
-    Key: key,
-    ContentType: request.contentType,
-    ContentLength: request.sizeBytes,
-  });
-  // Content type and length are signed: S3 refuses a PUT whose headers differ.
-  const url = await getSignedUrl(s3, command, {
-    expiresIn: UPLOAD_URL_SECONDS,
-    signableHeaders: new Set(['content-type', 'content-length']),
-  });
-  return {
-    url,
-    key,
-    uploadId,
-    headers: { 'Content-Type': request.contentType },
-    maxBytes: request.sizeBytes,
-    expiresAt: expiry(UPLOAD_URL_SECONDS),
-  };
+  return uploadTarget(s3, { bucket: bucket(), key, uploadId, ...request });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** One Invoke request: a playback URL, an upload target, or a stream's signed cookies. */
+/** One Invoke request: a playback URL, an upload target, a stream's signed cookies, or a library item's. */
 export async function handler(event: unknown): Promise<unknown> {
   if (!isRecord(event)) throw new Error('Expected an object payload.');
   if (event.action === 'get') return presignGet(event as unknown as GetRequest);
   if (event.action === 'put') return presignPut(event as unknown as PutRequest);
   if (event.action === 'playback') return signPlayback(event as unknown as PlaybackRequest);
+  if (event.action === 'libraryPut')
+    return presignLibraryPut(s3, bucket(), event as unknown as LibraryPutRequest);
+  if (event.action === 'libraryGet')
+    return presignLibraryGet(s3, bucket(), event as unknown as LibraryGetRequest);
+  if (event.action === 'libraryAccess') return signLibraryAccess(event as unknown as LibraryAccessRequest);
   throw new Error(`Unknown action ${String(event.action)}.`);
 }

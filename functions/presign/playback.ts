@@ -63,16 +63,28 @@ function keyUrl(baseUrl: string, key: string): string {
   return `${baseUrl}/${key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** Signed cookies over one stream folder, and the URLs of keys inside it. */
+export interface SignedFolder {
+  urls: string[];
+  expiresAt: string;
+  credential: SignedPlayback['credential'];
+}
+
 /**
- * Signed cookies with a custom policy over the title's whole stream folder (`streams/<movieId>/*`, which
- * also holds its trailers): one credential covers the master playlist, every rendition playlist, segment
- * and trickplay sprite, however the player fetches them
+ * Signed cookies with a custom policy over a whole stream folder (a title's `streams/<movieId>/*`, which also
+ * holds its trailers, or a library item's folder): one credential covers the master playlist, every rendition
+ * playlist, segment and trickplay sprite, however the player fetches them
  * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html).
  */
-export async function signPlayback(request: PlaybackRequest, now = Date.now()): Promise<SignedPlayback> {
-  const folder = `streams/${request.movieId}/`;
-  if (typeof request.masterKey !== 'string' || !request.masterKey.startsWith(folder))
-    throw new Error(`The stream of title ${request.movieId} is not under ${folder}.`);
+export async function signFolder(
+  folder: string,
+  keys: readonly string[],
+  now = Date.now(),
+): Promise<SignedFolder> {
+  for (const key of keys) {
+    if (typeof key !== 'string' || !key.startsWith(folder) || key.includes('..'))
+      throw new Error(`The key ${String(key)} is not under ${folder}.`);
+  }
   const baseUrl = requiredEnv('STREAMS_BASE_URL').replace(/\/+$/, '');
   const folderUrl = keyUrl(baseUrl, folder);
   const expiresEpoch = Math.floor(now / 1000) + PLAYBACK_SECONDS;
@@ -90,8 +102,7 @@ export async function signPlayback(request: PlaybackRequest, now = Date.now()): 
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([name, value]) => ({ name, value: String(value) }));
   return {
-    masterPlaylistUrl: keyUrl(baseUrl, request.masterKey),
-    trickplayVttUrl: request.trickplayVttKey ? keyUrl(baseUrl, request.trickplayVttKey) : null,
+    urls: keys.map((key) => keyUrl(baseUrl, key)),
     expiresAt: new Date(expiresEpoch * 1000).toISOString(),
     credential: {
       kind: 'SIGNED_COOKIES',
@@ -100,5 +111,20 @@ export async function signPlayback(request: PlaybackRequest, now = Date.now()): 
       path: new URL(folderUrl).pathname,
       secure: baseUrl.startsWith('https:'),
     },
+  };
+}
+
+/** A title's (or trailer's) stream: cookies over the title's folder. */
+export async function signPlayback(request: PlaybackRequest, now = Date.now()): Promise<SignedPlayback> {
+  const folder = `streams/${request.movieId}/`;
+  if (typeof request.masterKey !== 'string' || !request.masterKey.startsWith(folder))
+    throw new Error(`The stream of title ${request.movieId} is not under ${folder}.`);
+  const keys = request.trickplayVttKey ? [request.masterKey, request.trickplayVttKey] : [request.masterKey];
+  const signed = await signFolder(folder, keys, now);
+  return {
+    masterPlaylistUrl: signed.urls[0] as string,
+    trickplayVttUrl: request.trickplayVttKey ? (signed.urls[1] as string) : null,
+    expiresAt: signed.expiresAt,
+    credential: signed.credential,
   };
 }

@@ -13,6 +13,7 @@ import { createAccessLogsBucket, Media } from './constructs/media';
 import { MediaPipeline } from './constructs/media-pipeline';
 import { Monitoring } from './constructs/monitoring';
 import { Streaming } from './constructs/streaming';
+import { LIBRARY_OBJECT_PREFIXES } from '../../resolvers/lib/library';
 import { acknowledge, arnFinding } from './nag';
 
 /** Sites on CloudFront default domains (the app's own, `https://<id>.cloudfront.net`). */
@@ -86,7 +87,8 @@ export class MarqueeStack extends Stack {
     presign.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['s3:GetObject'],
-        resources: [media.bucket.arnForObjects('media/*')],
+        // media/*: progressive playback; sources/library/*: My Library downloads of an owner's original.
+        resources: [media.bucket.arnForObjects('media/*'), media.bucket.arnForObjects('sources/library/*')],
       }),
     );
     presign.addToRolePolicy(
@@ -100,9 +102,28 @@ export class MarqueeStack extends Stack {
       name: 'account',
       description:
         "Deletes a viewer's data and Cognito user (safe to re-run), or signs the user out everywhere.",
-      environment: { USER_TABLE: data.userTable.tableName, USER_POOL_ID: auth.userPool.userPoolId },
+      environment: {
+        USER_TABLE: data.userTable.tableName,
+        USER_POOL_ID: auth.userPool.userPoolId,
+        MEDIA_BUCKET: media.bucket.bucketName,
+      },
       timeout: Duration.seconds(30),
     });
+    // My Library's files: an owner's originals, renditions and intermediate files (resolvers/lib/library.ts).
+    const libraryObjects = LIBRARY_OBJECT_PREFIXES.map((prefix) => `${prefix}*`);
+    account.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: libraryObjects.map((pattern) => media.bucket.arnForObjects(pattern)),
+      }),
+    );
+    account.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [media.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': libraryObjects } },
+      }),
+    );
     account.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'],
@@ -129,6 +150,7 @@ export class MarqueeStack extends Stack {
     const pipeline = new MediaPipeline(this, 'MediaPipeline', {
       mediaBucket: media.bucket,
       catalogTable: data.catalogTable,
+      userTable: data.userTable,
       api: api.api,
     });
 
@@ -149,7 +171,19 @@ export class MarqueeStack extends Stack {
         id: 'AwsSolutions-IAM5',
         reason:
           'Presigning covers objects under the media/ (playback) and sources/ (uploads) prefixes; keys are chosen by the function itself.',
-        appliesTo: [arnFinding(media.bucket, '/media/*'), arnFinding(media.bucket, '/sources/*')],
+        appliesTo: [
+          arnFinding(media.bucket, '/media/*'),
+          arnFinding(media.bucket, '/sources/*'),
+          arnFinding(media.bucket, '/sources/library/*'),
+        ],
+      },
+    ]);
+    acknowledge(account, [
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          "Account and library deletion remove an owner's files under the library prefixes; keys carry the owner's sub, chosen by the server.",
+        appliesTo: LIBRARY_OBJECT_PREFIXES.map((prefix) => arnFinding(media.bucket, `/${prefix}*`)),
       },
     ]);
 

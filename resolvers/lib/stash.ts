@@ -6,10 +6,12 @@ import type { ViewerMoviesStash } from '../functions/loadMoviesForViewer';
 import type { PresignGetStash } from '../functions/presignGet';
 import type { UploadStash } from '../functions/presignPut';
 import type { ListEntryStash } from '../functions/putListEntry';
+import type { LibraryItemsStash } from '../functions/getLibraryItems';
 import type { GenreStash } from '../functions/queryGenre';
 import type { TrailerItemsStash } from '../functions/queryTrailers';
 import type { UserIndexStash } from '../functions/queryUserIndex';
 import type { RecordSearchStash } from '../functions/recordSearch';
+import type { LibraryReservationStash } from '../functions/reserveLibraryItem';
 import type { RevokeSessionsStash } from '../functions/revokeSessions';
 import type { SearchStash } from '../functions/searchTitles';
 import type { MovieChangesStash } from '../functions/updateMovieTransaction';
@@ -37,6 +39,8 @@ export type SignOutEverywhereStash = SessionStash & RevokeSessionsStash;
 export type UpdateMovieStash = MovieChangesStash;
 export type DeleteMovieStash = TrailerItemsStash;
 export type RequestUploadUrlStash = CatalogItemStash & UploadStash;
+export type RequestLibraryUploadStash = LibraryReservationStash;
+export type DeleteLibraryItemsStash = LibraryItemsStash;
 
 /** A unit resolver that keeps the item it writes for its response. */
 export interface CreatedItemStash<T> {

@@ -29,6 +29,16 @@ export const UPLOAD_RULES: Readonly<Record<string, UploadRule>> = {
 export function uploadProblem(kind: string, contentType: string, sizeBytes: number): string | null {
   const rule = UPLOAD_RULES[kind];
   if (!rule) return `Unknown media kind ${kind}.`;
+  return uploadRuleProblem(rule, kind, contentType, sizeBytes);
+}
+
+/** A problem with a file's declared type and size under `rule` (named `kind` in the message), or null. */
+export function uploadRuleProblem(
+  rule: UploadRule,
+  kind: string,
+  contentType: string,
+  sizeBytes: number,
+): string | null {
   if (rule.contentTypes.indexOf(contentType) < 0) {
     return `contentType must be one of ${rule.contentTypes.join(', ')} for ${kind}.`;
   }

@@ -18,6 +18,44 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/**
+ * An album of the caller's library items, in the order the owner chose. An item can be in several collections;
+ * deleting an item takes it out of every collection.
+ */
+export type Collection = {
+  __typename?: 'Collection';
+  /** When the collection was created. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** Unique id of the collection. */
+  id: Scalars['ID']['output'];
+  /**
+   * The items, in the owner's order (at most 20). Resolved per collection: ask for it on one collection (or a
+   * short page of them), not on a long list.
+   */
+  items: Array<LibraryItem>;
+  /** The collection's name (1–200 characters). */
+  name: Scalars['String']['output'];
+  /** When the collection was last renamed or reordered. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** A page of the caller's collections, newest first. */
+export type CollectionConnection = {
+  __typename?: 'CollectionConnection';
+  /** The collections on this page. */
+  items: Array<Collection>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** Input of `createCollection`. */
+export type CreateCollectionInput = {
+  /** The caller's library items to put in it, in order (0–20 ids, no repeats); another user's ids are refused. */
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The collection's name (1–200 characters). */
+  name: Scalars['String']['input'];
+};
+
 /** Input of `createMovie`. */
 export type CreateMovieInput = {
   /** Running time in seconds (1–86,400). */
@@ -76,6 +114,110 @@ export type Genre =
   | 'THRILLER'
   /** Western. */
   | 'WESTERN';
+
+/** A short-lived link to download a library item's original file. */
+export type LibraryDownload = {
+  __typename?: 'LibraryDownload';
+  /** When the URL stops working. */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** The file name the original was uploaded with. */
+  fileName: Scalars['String']['output'];
+  /** The presigned GET URL (valid until `expiresAt`); the browser saves the file under `fileName`. */
+  url: Scalars['AWSURL']['output'];
+};
+
+/** A filter of `myLibrary`; both parts must match when both are given. */
+export type LibraryFilter = {
+  /** Only items of this kind. */
+  kind?: InputMaybe<LibraryItemKind>;
+  /** Only items with this tag (matched ignoring case). */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A library photo's resized variants and the credential to fetch them (the same private delivery as streams). */
+export type LibraryImage = {
+  __typename?: 'LibraryImage';
+  /** The credential both requests must carry (valid until `expiresAt`), scoped to this item's folder. */
+  credential: PlaybackCredential;
+  /** When the credential stops working: ask `libraryImage` again. */
+  expiresAt: Scalars['AWSDateTime']['output'];
+  /** The large variant (WebP, at most 1,920 pixels wide). */
+  largeUrl: Scalars['AWSURL']['output'];
+  /** The thumbnail variant (WebP, at most 400 pixels wide). */
+  thumbnailUrl: Scalars['AWSURL']['output'];
+};
+
+/**
+ * A media file the caller uploaded to their own library (My Library). Only its owner can list, read, play, download,
+ * edit or delete it; every other caller, admins included, gets nothing (as if it did not exist).
+ */
+export type LibraryItem = {
+  __typename?: 'LibraryItem';
+  /** The content type declared at upload. */
+  contentType: Scalars['String']['output'];
+  /** When the item was created. */
+  createdAt: Scalars['AWSDateTime']['output'];
+  /** The owner's description (at most 2,000 characters; empty when none). */
+  description: Scalars['String']['output'];
+  /** Video and audio: the measured duration in seconds once READY, else null. */
+  durationSeconds: Maybe<Scalars['Float']['output']>;
+  /** The file name the owner uploaded (for downloads). */
+  fileName: Scalars['String']['output'];
+  /** Unique id of the item. */
+  id: Scalars['ID']['output'];
+  /** What the item holds. */
+  kind: LibraryItemKind;
+  /** The latest upload of the original and where it is in processing. */
+  media: MediaFile;
+  /** The original's size in bytes (a `Float`: see `MediaFile.sizeBytes`). */
+  sizeBytes: Scalars['Float']['output'];
+  /** The owner's tags (at most 20, each 1–40 characters, lower-cased, no repeats). */
+  tags: Array<Scalars['String']['output']>;
+  /** The item's name (1–200 characters). */
+  title: Scalars['String']['output'];
+  /** When the item's details or status last changed. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** A page of the caller's library items, newest first. */
+export type LibraryItemConnection = {
+  __typename?: 'LibraryItemConnection';
+  /** The items on this page (a page can be shorter than the limit while `nextToken` is set, when a filter applies). */
+  items: Array<LibraryItem>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** What a My Library item holds. */
+export type LibraryItemKind =
+  /** A sound file (MP3, AAC/M4A, WAV, FLAC or Ogg): its duration is measured and it is converted to an AAC stream. */
+  | 'AUDIO'
+  /** A photo (JPEG, PNG or WebP): resized to WebP variants (a thumbnail and a large view). */
+  | 'IMAGE'
+  /** A video (MP4, MOV, MKV or WebM): processed to an HLS stream with scrub previews, played like the catalog. */
+  | 'VIDEO';
+
+/** A new library item and where to upload its file. */
+export type LibraryUpload = {
+  __typename?: 'LibraryUpload';
+  /** The item, with status UPLOADED until its file arrives and processing starts. */
+  item: LibraryItem;
+  /** The presigned PUT for the original. */
+  upload: UploadTarget;
+};
+
+/** How much of their library quota the caller uses (the limits are per user). */
+export type LibraryUsage = {
+  __typename?: 'LibraryUsage';
+  /** Bytes of originals in the library (the declared sizes). */
+  bytes: Scalars['Float']['output'];
+  /** Items in the library (uploads requested count at once, whether or not their file arrived). */
+  items: Scalars['Int']['output'];
+  /** The most bytes of originals a library may hold. */
+  maxBytes: Scalars['Float']['output'];
+  /** The most items a library may hold. */
+  maxItems: Scalars['Int']['output'];
+};
 
 /** Input of `markWatched`. */
 export type MarkWatchedInput = {
@@ -252,10 +394,24 @@ export type Mutation = {
   addToMyList: Movie;
   /** Clears the caller's search history; returns true. */
   clearSearchHistory: Scalars['Boolean']['output'];
+  /** Creates a collection of the caller's library items. */
+  createCollection: Collection;
   /** Adds a title to the catalog (admin). */
   createMovie: Movie;
   /** Adds a trailer to a title (admin). */
   createTrailer: Trailer;
+  /**
+   * Deletes a collection of the caller's. With `deleteItems: false` its items stay in the library (only the
+   * album goes); with `deleteItems: true` its items are deleted too, from the library and from every other
+   * collection, with their files. Returns the ids of the items deleted (empty with `deleteItems: false`), or
+   * null if the caller has no such collection.
+   */
+  deleteCollection: Maybe<Array<Scalars['ID']['output']>>;
+  /**
+   * Deletes some of the caller's library items (1–20 ids) with their originals and processed files, and gives their
+   * quota back. Returns the ids that were deleted; ids the caller has no item for are left out. Safe to repeat.
+   */
+  deleteLibraryItems: Array<Scalars['ID']['output']>;
   /** Deletes a title and its trailers from the catalog (admin); returns it, or null if it did not exist. */
   deleteMovie: Maybe<Movie>;
   /**
@@ -278,6 +434,13 @@ export type Mutation = {
   removeFromContinueWatching: Maybe<PlaybackPosition>;
   /** Removes a title from the caller's list; returns the title, or null if it no longer exists. */
   removeFromMyList: Maybe<Movie>;
+  /**
+   * Adds an item to the caller's library and returns a presigned PUT for its file. The item counts towards the
+   * quota at once (`libraryUsage`): at most 500 items and 5 GiB of originals per user; a request over either limit
+   * is refused with `QuotaExceeded` naming it. The file is then checked by content and processed (status UPLOADED →
+   * PROCESSING → READY or FAILED with a reason).
+   */
+  requestLibraryUpload: LibraryUpload;
   /** Issues a presigned PUT URL for a title's video, poster, backdrop or a trailer's video (admin). */
   requestUploadUrl: UploadTarget;
   /**
@@ -291,6 +454,10 @@ export type Mutation = {
    * and no device can renew them. Sign in again after that instant.
    */
   signOutEverywhere: Scalars['AWSDateTime']['output'];
+  /** Renames a collection of the caller's, or replaces its items (reorder, add, remove); NotFound if none. */
+  updateCollection: Collection;
+  /** Changes the title, description or tags of one of the caller's library items; NotFound if the caller has none. */
+  updateLibraryItem: LibraryItem;
   /** Changes a title's details (admin). */
   updateMovie: Movie;
   /** Changes a trailer (admin). */
@@ -305,6 +472,12 @@ export type MutationAddToMyListArgs = {
 
 
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationCreateCollectionArgs = {
+  input: CreateCollectionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationCreateMovieArgs = {
   input: CreateMovieInput;
 };
@@ -313,6 +486,19 @@ export type MutationCreateMovieArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationCreateTrailerArgs = {
   input: CreateTrailerInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteCollectionArgs = {
+  deleteItems: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationDeleteLibraryItemsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -360,6 +546,12 @@ export type MutationRemoveFromMyListArgs = {
 
 
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationRequestLibraryUploadArgs = {
+  input: RequestLibraryUploadInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationRequestUploadUrlArgs = {
   input: RequestUploadUrlInput;
 };
@@ -368,6 +560,20 @@ export type MutationRequestUploadUrlArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationSavePlaybackPositionArgs = {
   input: SavePlaybackPositionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationUpdateCollectionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCollectionInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationUpdateLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateLibraryItemInput;
 };
 
 
@@ -475,8 +681,24 @@ export type Profile = {
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type Query = {
   __typename?: 'Query';
+  /** One of the caller's collections, or null if the caller has none with this id. */
+  collection: Maybe<Collection>;
   /** Titles the caller started and did not finish, most recently watched first, each with `myPosition`. */
   continueWatching: MovieConnection;
+  /** The resized variants of one of the caller's library photos. Fails with `MediaNotReady` until READY. */
+  libraryImage: LibraryImage;
+  /** One of the caller's library items, or null if the caller has none with this id. */
+  libraryItem: Maybe<LibraryItem>;
+  /** A short-lived (5-minute) download link to the original file of one of the caller's library items. */
+  libraryItemDownload: LibraryDownload;
+  /**
+   * The HLS stream of one of the caller's library videos or sounds (a sound's stream has no renditions and no
+   * trickplay), with a credential scoped to that item. Fails with `MediaNotReady` until the item is READY and
+   * with `BadRequest` for a photo (use `libraryImage`).
+   */
+  libraryPlayback: Playback;
+  /** How much of the library quota the caller uses, and the limits. */
+  libraryUsage: LibraryUsage;
   /** The caller's profile. */
   me: Profile;
   /** One title, or null if it does not exist. */
@@ -485,6 +707,10 @@ export type Query = {
   movies: MovieConnection;
   /** Titles of one genre, newest first. */
   moviesByGenre: MovieConnection;
+  /** The caller's collections, newest first. */
+  myCollections: CollectionConnection;
+  /** The caller's library items, newest first, optionally only one kind and/or one tag. */
+  myLibrary: LibraryItemConnection;
   /** The caller's list (My List), most recently added first. */
   myList: MovieConnection;
   /**
@@ -508,9 +734,39 @@ export type Query = {
 
 
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryCollectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type QueryContinueWatchingArgs = {
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryLibraryImageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryLibraryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryLibraryItemDownloadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryLibraryPlaybackArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -530,6 +786,21 @@ export type QueryMoviesArgs = {
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type QueryMoviesByGenreArgs = {
   genre: Genre;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMyCollectionsArgs = {
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QueryMyLibraryArgs = {
+  filter: InputMaybe<LibraryFilter>;
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
 };
@@ -584,6 +855,28 @@ export type Rendition = {
   height: Scalars['Int']['output'];
   /** Frame width in pixels. */
   width: Scalars['Int']['output'];
+};
+
+/** Input of `requestLibraryUpload`. */
+export type RequestLibraryUploadInput = {
+  /**
+   * The file's content type. VIDEO: `video/mp4`, `video/quicktime`, `video/x-matroska` or `video/webm`, up to
+   * 2 GiB. IMAGE: `image/jpeg`, `image/png` or `image/webp`, up to 10 MiB. AUDIO: `audio/mpeg`, `audio/mp4`,
+   * `audio/aac`, `audio/wav`, `audio/flac` or `audio/ogg`, up to 200 MiB.
+   */
+  contentType: Scalars['String']['input'];
+  /** A description (at most 2,000 characters). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The file's name, kept for downloads (1–255 characters, no `/` or `\`). */
+  fileName: Scalars['String']['input'];
+  /** What the file holds; decides the accepted types and the largest size. */
+  kind: LibraryItemKind;
+  /** The file's size in bytes, a whole number within the kind's limit and the caller's remaining quota. */
+  sizeBytes: Scalars['Float']['input'];
+  /** Tags (at most 20, each 1–40 characters; stored lower-cased, repeats dropped). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The item's name (1–200 characters). */
+  title: Scalars['String']['input'];
 };
 
 /** Input of `requestUploadUrl`. */
@@ -700,6 +993,27 @@ export type Trailer = {
   title: Scalars['String']['output'];
   /** The latest upload of the trailer's video and its processing status, or null while none has been uploaded. */
   video: Maybe<MediaFile>;
+};
+
+/** Input of `updateCollection`: omitted fields keep their value. */
+export type UpdateCollectionInput = {
+  /**
+   * The collection's items from now on, in order (0–20 of the caller's item ids, no repeats): reorder, add or
+   * remove items by sending the whole list. Another user's ids are refused.
+   */
+  itemIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The new name (1–200 characters). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Input of `updateLibraryItem`: the fields to change; omitted fields keep their value. */
+export type UpdateLibraryItemInput = {
+  /** The new description (at most 2,000 characters; empty clears it). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The new tags, replacing the old ones (at most 20, each 1–40 characters). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new name (1–200 characters). */
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Input of `updateMovie`: the id and the fields to change; omitted fields keep their value. */

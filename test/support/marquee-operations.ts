@@ -94,6 +94,7 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
       variables: () => ({}),
     },
     { name: 'clearSearchHistory', document: 'mutation { clearSearchHistory }', variables: () => ({}) },
+    ...libraryOperations(),
     {
       name: 'createMovie',
       adminOnly: true,
@@ -145,6 +146,83 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
       name: 'deleteMovie',
       adminOnly: true,
       document: 'mutation { deleteMovie(id: "no-such-title") { id } }',
+      variables: () => ({}),
+    },
+  ];
+}
+
+/** My Library's root operations, on an id no caller has (each caller's own library is what they reach). */
+function libraryOperations(): Operation[] {
+  return [
+    {
+      name: 'myLibrary',
+      document: 'query { myLibrary { items { id } nextToken } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'libraryItem',
+      document: 'query { libraryItem(id: "nobody-has-this") { id } }',
+      variables: () => ({}),
+    },
+    { name: 'libraryUsage', document: 'query { libraryUsage { items bytes } }', variables: () => ({}) },
+    {
+      name: 'libraryItemDownload',
+      document: 'query { libraryItemDownload(id: "nobody-has-this") { url } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'libraryPlayback',
+      document: 'query { libraryPlayback(id: "nobody-has-this") { masterPlaylistUrl } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'libraryImage',
+      document: 'query { libraryImage(id: "nobody-has-this") { largeUrl } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'requestLibraryUpload',
+      document:
+        'mutation ($input: RequestLibraryUploadInput!) { requestLibraryUpload(input: $input) { item { id } upload { url } } }',
+      variables: () => ({
+        input: {
+          kind: 'IMAGE',
+          title: 'Holiday',
+          fileName: 'a.png',
+          contentType: 'image/png',
+          sizeBytes: 1000,
+        },
+      }),
+    },
+    {
+      name: 'updateLibraryItem',
+      document: 'mutation { updateLibraryItem(id: "nobody-has-this", input: { title: "Renamed" }) { id } }',
+      variables: () => ({}),
+    },
+    { name: 'myCollections', document: 'query { myCollections { items { id } } }', variables: () => ({}) },
+    {
+      name: 'collection',
+      document: 'query { collection(id: "nobody-has-this") { id items { id } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'createCollection',
+      document: 'mutation { createCollection(input: { name: "Trips" }) { id items { id } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'updateCollection',
+      document: 'mutation { updateCollection(id: "nobody-has-this", input: { name: "Renamed" }) { id } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'deleteCollection',
+      document: 'mutation { deleteCollection(id: "nobody-has-this", deleteItems: false) }',
+      variables: () => ({}),
+    },
+    {
+      name: 'deleteLibraryItems',
+      document: 'mutation { deleteLibraryItems(ids: ["nobody-has-this"]) }',
       variables: () => ({}),
     },
   ];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StoredStream } from '../../../resolvers/lib/media-file';
 import { AUDIO_FILE, chunkFileName, type ChunkJob } from './chunks';
 import { AAC_LC, avcCodecString } from './codecs';
-import { SEGMENT_SECONDS } from './config';
+import { hlsOutputArgs } from './ffmpeg-args';
 import { masterPlaylist, measureRates, type MeasuredRendition } from './playlists';
 import { probeJson } from './probe';
 import { streamPrefix, workPrefix } from './source-key';
@@ -58,20 +58,7 @@ export async function assembleStream(
       ...(job.hasAudio ? ['-i', audio, '-map', '0:v:0', '-map', '1:a:0'] : ['-map', '0:v:0']),
       '-c',
       'copy',
-      '-f',
-      'hls',
-      '-hls_time',
-      String(SEGMENT_SECONDS),
-      '-hls_playlist_type',
-      'vod',
-      '-hls_flags',
-      'independent_segments',
-      '-hls_segment_type',
-      'mpegts',
-      '-hls_segment_filename',
-      join(variantDir, 'segment-%d.ts'),
-      '-y',
-      join(variantDir, 'index.m3u8'),
+      ...hlsOutputArgs(variantDir),
     ]);
     const playlist = await readFile(join(variantDir, 'index.m3u8'), 'utf8');
     const rates = await measureRates(variantDir, playlist);

@@ -1,6 +1,8 @@
 /** The processing functions' settings, from the environment the CDK stack (or the twin) sets. */
 export interface MediaConfig {
   readonly catalogTable: string;
+  /** Where library items (and so their processing state) live. */
+  readonly userTable: string;
   readonly mediaBucket: string;
   readonly imagesBucket: string;
   readonly chunkQueueUrl: string;
@@ -37,6 +39,7 @@ export function mediaConfig(): MediaConfig {
   }
   return {
     catalogTable: required('CATALOG_TABLE'),
+    userTable: process.env.USER_TABLE ?? '',
     mediaBucket: required('MEDIA_BUCKET'),
     imagesBucket: process.env.IMAGES_BUCKET || required('MEDIA_BUCKET'),
     chunkQueueUrl: required('CHUNK_QUEUE_URL'),
@@ -45,4 +48,11 @@ export function mediaConfig(): MediaConfig {
     chunkSeconds,
     maxReceiveCount: positiveInt('MAX_RECEIVE_COUNT', 3),
   };
+}
+
+/** The table holding an upload's state: the catalog for titles and trailers, the user table for library items. */
+export function stateTable(config: MediaConfig, upload: { readonly owner?: string | null }): string {
+  if (!upload.owner) return config.catalogTable;
+  if (!config.userTable) throw new Error('USER_TABLE is not set, so library uploads cannot be processed.');
+  return config.userTable;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { KEYFRAME_SECONDS } from './config';
 import { chunkFileName, type ChunkJob } from './chunks';
 import { runTool } from './tools';
+import { AAC_OUTPUT_ARGS } from './ffmpeg-args';
 
 /**
  * Encodes one chunk of the video into every rung in one decode pass (video only: audio is encoded once for the
@@ -81,14 +82,7 @@ export async function encodeAudio(input: string, file: string): Promise<void> {
     '-map',
     '0:a:0',
     '-vn',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-ac',
-    '2',
-    '-ar',
-    '48000',
+    ...AAC_OUTPUT_ARGS,
     '-y',
     file,
   ]);

@@ -8,7 +8,13 @@ import type { ProcessingState, Upload } from './state';
 
 const sns = new SNSClient({});
 
-const KINDS = { video: 'VIDEO', poster: 'POSTER', backdrop: 'BACKDROP' } as const;
+const KINDS = {
+  video: 'VIDEO',
+  poster: 'POSTER',
+  backdrop: 'BACKDROP',
+  image: 'IMAGE',
+  audio: 'AUDIO',
+} as const;
 
 function mediaKind(upload: Upload): string {
   return upload.trailerId ? 'TRAILER_VIDEO' : KINDS[upload.slot];
@@ -16,14 +22,15 @@ function mediaKind(upload: Upload): string {
 
 /** A failure, for operators (SNS subscribers): which upload, and why. */
 export async function publishFailure(config: MediaConfig, upload: Upload, reason: string): Promise<void> {
-  const subject = `Marquee media FAILED: ${mediaKind(upload)} of title ${upload.movieId}`.slice(0, 100);
+  const owner = upload.owner ? `library item ${upload.movieId}` : `title ${upload.movieId}`;
+  const subject = `Marquee media FAILED: ${mediaKind(upload)} of ${owner}`.slice(0, 100);
   await sns.send(
     new PublishCommand({
       TopicArn: config.topicArn,
       Subject: subject,
       Message: JSON.stringify({
         status: 'FAILED',
-        movieId: upload.movieId,
+        ...(upload.owner ? { libraryItemId: upload.movieId } : { movieId: upload.movieId }),
         trailerId: upload.trailerId,
         kind: mediaKind(upload),
         uploadId: upload.uploadId,
@@ -52,7 +59,8 @@ export async function publishStatus(
   upload: Upload,
   state: ProcessingState,
 ): Promise<boolean> {
-  if (!config.graphqlUrl) return false;
+  // Library items are their owner's alone: admins' status feed never carries them.
+  if (!config.graphqlUrl || upload.owner) return false;
   const url = new URL(config.graphqlUrl);
   const body = JSON.stringify({
     query: PUBLISH,

@@ -3,7 +3,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { assembleStream } from './assemble';
 import type { ChunkJob } from './chunks';
-import type { MediaConfig } from './config';
+import { stateTable, type MediaConfig } from './config';
 import { encodeChunk } from './encode';
 import { publishStatus } from './notify';
 import { workPrefix } from './source-key';
@@ -16,7 +16,7 @@ import { deletePrefix, s3, uploadFile } from './storage';
  */
 export async function processChunk(config: MediaConfig, job: ChunkJob, dir: string): Promise<void> {
   const { upload } = job;
-  const current = await readState(config.catalogTable, upload);
+  const current = await readState(stateTable(config, upload), upload);
   if (
     current?.uploadId !== upload.uploadId ||
     current.sequencer !== upload.sequencer ||
@@ -40,7 +40,7 @@ export async function processChunk(config: MediaConfig, job: ChunkJob, dir: stri
   );
 
   const now = new Date().toISOString();
-  const result = await countChunk(config.catalogTable, upload, job.chunk.index, now);
+  const result = await countChunk(stateTable(config, upload), upload, job.chunk.index, now);
   if (!result) return;
   if (result.counted) await publishStatus(config, upload, result.state);
   const { chunksDone = 0, chunksTotal = 0 } = result.state;
@@ -48,7 +48,7 @@ export async function processChunk(config: MediaConfig, job: ChunkJob, dir: stri
 
   const stream = await assembleStream(job, config.mediaBucket, join(dir, 'assemble'), now);
   const ready = await markReady(
-    config.catalogTable,
+    stateTable(config, upload),
     upload,
     { kind: 'stream', stream },
     new Date().toISOString(),

@@ -1,10 +1,10 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MediaConfig } from './config';
+import { stateTable, type MediaConfig } from './config';
 import { checkImage } from './image-check';
 import { makeImageVariants, URL_VARIANT } from './image-variants';
 import { publishStatus } from './notify';
-import { imageVariantPrefix } from './source-key';
+import { imageVariantPrefix, streamPrefix, type ImageSlot } from './source-key';
 import { markReady, type Upload } from './state';
 import { IMMUTABLE, download, uploadTree } from './storage';
 
@@ -19,10 +19,28 @@ async function readFileHead(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** Checks a poster or backdrop by content, writes its WebP variants to catalog art, and makes it the title's. */
+/**
+ * Where an image's variants go: a title's to the public catalog art, a library photo's next to its owner's other
+ * private outputs (reached only with the item's signed cookies).
+ */
+function variantLocation(
+  config: MediaConfig,
+  upload: Upload & { slot: ImageSlot },
+): { bucket: string; prefix: string } {
+  if (upload.owner) return { bucket: config.mediaBucket, prefix: streamPrefix(upload) };
+  return {
+    bucket: config.imagesBucket,
+    prefix: imageVariantPrefix(upload.movieId, upload.slot, upload.uploadId),
+  };
+}
+
+/**
+ * Checks a poster, backdrop or library photo by content, writes its WebP variants, and makes it the title's
+ * (or the library item's).
+ */
 export async function processImage(
   config: MediaConfig,
-  upload: Upload & { slot: 'poster' | 'backdrop' },
+  upload: Upload & { slot: ImageSlot },
   sourceKey: string,
   sizeBytes: number,
   dir: string,
@@ -32,11 +50,11 @@ export async function processImage(
   const facts = await checkImage(source, await readFileHead(source, 16), sizeBytes);
   const variants = join(dir, 'variants');
   await makeImageVariants(source, variants, upload.slot, facts.width);
-  const prefix = imageVariantPrefix(upload.movieId, upload.slot, upload.uploadId);
-  await uploadTree(config.imagesBucket, prefix, variants, IMMUTABLE);
+  const { bucket, prefix } = variantLocation(config, upload);
+  await uploadTree(bucket, prefix, variants, IMMUTABLE);
   const key = `${prefix}${URL_VARIANT[upload.slot]}.webp`;
   const state = await markReady(
-    config.catalogTable,
+    stateTable(config, upload),
     upload,
     { kind: 'image', key },
     new Date().toISOString(),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { AUDIO_FILE, planChunks, type ChunkJob } from './chunks';
-import type { MediaConfig } from './config';
+import { stateTable, type MediaConfig } from './config';
 import { encodeAudio } from './encode';
 import { makeImageVariants, URL_VARIANT } from './image-variants';
 import { ladderFor } from './ladder';
@@ -23,7 +23,8 @@ async function addPosterFrame(
   video: VideoFacts,
   dir: string,
 ) {
-  if (upload.trailerId || (await hasPoster(config.catalogTable, upload.movieId))) return;
+  // Trailers and library videos have no poster.
+  if (upload.trailerId || upload.owner || (await hasPoster(config.catalogTable, upload.movieId))) return;
   const frame = join(dir, 'poster-frame.png');
   const at = (video.durationSeconds * 0.1).toFixed(3);
   await runTool('ffmpeg', ['-v', 'error', '-ss', at, '-i', source, '-frames:v', '1', '-y', frame]);
@@ -82,7 +83,12 @@ export async function startVideo(
     // A missing poster frame is cosmetic; the video carries on.
     console.warn(`No poster frame for title ${upload.movieId}`, error);
   }
-  const state = await setChunksTotal(config.catalogTable, upload, chunks.length, new Date().toISOString());
+  const state = await setChunksTotal(
+    stateTable(config, upload),
+    upload,
+    chunks.length,
+    new Date().toISOString(),
+  );
   if (!state) return; // replaced by a newer upload meanwhile
   await publishStatus(config, upload, state);
   await sendChunkJobs(

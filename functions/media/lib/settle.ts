@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MediaConfig } from './config';
+import { stateTable, type MediaConfig } from './config';
 import { publishFailure, publishStatus } from './notify';
 import { MediaRefusal } from './refusal';
 import { markFailed, type Upload } from './state';
@@ -11,7 +11,7 @@ export const REPEATED_FAILURE =
 
 /** FAILED with a reason: stored, pushed to admins and published to the operators' SNS topic. */
 export async function failUpload(config: MediaConfig, upload: Upload, reason: string): Promise<void> {
-  const state = await markFailed(config.catalogTable, upload, reason, new Date().toISOString());
+  const state = await markFailed(stateTable(config, upload), upload, reason, new Date().toISOString());
   if (!state) return;
   await publishFailure(config, upload, reason);
   await publishStatus(config, upload, state);

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredMediaState, StoredStream } from '../../../resolvers/lib/media-file';
+import { libraryItemKey } from '../../../resolvers/lib/library';
 import type { SourceRef } from './source-key';
 
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
@@ -13,11 +14,13 @@ export interface ProcessingState extends StoredMediaState {
 }
 
 /** Which upload a processing step works for: a step only writes while it is still the current one. */
-export type Upload = Pick<SourceRef, 'movieId' | 'trailerId' | 'slot' | 'uploadId'> & {
+export type Upload = Pick<SourceRef, 'movieId' | 'trailerId' | 'slot' | 'uploadId' | 'owner'> & {
   readonly sequencer: string;
 };
 
-function itemKey(upload: Pick<SourceRef, 'movieId' | 'trailerId'>): { pk: string; sk: string } {
+/** The title, trailer or library item (in the user table: see `stateTable`) that holds the upload's state. */
+function itemKey(upload: Pick<SourceRef, 'movieId' | 'trailerId' | 'owner'>): { pk: string; sk: string } {
+  if (upload.owner) return libraryItemKey(upload.owner, upload.movieId);
   return {
     pk: `MOVIE#${upload.movieId}`,
     sk: upload.trailerId ? `TRAILER#${upload.trailerId}` : 'MOVIE',

@@ -5,7 +5,7 @@
 export type DataSourceName = 'catalog' | 'users' | 'media' | 'account' | 'none';
 
 export interface ResolverSpec {
-  readonly typeName: 'Query' | 'Mutation' | 'Subscription' | 'Movie';
+  readonly typeName: 'Query' | 'Mutation' | 'Subscription' | 'Movie' | 'Collection';
   readonly fieldName: string;
   /** Unit resolver: the data source its code talks to. */
   readonly dataSource?: DataSourceName;
@@ -56,6 +56,19 @@ export const PIPELINE_FUNCTIONS = {
   presignGet: 'media',
   presignPut: 'media',
   signPlayback: 'media',
+  readLibraryUsage: 'users',
+  reserveLibraryItem: 'users',
+  presignLibraryUpload: 'media',
+  getLibraryItem: 'users',
+  getLibraryItems: 'users',
+  deleteLibraryItemsTransaction: 'users',
+  deleteLibraryObjects: 'account',
+  presignLibraryDownload: 'media',
+  signLibraryAccess: 'media',
+  putCollection: 'users',
+  updateCollectionRecord: 'users',
+  getCollection: 'users',
+  deleteCollectionRecord: 'users',
 } as const satisfies Record<string, DataSourceName>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
@@ -175,6 +188,54 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     fieldName: 'requestUploadUrl',
     pipeline: ['getCatalogItem', 'presignPut', 'recordMediaFile'],
     session: 'in-code',
+  },
+  // My Library: every key is built from the caller's sub (resolvers/lib/library.ts).
+  { typeName: 'Query', fieldName: 'myLibrary', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'libraryItem', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'libraryUsage', pipeline: ['readLibraryUsage'], session: 'in-code' },
+  {
+    typeName: 'Query',
+    fieldName: 'libraryItemDownload',
+    pipeline: ['getLibraryItem', 'presignLibraryDownload'],
+  },
+  { typeName: 'Query', fieldName: 'libraryPlayback', pipeline: ['getLibraryItem', 'signLibraryAccess'] },
+  { typeName: 'Query', fieldName: 'libraryImage', pipeline: ['getLibraryItem', 'signLibraryAccess'] },
+  {
+    typeName: 'Mutation',
+    fieldName: 'requestLibraryUpload',
+    pipeline: ['readLibraryUsage', 'reserveLibraryItem', 'presignLibraryUpload'],
+    session: 'in-code',
+  },
+  { typeName: 'Mutation', fieldName: 'updateLibraryItem', dataSource: 'users' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'deleteLibraryItems',
+    pipeline: ['getLibraryItems', 'deleteLibraryItemsTransaction', 'deleteLibraryObjects'],
+  },
+  { typeName: 'Query', fieldName: 'myCollections', dataSource: 'users' },
+  { typeName: 'Query', fieldName: 'collection', dataSource: 'users' },
+  { typeName: 'Collection', fieldName: 'items', dataSource: 'users', session: 'parent' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'createCollection',
+    pipeline: ['getLibraryItems', 'putCollection'],
+    session: 'in-code',
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'updateCollection',
+    pipeline: ['getLibraryItems', 'updateCollectionRecord'],
+  },
+  {
+    typeName: 'Mutation',
+    fieldName: 'deleteCollection',
+    pipeline: [
+      'getCollection',
+      'getLibraryItems',
+      'deleteCollectionRecord',
+      'deleteLibraryItemsTransaction',
+      'deleteLibraryObjects',
+    ],
   },
   { typeName: 'Mutation', fieldName: 'publishMediaStatus', dataSource: 'none', session: 'iam' },
   { typeName: 'Subscription', fieldName: 'onMediaStatusChanged', dataSource: 'none' },

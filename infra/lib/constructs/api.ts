@@ -47,6 +47,17 @@ export const API_CACHE_TYPE = 'SMALL';
 const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
 
 /** The AppSync API: schema file, Cognito default auth, direct DynamoDB resolvers, two Lambda data sources. */
+/** What a table data source may do on its own table (and indexes): every item operation but Scan. */
+const OWN_TABLE_ACTIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'ConditionCheckItem',
+];
+
 export class Api extends Construct {
   readonly api: appsync.GraphqlApi;
 
@@ -204,15 +215,7 @@ export class Api extends Construct {
       access: [
         {
           table: props.catalogTable,
-          actions: [
-            'GetItem',
-            'BatchGetItem',
-            'Query',
-            'PutItem',
-            'UpdateItem',
-            'DeleteItem',
-            'ConditionCheckItem',
-          ],
+          actions: OWN_TABLE_ACTIONS,
           indexes: true,
         },
         { table: props.userTable, actions: ['BatchGetItem', 'ConditionCheckItem', 'UpdateItem'] },
@@ -224,7 +227,8 @@ export class Api extends Construct {
       access: [
         {
           table: props.userTable,
-          actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+          // BatchGetItem: My Library reads the caller's profile with the usage, and several items at once.
+          actions: OWN_TABLE_ACTIONS,
           indexes: true,
         },
       ],

@@ -20,6 +20,8 @@ import { createMarqueeFunction } from './lambda-function';
 export interface MediaPipelineProps {
   readonly mediaBucket: s3.Bucket;
   readonly catalogTable: dynamodb.ITable;
+  /** Library items (My Library) live in the user table; their processing state is written there. */
+  readonly userTable: dynamodb.ITable;
   readonly api: appsync.GraphqlApi;
 }
 
@@ -79,6 +81,7 @@ export class MediaPipeline extends Construct {
     const ffmpeg = new FfmpegLayer(this, 'Ffmpeg');
     const environment = {
       CATALOG_TABLE: props.catalogTable.tableName,
+      USER_TABLE: props.userTable.tableName,
       MEDIA_BUCKET: props.mediaBucket.bucketName,
       CHUNK_QUEUE_URL: this.chunkQueue.queueUrl,
       MEDIA_EVENTS_TOPIC_ARN: this.topic.topicArn,
@@ -169,7 +172,7 @@ export class MediaPipeline extends Construct {
   private grant(props: MediaPipelineProps): void {
     const catalogWrite = new iam.PolicyStatement({
       actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-      resources: [props.catalogTable.tableArn],
+      resources: [props.catalogTable.tableArn, props.userTable.tableArn],
     });
     for (const fn of [this.ingestFunction, this.chunkFunction]) {
       fn.addToRolePolicy(catalogWrite);

@@ -1,0 +1,101 @@
+import { badRequest } from './errors';
+import { LIBRARY_IMAGE_VARIANTS, LIBRARY_LIMITS, type LibraryKind, type LibrarySlot } from './library';
+import { toMediaFile, type StoredMediaState, type StoredStream } from './media-file';
+import type { LibraryItem, MediaFile } from '../types/schema';
+
+/** A library item as the user table stores it (`USER#<sub>` / `LIBRARY#<itemId>`). */
+export interface StoredLibraryItem {
+  itemId: string;
+  kind: LibraryKind;
+  title: string;
+  description: string;
+  tags: string[];
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadId: string;
+  /** Processing state, written by the pipeline (functions/media) in the same shape as catalog media. */
+  media: Partial<Record<LibrarySlot, StoredMediaState>>;
+  /** Video and audio, once READY. */
+  stream?: StoredStream | null;
+  /** Image, once READY: the large WebP variant (the thumbnail is next to it). */
+  imageKey?: string | null;
+  durationSeconds?: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredLibraryUsage {
+  itemCount?: number;
+  byteCount?: number;
+}
+
+export function toLibraryItem(item: StoredLibraryItem): LibraryItem {
+  const state = Object.values(item.media ?? {})[0];
+  return {
+    id: item.itemId,
+    kind: item.kind,
+    title: item.title,
+    description: item.description,
+    tags: item.tags,
+    fileName: item.fileName,
+    contentType: item.contentType,
+    sizeBytes: item.sizeBytes,
+    media: toMediaFile(state) as MediaFile,
+    durationSeconds: item.stream ? item.stream.durationSeconds : null,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+export function requireTitle(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length < 1 || text.length > LIBRARY_LIMITS.maxTitleLength) {
+    badRequest(`title must be 1–${LIBRARY_LIMITS.maxTitleLength} characters.`);
+  }
+  return text;
+}
+
+export function requireDescription(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text.length > LIBRARY_LIMITS.maxDescriptionLength) {
+    badRequest(`description must be at most ${LIBRARY_LIMITS.maxDescriptionLength} characters.`);
+  }
+  return text;
+}
+
+/** Lower-cased, trimmed, repeats dropped; too many or too long is refused (never silently cut). */
+export function requireTags(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const raw = value as string[];
+  if (raw.length > LIBRARY_LIMITS.maxTags) badRequest(`At most ${LIBRARY_LIMITS.maxTags} tags are allowed.`);
+  const tags: string[] = [];
+  raw.forEach((tag) => {
+    const text = typeof tag === 'string' ? tag.trim().toLowerCase() : '';
+    if (text.length < 1 || text.length > LIBRARY_LIMITS.maxTagLength) {
+      badRequest(`Each tag must be 1–${LIBRARY_LIMITS.maxTagLength} characters.`);
+    }
+    if (tags.indexOf(text) < 0) tags.push(text);
+  });
+  return tags;
+}
+
+export function requireFileName(value: unknown): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (
+    text.length < 1 ||
+    text.length > LIBRARY_LIMITS.maxFileNameLength ||
+    text.indexOf('/') >= 0 ||
+    text.indexOf('\\') >= 0
+  ) {
+    badRequest(`fileName must be 1–${LIBRARY_LIMITS.maxFileNameLength} characters without '/' or '\\'.`);
+  }
+  return text;
+}
+
+/** The variants of a READY photo: `imageKey` is the large one; the thumbnail is next to it. */
+export function libraryImageKeys(imageKey: string): { thumbnailKey: string; largeKey: string } {
+  const folder = imageKey.slice(0, imageKey.lastIndexOf('/') + 1);
+  return { thumbnailKey: `${folder}${LIBRARY_IMAGE_VARIANTS.thumbnail}.webp`, largeKey: imageKey };
+}
