@@ -7,11 +7,12 @@ import type { PresignGetStash } from '../functions/presignGet';
 import type { UploadStash } from '../functions/presignPut';
 import type { ListEntryStash } from '../functions/putListEntry';
 import type { GenreStash } from '../functions/queryGenre';
-import type { TrailerItemsStash } from '../functions/queryTrailers';
 import type { UserIndexStash } from '../functions/queryUserIndex';
 import type { RecordSearchStash } from '../functions/recordSearch';
+import type { SearchCatalogStash } from '../functions/searchCatalog';
+import type { NewMovieStash } from '../functions/createMovieTransaction';
+import type { DeleteMovieTransactionStash } from '../functions/deleteMovieTransaction';
 import type { RevokeSessionsStash } from '../functions/revokeSessions';
-import type { SearchStash } from '../functions/searchTitles';
 import type { MovieChangesStash } from '../functions/updateMovieTransaction';
 import type { ProgressStash } from '../functions/writeProgress';
 
@@ -23,7 +24,9 @@ import type { ProgressStash } from '../functions/writeProgress';
 export type MoviesStash = ListCatalogStash;
 export type MoviesByGenreStash = GenreStash;
 export type MovieStash = ViewerMoviesStash;
-export type SearchMoviesStash = RecordSearchStash & SearchStash;
+export type SearchMoviesStash = SearchCatalogStash;
+export type RecordSearchMutationStash = RecordSearchStash;
+export type CreateMovieStash = NewMovieStash;
 export type SearchHistoryStash = ProfileStash & UserIndexStash;
 /** continueWatching and myList. */
 export type ViewerIndexStash = UserIndexStash;
@@ -35,7 +38,7 @@ export type MyListChangeStash = ListEntryStash;
 export type DeleteMyAccountStash = SessionStash;
 export type SignOutEverywhereStash = SessionStash & RevokeSessionsStash;
 export type UpdateMovieStash = MovieChangesStash;
-export type DeleteMovieStash = TrailerItemsStash;
+export type DeleteMovieStash = DeleteMovieTransactionStash;
 export type RequestUploadUrlStash = CatalogItemStash & UploadStash;
 
 /** A unit resolver that keeps the item it writes for its response. */

@@ -38,7 +38,8 @@ type Documents = {
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": typeof types.PositionChangedDocument,
     "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.BannerTitleDocument,
-    "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n": typeof types.RecordSearchDocument,
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchHistoryDocument,
     "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteSearchHistoryEntryDocument,
     "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": typeof types.ClearSearchHistoryDocument,
@@ -75,7 +76,8 @@ const documents: Documents = {
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": types.PositionChangedDocument,
     "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": types.BannerTitleDocument,
-    "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.SearchDocument,
+    "\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": types.SearchDocument,
+    "\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n": types.RecordSearchDocument,
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": types.SearchHistoryDocument,
     "\n  mutation DeleteSearchHistoryEntry($id: ID!) {\n    deleteSearchHistoryEntry(id: $id) {\n      id\n    }\n  }\n": types.DeleteSearchHistoryEntryDocument,
     "\n  mutation ClearSearchHistory {\n    clearSearchHistory\n  }\n": types.ClearSearchHistoryDocument,
@@ -201,7 +203,11 @@ export function graphql(source: "\n  query BannerTitle($id: ID!) {\n    movie(id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {\n    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+export function graphql(source: "\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

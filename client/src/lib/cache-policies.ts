@@ -7,7 +7,7 @@ export const typePolicies: TypePolicies = {
       movies: nextTokenConnection(),
       moviesByGenre: nextTokenConnection(['genre']),
       // `recordInHistory` only changes a side effect, not the result: typing and submitting share pages.
-      searchMovies: nextTokenConnection(['query']),
+      searchMovies: nextTokenConnection(['query', 'filter']),
       searchHistory: nextTokenConnection(),
       continueWatching: nextTokenConnection(),
       myList: nextTokenConnection(),
