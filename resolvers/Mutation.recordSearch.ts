@@ -1,17 +1,13 @@
 import type { Context } from '@aws-appsync/utils';
-import { badRequest } from './lib/errors';
-import { searchEntryId, wordsOf } from './lib/search';
 import { toSearchHistory } from './lib/search-history';
-import { requireText } from './lib/validate';
+import { searchWords } from './lib/search-words';
 import type { MutationRecordSearchArgs, SearchHistory } from './types/schema';
 import type { RecordSearchMutationStash } from './lib/stash';
 
 /** The same normalized text keeps one entry, moved to the top. */
 export function request(ctx: Context<MutationRecordSearchArgs, RecordSearchMutationStash>): Record<string, never> {
-  const text = requireText(ctx.args.query, 'query', 100);
-  if (wordsOf(text).length === 0) badRequest('query must contain at least one letter or digit.');
-  ctx.stash.searchText = text;
-  ctx.stash.searchEntryId = searchEntryId(text);
+  ctx.stash.searchEntryId = searchWords(ctx.args.query).join(' ');
+  ctx.stash.searchText = (ctx.args.query as string).trim();
   return {};
 }
 

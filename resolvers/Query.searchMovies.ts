@@ -1,10 +1,10 @@
 import type { Context } from '@aws-appsync/utils';
 import { badRequest } from './lib/errors';
 import type { MovieResult } from './lib/movies';
-import { wordsOf } from './lib/search';
 import type { SearchFilterInput } from './lib/search-index';
 import { searchResult, type SearchResultItem } from './lib/search-results';
-import { pageLimit, pageToken, requireInt, requireText } from './lib/validate';
+import { searchWords } from './lib/search-words';
+import { pageLimit, pageToken, requireInt } from './lib/validate';
 import type { QuerySearchMoviesArgs, SearchFilter, SearchResultConnection } from './types/schema';
 import type { SearchMoviesStash } from './lib/stash';
 
@@ -30,8 +30,7 @@ function validFilter(filter: SearchFilter | null | undefined): SearchFilterInput
 
 /** No side effects: the client records a search it settles on with `recordSearch`. */
 export function request(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): Record<string, never> {
-  const words = wordsOf(requireText(ctx.args.query, 'query', 100));
-  if (words.length === 0) badRequest('query must contain at least one letter or digit.');
+  const words = searchWords(ctx.args.query);
   if (words.length > MAX_SEARCH_WORDS) badRequest(`query must have at most ${MAX_SEARCH_WORDS} words.`);
   ctx.stash.searchWords = words;
   ctx.stash.searchFilter = validFilter(ctx.args.filter);

@@ -112,7 +112,7 @@ export async function searchIndex(deps: SearchDependencies, request: SearchReque
   if (request.nextToken && after === null)
     return {
       problem:
-        'nextToken is not valid for this search: pass the nextToken of its previous page (same query and filter), or leave it out to start from the first page.',
+        'nextToken is not valid for this list: pass the nextToken of the previous page of the same search (same query and filter), or leave it out to start from the first page.',
     };
   const prefixes = request.words.map(indexPrefix).filter((prefix, index, all) => all.indexOf(prefix) === index);
   const readers: PartitionReader[] = prefixes.map((prefix) => ({

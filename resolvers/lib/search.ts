@@ -118,8 +118,3 @@ export function matchingWords(texts: string[], rank: number, searchWords: string
   }
   return found;
 }
-
-/** A stable id for a search-history entry: the normalized search text. */
-export function searchEntryId(query: string): string {
-  return wordsOf(query).join(' ');
-}
