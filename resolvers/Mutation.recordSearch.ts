@@ -5,7 +5,9 @@ import type { MutationRecordSearchArgs, SearchHistory } from './types/schema';
 import type { RecordSearchMutationStash } from './lib/stash';
 
 /** The same normalized text keeps one entry, moved to the top. */
-export function request(ctx: Context<MutationRecordSearchArgs, RecordSearchMutationStash>): Record<string, never> {
+export function request(
+  ctx: Context<MutationRecordSearchArgs, RecordSearchMutationStash>,
+): Record<string, never> {
   ctx.stash.searchEntryId = searchWords(ctx.args.query).join(' ');
   ctx.stash.searchText = (ctx.args.query as string).trim();
   return {};

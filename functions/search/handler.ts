@@ -21,7 +21,9 @@ function parse(event: unknown): SearchFunctionEvent {
     typeof value.limit === 'number'
   )
     return { ...value, filter: value.filter ?? {} } as SearchFunctionEvent;
-  throw new Error("Expected { action: 'index', movieId, before, after } or { action: 'search', words, limit }.");
+  throw new Error(
+    "Expected { action: 'index', movieId, before, after } or { action: 'search', words, limit }.",
+  );
 }
 
 /** The catalog's search index: kept by the title mutations (`index`), read by `searchMovies` (`search`). */

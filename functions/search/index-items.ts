@@ -63,7 +63,8 @@ export interface StoredSearchItem {
   doc: SearchDocument;
 }
 
-const listOf = (value: AttributeValue | undefined): string[] => (value?.L ?? []).map((entry) => entry.S ?? '');
+const listOf = (value: AttributeValue | undefined): string[] =>
+  (value?.L ?? []).map((entry) => entry.S ?? '');
 
 export function readSearchItem(item: Record<string, AttributeValue>): StoredSearchItem {
   return {

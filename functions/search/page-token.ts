@@ -25,9 +25,9 @@ export function encodePageToken(after: string, search: string): string {
 
 /** The rank key to continue after, or null when the token is not one of this search's. */
 export function decodePageToken(token: string, search: string): string | null {
-  let body: Partial<TokenBody> | null = null;
+  let body: Partial<TokenBody> | null;
   try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody>;
+    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<TokenBody> | null;
   } catch {
     return null;
   }

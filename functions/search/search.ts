@@ -59,7 +59,11 @@ export function answeringRank(
   return indexPrefix(words[ranks.indexOf(rank)] as string) === prefix ? rank : null;
 }
 
-async function refill(deps: SearchDependencies, reader: PartitionReader, after: string | null): Promise<number> {
+async function refill(
+  deps: SearchDependencies,
+  reader: PartitionReader,
+  after: string | null,
+): Promise<number> {
   if (reader.buffer.length > 0 || reader.done) return 0;
   const continuing = reader.startKey !== undefined || after === null;
   const page = await deps.dynamodb.send(
@@ -114,7 +118,9 @@ export async function searchIndex(deps: SearchDependencies, request: SearchReque
       problem:
         'nextToken is not valid for this list: pass the nextToken of the previous page of the same search (same query and filter), or leave it out to start from the first page.',
     };
-  const prefixes = request.words.map(indexPrefix).filter((prefix, index, all) => all.indexOf(prefix) === index);
+  const prefixes = request.words
+    .map(indexPrefix)
+    .filter((prefix, index, all) => all.indexOf(prefix) === index);
   const readers: PartitionReader[] = prefixes.map((prefix) => ({
     prefix,
     buffer: [],

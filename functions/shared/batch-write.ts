@@ -1,8 +1,4 @@
-import {
-  BatchWriteItemCommand,
-  type DynamoDBClient,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 
 /** BatchWriteItem takes at most 25 requests. */
 export const BATCH_SIZE = 25;

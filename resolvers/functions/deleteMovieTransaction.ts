@@ -11,7 +11,9 @@ import type { TrailerItemsStash } from './queryTrailers';
 export type DeleteMovieTransactionStash = TrailerItemsStash & SearchIndexStash;
 
 /** Deletes a title with its genre rows and trailers in one transaction (its search items go in `indexForSearch`) (version-guarded). */
-export function request(ctx: Context<unknown, DeleteMovieTransactionStash>): DynamoDBTransactWriteItemsRequest {
+export function request(
+  ctx: Context<unknown, DeleteMovieTransactionStash>,
+): DynamoDBTransactWriteItemsRequest {
   const movie = ctx.stash.catalogItem as MovieItem | null;
   if (!movie) runtime.earlyReturn(null);
   const current = movie as MovieItem;

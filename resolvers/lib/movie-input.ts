@@ -40,7 +40,8 @@ export function validGenres(genres: unknown): string[] {
 export function validTextList(value: unknown, name: string, maxCount: number, maxLength: number): string[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? (value as unknown[]) : [];
-  if (!Array.isArray(value) || list.length > maxCount) badRequest(`${name} must list at most ${maxCount} entries.`);
+  if (!Array.isArray(value) || list.length > maxCount)
+    badRequest(`${name} must list at most ${maxCount} entries.`);
   const distinct: string[] = [];
   const seen: string[] = [];
   for (const entry of list) {

@@ -42,8 +42,7 @@ export type SearchAnswer = { hits: RankedHit[]; nextToken: string | null } | { p
 
 /** The event the search function takes (functions/search/handler.ts). */
 export type SearchFunctionEvent =
-  | ({ action: 'index' } & SearchIndexChange)
-  | ({ action: 'search' } & SearchRequest);
+  ({ action: 'index' } & SearchIndexChange) | ({ action: 'search' } & SearchRequest);
 
 /** Credits are optional on stored titles: those written before credits existed have none. */
 type StoredMovieFields = Omit<MovieFields, 'tags' | 'cast' | 'directors'> &

@@ -147,9 +147,9 @@ describe('filters', () => {
       drama.id,
       comedy.id,
     ]);
-    expect(
-      await found('plonkit', { filter: { genres: ['COMEDY'], maturityRatings: ['AGE_18'] } }),
-    ).toEqual([]);
+    expect(await found('plonkit', { filter: { genres: ['COMEDY'], maturityRatings: ['AGE_18'] } })).toEqual(
+      [],
+    );
   });
 
   it('refuses a year range that ends before it starts', async () => {
@@ -165,7 +165,15 @@ describe('filters', () => {
 describe('pagination', () => {
   it('returns full pages in rank order, without duplicates or gaps', async () => {
     const created: string[] = [];
-    for (const [index, field] of ['title', 'tags', 'cast', 'synopsis', 'title', 'tags', 'synopsis'].entries()) {
+    for (const [index, field] of [
+      'title',
+      'tags',
+      'cast',
+      'synopsis',
+      'title',
+      'tags',
+      'synopsis',
+    ].entries()) {
       const word = field === 'synopsis' ? 'pagrix' : 'Pagrix';
       const value = field === 'title' ? `${word} ${index}` : field === 'synopsis' ? `About ${word}.` : [word];
       const key = field === 'synopsis' ? 'synopsis' : field;
@@ -227,7 +235,10 @@ describe('side effects and access', () => {
 
   it('refuses too many words, and emoji-only text, with a clear error', async () => {
     const many = await search('a b c d e f g h i');
-    expect(many.error).toMatchObject({ errorType: 'BadRequest', message: 'query must have at most 8 words.' });
+    expect(many.error).toMatchObject({
+      errorType: 'BadRequest',
+      message: 'query must have at most 8 words.',
+    });
     const emoji = await search('🎬🍿');
     expect(emoji.error?.errorType).toBe('BadRequest');
     expect(ids(await found('zorblat 🎬'))).toEqual(ids(await found('zorblat')));
