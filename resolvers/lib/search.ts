@@ -75,16 +75,6 @@ export function bestFieldRank(doc: SearchDocument, searchWord: string): number {
   return doc.findIndex((fieldWords, rank) => fieldMatches(fieldWords, rank, searchWord));
 }
 
-/**
- * A title's rank for a search: the best-ranked field any search word matched, or -1 unless every word matched
- * somewhere.
- */
-export function documentRank(doc: SearchDocument, searchWords: string[]): number {
-  const ranks = searchWords.map((searchWord) => bestFieldRank(doc, searchWord));
-  if (ranks.some((rank) => rank < 0)) return -1;
-  return Math.min(...ranks);
-}
-
 /** The index prefixes (partition suffixes) a title's field words are found under. */
 export function fieldPrefixes(fieldWords: string[], rank: number): string[] {
   const prefixes: string[] = [];
