@@ -9,8 +9,13 @@ import type {
 import { readSearchItem, termPartition, type StoredSearchItem } from './index-items';
 import { decodePageToken, encodePageToken, searchFingerprint } from './page-token';
 
-/** Items per Query: enough for a page of 50 after filtering in most searches, small enough to stop early. */
-const QUERY_PAGE_SIZE = 100;
+/**
+ * Items per Query: the first read of a partition is small (most searches fill their page from it), later ones
+ * larger, so a search that must read far into a partition makes fewer round trips (400 items of ~400 bytes stay
+ * well under Query's 1 MB page).
+ */
+const FIRST_QUERY_SIZE = 100;
+const LATER_QUERY_SIZE = 400;
 /**
  * A call stops after reading this many items even if its page is not full (a rare word combined with a filter
  * that almost nothing passes); the page then ends with a `nextToken` that continues where it stopped.
@@ -74,7 +79,7 @@ async function refill(
         ':pk': { S: termPartition(reader.prefix) },
         ...(continuing ? {} : { ':after': { S: after as string } }),
       },
-      Limit: QUERY_PAGE_SIZE,
+      Limit: reader.startKey ? LATER_QUERY_SIZE : FIRST_QUERY_SIZE,
       ...(reader.startKey ? { ExclusiveStartKey: reader.startKey } : {}),
     }),
   );

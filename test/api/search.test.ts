@@ -243,4 +243,10 @@ describe('side effects and access', () => {
     expect(emoji.error?.errorType).toBe('BadRequest');
     expect(ids(await found('zorblat 🎬'))).toEqual(ids(await found('zorblat')));
   });
+
+  it('the search function refuses an event that is neither an index change nor a search', async () => {
+    const { handler } = await import('../../functions/search/handler');
+    for (const event of [null, { action: 'search', words: [''], limit: 5 }, { action: 'index' }])
+      await expect(handler(event)).rejects.toThrow('Expected {');
+  });
 });
