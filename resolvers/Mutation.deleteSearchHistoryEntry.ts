@@ -4,14 +4,15 @@ import { raiseDataSourceError } from './lib/errors';
 import { callerSub } from './lib/identity';
 import { searchKey } from './lib/keys';
 import { requireText } from './lib/validate';
-import type { MutationDeleteSearchHistoryEntryArgs, SearchHistoryEntry } from './types/schema';
+import { toSearchHistory, type SearchHistoryItem } from './lib/search-history';
+import type { MutationDeleteSearchHistoryEntryArgs, SearchHistory } from './types/schema';
 
 export function request(ctx: Context<MutationDeleteSearchHistoryEntryArgs>): DynamoDBDeleteItemRequest {
   return remove({ key: searchKey(callerSub(ctx), requireText(ctx.args.id, 'id', 200)) });
 }
 
-export function response(ctx: Context<MutationDeleteSearchHistoryEntryArgs>): SearchHistoryEntry | null {
+export function response(ctx: Context<MutationDeleteSearchHistoryEntryArgs>): SearchHistory | null {
   raiseDataSourceError(ctx.error);
-  const item = ctx.result as { entryId: string; query: string; searchedAt: string } | null;
-  return item ? { id: item.entryId, query: item.query, searchedAt: item.searchedAt } : null;
+  const item = ctx.result as SearchHistoryItem | null;
+  return item ? toSearchHistory(item) : null;
 }

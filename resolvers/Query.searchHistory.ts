@@ -2,7 +2,8 @@ import type { Context } from '@aws-appsync/utils';
 import { callerSub } from './lib/identity';
 import { searchHistoryPartition } from './lib/keys';
 import { stashUserIndexPage } from './lib/pipeline';
-import type { QuerySearchHistoryArgs, SearchHistoryConnection, SearchHistoryEntry } from './types/schema';
+import { toSearchHistory, type SearchHistoryItem } from './lib/search-history';
+import type { QuerySearchHistoryArgs, SearchHistoryConnection } from './types/schema';
 import type { SearchHistoryStash } from './lib/stash';
 
 export function request(ctx: Context<QuerySearchHistoryArgs, SearchHistoryStash>): Record<string, never> {
@@ -14,8 +15,6 @@ export function request(ctx: Context<QuerySearchHistoryArgs, SearchHistoryStash>
 }
 
 export function response(ctx: Context<QuerySearchHistoryArgs, SearchHistoryStash>): SearchHistoryConnection {
-  const items = (ctx.prev.result as { entryId: string; query: string; searchedAt: string }[]).map(
-    (item): SearchHistoryEntry => ({ id: item.entryId, query: item.query, searchedAt: item.searchedAt }),
-  );
+  const items = (ctx.prev.result as SearchHistoryItem[]).map(toSearchHistory);
   return { items, nextToken: ctx.stash.pageToken ?? null };
 }

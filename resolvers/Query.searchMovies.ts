@@ -1,30 +1,48 @@
 import type { Context } from '@aws-appsync/utils';
 import { badRequest } from './lib/errors';
-import type { MovieConnectionResult, MovieResult } from './lib/movies';
-import { searchEntryId, titleMatches, wordsOf } from './lib/search';
-import { pageLimit, pageToken, requireText } from './lib/validate';
-import type { QuerySearchMoviesArgs } from './types/schema';
+import type { MovieResult } from './lib/movies';
+import type { SearchFilterInput } from './lib/search-index';
+import { searchResult, type SearchResultItem } from './lib/search-results';
+import { searchWords } from './lib/search-words';
+import { pageLimit, pageToken, requireInt } from './lib/validate';
+import type { QuerySearchMoviesArgs, SearchFilter, SearchResultConnection } from './types/schema';
 import type { SearchMoviesStash } from './lib/stash';
 
+/** Search words beyond this many are refused (each is one index partition to merge). */
+export const MAX_SEARCH_WORDS = 8;
+
+function validFilter(filter: SearchFilter | null | undefined): SearchFilterInput {
+  if (!filter) return {};
+  const yearFrom = filter.yearFrom ?? null;
+  const yearTo = filter.yearTo ?? null;
+  if (yearFrom !== null) requireInt(yearFrom, 'filter.yearFrom', 1888, 2100);
+  if (yearTo !== null) requireInt(yearTo, 'filter.yearTo', 1888, 2100);
+  if (yearFrom !== null && yearTo !== null && yearFrom > yearTo)
+    badRequest('filter.yearFrom must not be after filter.yearTo.');
+  return {
+    genres: filter.genres && filter.genres.length > 0 ? filter.genres : null,
+    yearFrom,
+    yearTo,
+    maturityRatings:
+      filter.maturityRatings && filter.maturityRatings.length > 0 ? filter.maturityRatings : null,
+  };
+}
+
+/** No side effects: the client records a search it settles on with `recordSearch`. */
 export function request(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): Record<string, never> {
-  const text = requireText(ctx.args.query, 'query', 100);
-  const words = wordsOf(text);
-  if (words.length === 0) badRequest('query must contain at least one letter or digit.');
-  ctx.stash.searchText = text;
+  const words = searchWords(ctx.args.query);
+  if (words.length > MAX_SEARCH_WORDS) badRequest(`query must have at most ${MAX_SEARCH_WORDS} words.`);
   ctx.stash.searchWords = words;
-  ctx.stash.searchEntryId = searchEntryId(text);
+  ctx.stash.searchFilter = validFilter(ctx.args.filter);
   ctx.stash.limit = pageLimit(ctx.args.limit);
   ctx.stash.nextToken = pageToken(ctx.args.nextToken);
-  // A search is recorded when it starts; later pages (and a refused nextToken) write nothing.
-  ctx.stash.record = ctx.args.recordInHistory !== false && !ctx.stash.nextToken;
   return {};
 }
 
-/** The index is read by one word; titles must match every word of the search. */
-export function response(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): MovieConnectionResult {
-  const words = ctx.stash.searchWords;
-  const items = ((ctx.prev.result as MovieResult[] | null) ?? []).filter((movie) =>
-    titleMatches(movie.title, words),
+export function response(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): SearchResultConnection {
+  const ranks = ctx.stash.ranks ?? {};
+  const items: SearchResultItem[] = ((ctx.prev.result as MovieResult[] | null) ?? []).map((movie) =>
+    searchResult(movie, ranks[movie.id] ?? 0, ctx.stash.searchWords),
   );
-  return { items, nextToken: ctx.stash.pageToken ?? null };
+  return { items, nextToken: ctx.stash.pageToken ?? null } as unknown as SearchResultConnection;
 }

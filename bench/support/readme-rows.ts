@@ -259,6 +259,29 @@ function simulator(result: Simulator): ReadmeRow[] {
   ];
 }
 
+interface Search {
+  titles: number;
+  baseline: { p50Ms: number };
+  kinds: Record<string, { p50Ms: number; p99Ms: number; p50RatioToBaseline: number; dynamodbCalls: number }>;
+}
+
+function search(result: Search): ReadmeRow[] {
+  const kinds = Object.entries(result.kinds)
+    .map(
+      ([kind, row]) =>
+        `${kind}: p50 ${ms(row.p50Ms, 1)} / p99 ${ms(row.p99Ms, 1)} (**${row.p50RatioToBaseline.toFixed(1)}×**, ${row.dynamodbCalls} DynamoDB calls)`,
+    )
+    .join('; ');
+  return [
+    {
+      benchmark: '`search`',
+      measures: `\`searchMovies\` on ${result.titles.toLocaleString('en-US')} titles vs a \`movie(id)\` query (p50 ${ms(result.baseline.p50Ms, 1)}); DynamoDB calls per search (no Scan)`,
+      result: kinds,
+      target: '–',
+    },
+  ];
+}
+
 /** Reads a result file's JSON as its benchmark's shape: the file was written by that benchmark. */
 const renderer =
   <T>(render: (result: T) => ReadmeRow[]) =>
@@ -275,4 +298,5 @@ export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeR
   datasources: renderer(datasources),
   'bundle-size': renderer(bundleSize),
   simulator: renderer(simulator),
+  search: renderer(search),
 };

@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'realtime',
   'startup',
   'cost',
+  'search',
   'runtime',
   'datasources',
   'bundle-size',

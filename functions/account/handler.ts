@@ -5,18 +5,16 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  BatchWriteItemCommand,
   DeleteItemCommand,
   DynamoDBClient,
   QueryCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { deleteAllLibraryObjects, deleteLibraryItemObjects } from './library-objects';
+import { writeInBatches } from '../shared/batch-write';
 
 const dynamodb = new DynamoDBClient({});
 const cognito = new CognitoIdentityProviderClient({});
-const BATCH_SIZE = 25;
-const MAX_ATTEMPTS = 8;
 
 /** What the account resolvers ask for: end the account, or end its sessions (refresh tokens) everywhere. */
 export type AccountAction = 'deleteAccount' | 'signOutEverywhere';
@@ -59,28 +57,11 @@ function parse(event: unknown): AccountRequest {
   return { action: value.action, sub: value.sub, username: value.username };
 }
 
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function environment(): { table: string; userPoolId: string } {
   const table = process.env.USER_TABLE;
   const userPoolId = process.env.USER_POOL_ID;
   if (!table || !userPoolId) throw new Error('USER_TABLE and USER_POOL_ID must be set.');
   return { table, userPoolId };
-}
-
-async function deleteKeys(table: string, keys: Record<string, AttributeValue>[]): Promise<void> {
-  let pending = keys.map((Key) => ({ DeleteRequest: { Key } }));
-  for (let attempt = 1; pending.length > 0; attempt += 1) {
-    if (attempt > MAX_ATTEMPTS)
-      throw new Error(`Could not delete ${pending.length} items after ${MAX_ATTEMPTS} attempts.`);
-    const result = await dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
-    pending = (result.UnprocessedItems?.[table] ?? []).map((request) => ({
-      DeleteRequest: { Key: request.DeleteRequest!.Key! },
-    }));
-    if (pending.length > 0) await pause(Math.min(1000, 50 * 2 ** attempt) * Math.random());
-  }
 }
 
 async function ignoreMissingUser(call: Promise<unknown>): Promise<void> {
@@ -121,9 +102,11 @@ async function deleteAccount(sub: string, username: string): Promise<number> {
       }),
     );
     const keys = page.Items ?? [];
-    for (let index = 0; index < keys.length; index += BATCH_SIZE) {
-      await deleteKeys(table, keys.slice(index, index + BATCH_SIZE));
-    }
+    await writeInBatches(
+      dynamodb,
+      table,
+      keys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
     deletedItems += keys.length;
     startKey = page.LastEvaluatedKey;
   } while (startKey);

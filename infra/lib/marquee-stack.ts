@@ -137,6 +137,20 @@ export class MarqueeStack extends Stack {
       }),
     );
 
+    const search = createMarqueeFunction(this, 'SearchFunction', {
+      name: 'search',
+      description:
+        "The catalog's search index: keeps a title's word-prefix items when it changes, and answers searches by merging the words' index partitions in rank order.",
+      environment: { CATALOG_TABLE: data.catalogTable.tableName },
+      timeout: Duration.seconds(10),
+    });
+    search.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem'],
+        resources: [data.catalogTable.tableArn],
+      }),
+    );
+
     const api = new Api(this, 'Api', {
       userPool: auth.userPool,
       catalogTable: data.catalogTable,
@@ -144,6 +158,7 @@ export class MarqueeStack extends Stack {
       presignFunction: presign,
       imagesBaseUrl: images.baseUrl,
       accountFunction: account,
+      searchFunction: search,
       introspection: props.config.introspection,
     });
 
@@ -160,6 +175,7 @@ export class MarqueeStack extends Stack {
         Presign: presign,
         PostConfirmation: postConfirmation,
         Account: account,
+        Search: search,
         MediaIngest: pipeline.ingestFunction,
         MediaChunk: pipeline.chunkFunction,
       },

@@ -1,4 +1,4 @@
-import { runtime, util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import { putItem } from '../lib/catalog-writes';
 import { raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
@@ -9,16 +9,17 @@ import { userTable } from '../lib/tables';
 export const SEARCH_HISTORY_TTL_SECONDS = 90 * 24 * 3600;
 
 export interface RecordSearchStash {
-  record: boolean;
   searchText: string;
   searchEntryId: string;
+  /** When the entry was written. */
+  searchedAt?: string;
 }
 
 /** Adds (or refreshes) the search in the caller's history; the same normalized text keeps one entry. */
 export function request(ctx: Context<unknown, RecordSearchStash>): DynamoDBTransactWriteItemsRequest {
-  if (!ctx.stash.record) runtime.earlyReturn(null);
   const sub = callerSub(ctx);
   const searchedAt = util.time.nowISO8601();
+  ctx.stash.searchedAt = searchedAt;
   const entry = putItem(userTable(ctx), searchKey(sub, ctx.stash.searchEntryId), {
     entryId: ctx.stash.searchEntryId,
     query: ctx.stash.searchText,

@@ -1,5 +1,5 @@
 import { util } from '@aws-appsync/utils';
-import { genreKey, prefixKey, type TableKey } from './keys';
+import { genreKey, type TableKey } from './keys';
 
 /** One item of a TransactWriteItems request, as AppSync expects it. */
 export interface TransactItem {
@@ -44,19 +44,5 @@ export function genreItems(
     remove
       ? deleteItem(table, genreKey(genre, createdAt, movieId))
       : putItem(table, genreKey(genre, createdAt, movieId), { movieId, genre }),
-  );
-}
-
-/** Word-prefix search items of a title. */
-export function prefixItems(
-  table: string,
-  prefixes: string[],
-  movieId: string,
-  remove: boolean,
-): TransactItem[] {
-  return prefixes.map((prefix) =>
-    remove
-      ? deleteItem(table, prefixKey(prefix, movieId))
-      : putItem(table, prefixKey(prefix, movieId), { movieId }),
   );
 }

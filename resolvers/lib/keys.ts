@@ -18,10 +18,6 @@ export function genreKey(genre: string, createdAt: string, movieId: string): Tab
   return { pk: `GENRE#${genre}`, sk: `${createdAt}#${movieId}` };
 }
 
-export function prefixKey(prefix: string, movieId: string): TableKey {
-  return { pk: `PREFIX#${prefix}`, sk: movieId };
-}
-
 export function userPartition(sub: string): string {
   return `USER#${sub}`;
 }

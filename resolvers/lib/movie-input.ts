@@ -4,6 +4,11 @@ import { requireInt, requireText } from './validate';
 export const MAX_GENRES = 5;
 export const TITLE_MAX = 200;
 export const SYNOPSIS_MAX = 2000;
+export const MAX_TAGS = 20;
+export const TAG_MAX = 40;
+export const MAX_CAST = 30;
+export const MAX_DIRECTORS = 5;
+export const NAME_MAX = 100;
 
 export interface MovieFields {
   title: string;
@@ -12,6 +17,9 @@ export interface MovieFields {
   genres: string[];
   maturityRating: string;
   durationSeconds: number;
+  tags: string[];
+  cast: string[];
+  directors: string[];
 }
 
 export function validGenres(genres: unknown): string[] {
@@ -25,6 +33,26 @@ export function validGenres(genres: unknown): string[] {
   return distinct;
 }
 
+/**
+ * A list of short texts (tags, names): absent means none; each is trimmed, 1–`maxLength` characters, and appears
+ * once (ignoring case).
+ */
+export function validTextList(value: unknown, name: string, maxCount: number, maxLength: number): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? (value as unknown[]) : [];
+  if (!Array.isArray(value) || list.length > maxCount)
+    badRequest(`${name} must list at most ${maxCount} entries.`);
+  const distinct: string[] = [];
+  const seen: string[] = [];
+  for (const entry of list) {
+    const text = requireText(entry, `each of ${name}`, maxLength);
+    if (seen.indexOf(text.toLowerCase()) >= 0) badRequest(`${name} must not repeat ${text}.`);
+    seen.push(text.toLowerCase());
+    distinct.push(text);
+  }
+  return distinct;
+}
+
 /** Validates a full set of movie fields (create, or update merged over the stored title). */
 export function validMovieFields(input: Record<string, unknown>): MovieFields {
   return {
@@ -34,6 +62,9 @@ export function validMovieFields(input: Record<string, unknown>): MovieFields {
     genres: validGenres(input.genres),
     maturityRating: String(input.maturityRating),
     durationSeconds: requireInt(input.durationSeconds, 'durationSeconds', 1, 86400),
+    tags: validTextList(input.tags, 'tags', MAX_TAGS, TAG_MAX),
+    cast: validTextList(input.cast, 'cast', MAX_CAST, NAME_MAX),
+    directors: validTextList(input.directors, 'directors', MAX_DIRECTORS, NAME_MAX),
   };
 }
 

@@ -4,7 +4,11 @@ import { toMediaFile, toStream, type StoredMedia, type StoredStream } from './me
 import type { MovieFields } from './movie-input';
 
 /** A title as stored in the catalog table. */
-export interface MovieItem extends MovieFields {
+export interface MovieItem extends Omit<MovieFields, 'tags' | 'cast' | 'directors'> {
+  /** Absent on titles stored before credits existed. */
+  tags?: string[];
+  cast?: string[];
+  directors?: string[];
   pk: string;
   sk: string;
   id: string;
@@ -71,6 +75,10 @@ export function toMovie(
     genres: item.genres as Movie['genres'],
     maturityRating: item.maturityRating as Movie['maturityRating'],
     durationSeconds: item.durationSeconds,
+    // Titles stored before credits existed have none.
+    tags: item.tags ?? [],
+    cast: item.cast ?? [],
+    directors: item.directors ?? [],
     posterUrl: imageUrl(imagesBaseUrl, item.posterKey),
     backdropUrl: imageUrl(imagesBaseUrl, item.backdropKey),
     video: toMediaFile(item.media?.video),

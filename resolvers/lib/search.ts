@@ -5,14 +5,6 @@ const SEPARATORS = ' \t\n.,:;!?\'"()[]{}-_/\\&+*#@%$^|~`<>=·–—…';
 const ACCENTED = 'àáâãäåāçćčèéêëēęěìíîïīłñńňòóôõöøōŕřśšşťùúûüūůýÿžźż';
 const PLAIN = 'aaaaaaaccceeeeeeeiiiiilnnnooooooorrssstuuuuuuyyzzz';
 
-/** Words of a title are indexed by prefixes of 1–6 characters; longer search words are checked in the response. */
-export const MAX_PREFIX_LENGTH = 6;
-/**
- * Only the first 7 distinct words of a title are indexed, which bounds a title's prefix items to 42, so a title
- * change (old prefixes deleted, new ones written) fits one 100-item DynamoDB transaction.
- */
-export const MAX_INDEXED_WORDS = 7;
-
 /** Lower-cased words of a text without accents, split on punctuation and spaces, in order, without repeats. */
 export function wordsOf(text: string): string[] {
   const spaced = text
@@ -31,13 +23,65 @@ export function wordsOf(text: string): string[] {
   return words;
 }
 
-/** The distinct prefixes a title is indexed under. */
-export function titlePrefixes(title: string): string[] {
+/** The fields search looks in, best-ranked first (their position is the rank stored in index keys). */
+export const SEARCH_FIELDS = ['TITLE', 'TAGS', 'CAST', 'DESCRIPTION'] as const;
+export type SearchFieldName = (typeof SEARCH_FIELDS)[number];
+const DESCRIPTION_RANK = 3;
+
+/**
+ * Index partitions are keyed by the first 3 letters of a word. Title, tag and credit words are also indexed under
+ * their 1- and 2-letter prefixes, so a search word of 1–2 letters finds them; synopsis words only under 3 letters
+ * (a 1–2 letter search word matching anywhere in every synopsis would find the whole catalog).
+ */
+export const INDEX_PREFIX_LENGTH = 3;
+
+/** The normalized words of each searchable field of a title, in `SEARCH_FIELDS` order. */
+export type SearchDocument = [string[], string[], string[], string[]];
+
+export interface SearchableFields {
+  title: string;
+  tags: string[];
+  cast: string[];
+  directors: string[];
+  synopsis: string;
+}
+
+function wordsOfAll(texts: string[]): string[] {
+  return wordsOf(texts.join(' '));
+}
+
+export function searchDocument(fields: SearchableFields): SearchDocument {
+  return [
+    wordsOf(fields.title),
+    wordsOfAll(fields.tags),
+    wordsOfAll(fields.cast.concat(fields.directors)),
+    wordsOf(fields.synopsis),
+  ];
+}
+
+/** The index partition a search word is looked up in. */
+export function indexPrefix(searchWord: string): string {
+  return searchWord.slice(0, INDEX_PREFIX_LENGTH);
+}
+
+/** Whether a search word is a prefix of some word of the field (synopsis words need 3+ letters). */
+export function fieldMatches(fieldWords: string[], rank: number, searchWord: string): boolean {
+  if (rank === DESCRIPTION_RANK && searchWord.length < INDEX_PREFIX_LENGTH) return false;
+  return fieldWords.some((word) => word.startsWith(searchWord));
+}
+
+/** The best-ranked field the search word matches, or -1. */
+export function bestFieldRank(doc: SearchDocument, searchWord: string): number {
+  return doc.findIndex((fieldWords, rank) => fieldMatches(fieldWords, rank, searchWord));
+}
+
+/** The index prefixes (partition suffixes) a title's field words are found under. */
+export function fieldPrefixes(fieldWords: string[], rank: number): string[] {
   const prefixes: string[] = [];
-  for (const word of wordsOf(title).slice(0, MAX_INDEXED_WORDS)) {
-    const longest = Math.min(word.length, MAX_PREFIX_LENGTH);
-    for (const length of [1, 2, 3, 4, 5, 6]) {
-      if (length > longest) break;
+  for (const word of fieldWords) {
+    const shortest = rank === DESCRIPTION_RANK ? INDEX_PREFIX_LENGTH : 1;
+    const lengths = [1, 2, 3].filter((length) => length >= shortest && length <= word.length);
+    for (const length of lengths) {
       const prefix = word.slice(0, length);
       if (prefixes.indexOf(prefix) < 0) prefixes.push(prefix);
     }
@@ -45,22 +89,22 @@ export function titlePrefixes(title: string): string[] {
   return prefixes;
 }
 
-/** The index partition to read for a search: the longest search word (the most selective), cut to 6 chars. */
-export function lookupPrefix(searchWords: string[]): string {
-  let longest = '';
-  for (const word of searchWords) {
-    if (word.length > longest.length) longest = word;
+/** The words of a text as written (case and accents kept), split like `wordsOf`. */
+export function writtenWords(text: string): string[] {
+  const spaced = text
+    .split('')
+    .map((ch) => (SEPARATORS.indexOf(ch) >= 0 ? ' ' : ch))
+    .join('');
+  return spaced.split(' ').filter((word) => word.length > 0);
+}
+
+/** Words of the texts (as written, without repeats) that some search word is a prefix of. */
+export function matchingWords(texts: string[], rank: number, searchWords: string[]): string[] {
+  const found: string[] = [];
+  for (const written of writtenWords(texts.join(' '))) {
+    const normalized = wordsOf(written)[0] ?? '';
+    const hit = searchWords.some((searchWord) => fieldMatches([normalized], rank, searchWord));
+    if (hit && found.indexOf(written) < 0) found.push(written);
   }
-  return longest.slice(0, MAX_PREFIX_LENGTH);
-}
-
-/** Whether every search word starts some word of the title. */
-export function titleMatches(title: string, searchWords: string[]): boolean {
-  const titleWords = wordsOf(title);
-  return searchWords.every((searchWord) => titleWords.some((word) => word.startsWith(searchWord)));
-}
-
-/** A stable id for a search-history entry: the normalized search text. */
-export function searchEntryId(query: string): string {
-  return wordsOf(query).join(' ');
+  return found;
 }

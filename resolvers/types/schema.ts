@@ -58,6 +58,10 @@ export type CreateCollectionInput = {
 
 /** Input of `createMovie`. */
 export type CreateMovieInput = {
+  /** The cast (up to 30 names, each 1–100 characters); default none. */
+  cast?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The directors (up to 5 names, each 1–100 characters); default none. */
+  directors?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Running time in seconds (1–86,400). */
   durationSeconds: Scalars['Int']['input'];
   /** One to five genres, no repeats. */
@@ -66,6 +70,8 @@ export type CreateMovieInput = {
   maturityRating: MaturityRating;
   /** A short description (1–2,000 characters). */
   synopsis: Scalars['String']['input'];
+  /** Tags (up to 20, each 1–40 characters, no repeats ignoring case); default none. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The title's name (1–200 characters). */
   title: Scalars['String']['input'];
   /** The release year (1888–2100). */
@@ -344,8 +350,12 @@ export type Movie = {
   backdrop: Maybe<MediaFile>;
   /** The backdrop image's URL (public catalog art served by CloudFront), or null while none has been uploaded. */
   backdropUrl: Maybe<Scalars['AWSURL']['output']>;
+  /** The cast, billing order first; searchable; up to 30 names. */
+  cast: Array<Scalars['String']['output']>;
   /** When the title was added to the catalog. */
   createdAt: Scalars['AWSDateTime']['output'];
+  /** The directors; searchable with the cast; up to 5 names. */
+  directors: Array<Scalars['String']['output']>;
   /** Running time in seconds: the measured length of the video once one is READY, before that the admin's value. */
   durationSeconds: Scalars['Int']['output'];
   /** The title's genres (one to five, no repeats). */
@@ -366,6 +376,8 @@ export type Movie = {
   stream: Maybe<Stream>;
   /** A short description of the story (at most 2,000 characters). */
   synopsis: Scalars['String']['output'];
+  /** Free-form tags (e.g. `heist`, `based on a true story`), searchable; up to 20. */
+  tags: Array<Scalars['String']['output']>;
   /** The title's name. */
   title: Scalars['String']['output'];
   /** The title's trailers, oldest first. Resolved per title: ask for it on one title, not on a list. */
@@ -420,7 +432,7 @@ export type Mutation = {
    */
   deleteMyAccount: Scalars['Boolean']['output'];
   /** Deletes one entry of the caller's search history; returns it, or null if it did not exist. */
-  deleteSearchHistoryEntry: Maybe<SearchHistoryEntry>;
+  deleteSearchHistoryEntry: Maybe<SearchHistory>;
   /** Deletes a trailer (admin); returns it, or null if it did not exist. */
   deleteTrailer: Maybe<Trailer>;
   /** Marks a title watched or unwatched for the caller; returns the position that won. */
@@ -430,6 +442,11 @@ export type Mutation = {
    * credentials only; it writes nothing (the functions have already stored the state).
    */
   publishMediaStatus: Maybe<MediaStatusChange>;
+  /**
+   * Adds a search to the caller's history (or moves it to the top): call it when the user settles on a search
+   * (submits it or opens a result), not on every keystroke. Returns the entry.
+   */
+  recordSearch: SearchHistory;
   /** Removes a title from the caller's Continue Watching row, keeping its position and watched state. */
   removeFromContinueWatching: Maybe<PlaybackPosition>;
   /** Removes a title from the caller's list; returns the title, or null if it no longer exists. */
@@ -530,6 +547,12 @@ export type MutationMarkWatchedArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationPublishMediaStatusArgs = {
   input: MediaStatusChangeInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationRecordSearchArgs = {
+  query: Scalars['String']['input'];
 };
 
 
@@ -726,10 +749,13 @@ export type Query = {
   /** The caller's recent searches, newest first. */
   searchHistory: SearchHistoryConnection;
   /**
-   * Titles whose words start with every word of `query`, ignoring case and accents on Latin letters, e.g. `star wa`.
-   * Records the search in the caller's history when it starts (no `nextToken`) unless `recordInHistory` is false.
+   * Titles matching every word of `query` by word prefix, in their title, tags, cast and directors, or synopsis,
+   * ignoring case and accents on Latin letters (`amelie` finds `Amélie`, `star wa` finds `Star Wars`). Words of 1–2
+   * characters match titles, tags and credits only. Ranked by where the title matched (title, then tags, then
+   * credits, then synopsis), then newest release year first. Pages are full (`limit` long) unless they are the last.
+   * A query has no side effects: call `recordSearch` when the user settles on a search.
    */
-  searchMovies: MovieConnection;
+  searchMovies: SearchResultConnection;
 };
 
 
@@ -836,10 +862,10 @@ export type QuerySearchHistoryArgs = {
 
 /** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
 export type QuerySearchMoviesArgs = {
+  filter: InputMaybe<SearchFilter>;
   limit: InputMaybe<Scalars['Int']['input']>;
   nextToken: InputMaybe<Scalars['String']['input']>;
   query: Scalars['String']['input'];
-  recordInHistory: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** One quality level (rendition) of an HLS stream, as listed in its master playlist. */
@@ -908,24 +934,76 @@ export type SavePlaybackPositionInput = {
   positionSeconds: Scalars['Int']['input'];
 };
 
-/** A page of search-history entries, newest first. */
-export type SearchHistoryConnection = {
-  __typename?: 'SearchHistoryConnection';
-  /** The entries on this page. */
-  items: Array<SearchHistoryEntry>;
-  /** Pass this to the same query to get the next page; null on the last page. */
-  nextToken: Maybe<Scalars['String']['output']>;
+/** A part of a title that search looks in, best-ranked first. */
+export type SearchField =
+  /** The cast and directors. */
+  | 'CAST'
+  /** The synopsis. */
+  | 'DESCRIPTION'
+  /** The title's tags. */
+  | 'TAGS'
+  /** The title's name. */
+  | 'TITLE';
+
+/** Narrows a search; every filter given must hold. */
+export type SearchFilter = {
+  /** Titles with at least one of these genres. */
+  genres?: InputMaybe<Array<Genre>>;
+  /** Titles with one of these maturity ratings. */
+  maturityRatings?: InputMaybe<Array<MaturityRating>>;
+  /** Titles released in or after this year. */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Titles released in or before this year. */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where a search matched in one field of a title. */
+export type SearchHighlight = {
+  __typename?: 'SearchHighlight';
+  /** The field. */
+  field: SearchField;
+  /** The field's words (as written, e.g. `Amélie`) that a search word is a prefix of, in the field's order. */
+  words: Array<Scalars['String']['output']>;
 };
 
 /** A search the caller made. Entries expire after 90 days. */
-export type SearchHistoryEntry = {
-  __typename?: 'SearchHistoryEntry';
+export type SearchHistory = {
+  __typename?: 'SearchHistory';
   /** Id of the entry (stable for the same normalized search text). */
   id: Scalars['ID']['output'];
   /** The search text as the caller typed it. */
   query: Scalars['String']['output'];
   /** When the caller last searched for it. */
   searchedAt: Scalars['AWSDateTime']['output'];
+};
+
+/** A page of search-history entries, newest first. */
+export type SearchHistoryConnection = {
+  __typename?: 'SearchHistoryConnection';
+  /** The entries on this page. */
+  items: Array<SearchHistory>;
+  /** Pass this to the same query to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** A title a search found, and why. */
+export type SearchResult = {
+  __typename?: 'SearchResult';
+  /** Every field a search word matched, best-ranked first, with the matching words. */
+  highlights: Array<SearchHighlight>;
+  /** The best-ranked field that a search word matched: the result is ranked by it. */
+  matchedField: SearchField;
+  /** The title. */
+  movie: Movie;
+};
+
+/** A page of search results, best first. */
+export type SearchResultConnection = {
+  __typename?: 'SearchResultConnection';
+  /** The results on this page. */
+  items: Array<SearchResult>;
+  /** Pass this to the same query (same text and filter) to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1018,6 +1096,10 @@ export type UpdateLibraryItemInput = {
 
 /** Input of `updateMovie`: the id and the fields to change; omitted fields keep their value. */
 export type UpdateMovieInput = {
+  /** The new cast (replaces the old one). */
+  cast?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The new directors (replace the old ones). */
+  directors?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The new running time in seconds (1–86,400). */
   durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** The new genres (one to five, no repeats). */
@@ -1028,6 +1110,8 @@ export type UpdateMovieInput = {
   maturityRating?: InputMaybe<MaturityRating>;
   /** The new description (1–2,000 characters). */
   synopsis?: InputMaybe<Scalars['String']['input']>;
+  /** The new tags (replace the old ones; an empty list removes them). */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The new name (1–200 characters). */
   title?: InputMaybe<Scalars['String']['input']>;
   /** The new release year (1888–2100). */

@@ -14,8 +14,8 @@ type Page<T = { id: string; inMyList: boolean }> = { items: T[]; nextToken: stri
 const MY_LIST = `query { myList { items { ${MOVIE_SELECTION} } nextToken } }`;
 const ADD = 'mutation ($movieId: ID!) { addToMyList(movieId: $movieId) { id inMyList } }';
 const REMOVE = 'mutation ($movieId: ID!) { removeFromMyList(movieId: $movieId) { id inMyList } }';
-const SEARCH = `query ($query: String!, $recordInHistory: Boolean) {
-  searchMovies(query: $query, recordInHistory: $recordInHistory) { items { id } } }`;
+const SEARCH = 'query ($query: String!) { searchMovies(query: $query) { items { movie { id } } } }';
+const RECORD = 'mutation ($query: String!) { recordSearch(query: $query) { id query searchedAt } }';
 const HISTORY = 'query { searchHistory { items { id query } nextToken } }';
 const DELETE_ENTRY = 'mutation ($id: ID!) { deleteSearchHistoryEntry(id: $id) { id } }';
 const CLEAR = 'mutation { clearSearchHistory }';
@@ -46,10 +46,12 @@ describe('My List', () => {
 describe('search history', () => {
   it('records searches newest first, deduplicated, deletable and clearable', async () => {
     await createMovie(api, { title: 'History Lesson' });
-    await api.data(api.viewer, SEARCH, { query: 'Hist' });
-    await api.data(api.viewer, SEARCH, { query: 'lesson' });
-    await api.data(api.viewer, SEARCH, { query: 'HIST' });
-    await api.data(api.viewer, SEARCH, { query: 'typing', recordInHistory: false });
+    await api.data(api.viewer, RECORD, { query: 'Hist' });
+    await api.data(api.viewer, RECORD, { query: 'lesson' });
+    const latest = await api.data(api.viewer, RECORD, { query: 'HIST' });
+    expect(latest).toMatchObject({ id: 'hist', query: 'HIST', searchedAt: expect.any(String) });
+    // Searching (as the client does while the user types) records nothing.
+    await api.data(api.viewer, SEARCH, { query: 'typing' });
     const history = await api.data<Page<{ id: string; query: string }>>(api.viewer, HISTORY);
     expect(history.items.map((entry) => entry.query)).toEqual(['HIST', 'lesson']);
     expect((await api.data<Page>(api.otherViewer, HISTORY)).items).toEqual([]);
@@ -59,14 +61,16 @@ describe('search history', () => {
     expect(await api.data(api.viewer, CLEAR)).toBe(true);
     expect((await api.data<Page>(api.viewer, HISTORY)).items).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await api.data(api.viewer, SEARCH, { query: 'again' });
+    await api.data(api.viewer, RECORD, { query: 'again' });
     const afterClear = await api.data<Page<{ query: string }>>(api.viewer, HISTORY);
     expect(afterClear.items.map((entry) => entry.query)).toEqual(['again']);
   });
 
-  it('rejects empty and oversized searches', async () => {
-    for (const query of ['   ', '!!!', 'x'.repeat(101)])
+  it('rejects empty and oversized searches, to search and to record', async () => {
+    for (const query of ['   ', '!!!', 'x'.repeat(101)]) {
       expect((await api.run(api.viewer, SEARCH, { query })).error?.errorType, query).toBe('BadRequest');
+      expect((await api.run(api.viewer, RECORD, { query })).error?.errorType, query).toBe('BadRequest');
+    }
   });
 });
 

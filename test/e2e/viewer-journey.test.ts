@@ -245,12 +245,20 @@ describe('a viewer in a real browser against the local stack', () => {
     await expect.poll(() => play.textContent()).toMatch(/^▶ Resume from /);
   });
 
-  test('searches as you type, records the search, and deletes a history entry', async () => {
+  test('searches as you type, shows why a title matched, records the search on Enter, and deletes a history entry', async () => {
     await deviceA.goto(`${stack.appUrl}/search`);
     const firstWord = movieTitle.split(/\s+/)[0] ?? movieTitle;
     const prefix = firstWord.slice(0, Math.max(2, Math.min(4, firstWord.length)));
     await deviceA.getByTestId('search-input').fill(prefix);
     await deviceA.locator(`[data-testid="search-results"] a.poster[data-movie-id="${movieId}"]`).waitFor();
+    // The result says why it matched: the field, and the title's word the prefix starts, marked.
+    const result = deviceA
+      .getByTestId('search-result')
+      .filter({ has: deviceA.locator(`a.poster[data-movie-id="${movieId}"]`) });
+    expect(await result.locator('dt').first().textContent()).toBe('Title');
+    expect((await result.locator('mark').allTextContents()).some((word) => word.startsWith(prefix))).toBe(
+      true,
+    );
     await deviceA.getByTestId('search-input').press('Enter');
     const entry = deviceA.getByTestId('history-entry').filter({ hasText: prefix });
     await entry.waitFor();

@@ -227,7 +227,7 @@ describe('Lambdas', () => {
       ([logicalId]) =>
         !logicalId.startsWith('LogRetention') && !logicalId.startsWith('BucketNotificationsHandler'),
     );
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(6);
     const layers = Object.keys(template.findResources('AWS::Lambda::LayerVersion'));
     expect(layers).toHaveLength(1);
     for (const [logicalId, fn] of functions) {

@@ -133,16 +133,29 @@ let counter = 0;
 
 /** A valid `CreateMovieInput`, with overrides. */
 export function movieInput(
-  overrides: Partial<{ title: string; genres: string[]; durationSeconds: number; year: number }> = {},
+  overrides: Partial<{
+    title: string;
+    synopsis: string;
+    genres: string[];
+    durationSeconds: number;
+    year: number;
+    maturityRating: string;
+    tags: string[];
+    cast: string[];
+    directors: string[];
+  }> = {},
 ) {
   counter += 1;
   return {
     title: overrides.title ?? `Test Title ${counter}`,
-    synopsis: 'A test synopsis.',
+    synopsis: overrides.synopsis ?? 'A test synopsis.',
     year: overrides.year ?? 2020,
     genres: overrides.genres ?? ['DRAMA'],
-    maturityRating: 'AGE_13',
+    maturityRating: overrides.maturityRating ?? 'AGE_13',
     durationSeconds: overrides.durationSeconds ?? 6000,
+    ...(overrides.tags ? { tags: overrides.tags } : {}),
+    ...(overrides.cast ? { cast: overrides.cast } : {}),
+    ...(overrides.directors ? { directors: overrides.directors } : {}),
   };
 }
 

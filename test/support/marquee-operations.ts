@@ -37,7 +37,7 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
     },
     {
       name: 'searchMovies',
-      document: `query { searchMovies(query: "matr") { items { id } } }`,
+      document: `query { searchMovies(query: "matr") { items { movie { id } matchedField } } }`,
       variables: () => ({}),
     },
     {
@@ -87,6 +87,11 @@ export function marqueeOperations(ids: () => { movieId: string; trailerId: strin
       name: 'removeFromMyList',
       document: 'mutation ($id: ID!) { removeFromMyList(movieId: $id) { id } }',
       variables: () => ({ id: movieId() }),
+    },
+    {
+      name: 'recordSearch',
+      document: 'mutation { recordSearch(query: "matr") { id query } }',
+      variables: () => ({}),
     },
     {
       name: 'deleteSearchHistoryEntry',

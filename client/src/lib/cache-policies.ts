@@ -6,8 +6,7 @@ export const typePolicies: TypePolicies = {
     fields: {
       movies: nextTokenConnection(),
       moviesByGenre: nextTokenConnection(['genre']),
-      // `recordInHistory` only changes a side effect, not the result: typing and submitting share pages.
-      searchMovies: nextTokenConnection(['query']),
+      searchMovies: nextTokenConnection(['query', 'filter']),
       searchHistory: nextTokenConnection(),
       continueWatching: nextTokenConnection(),
       myList: nextTokenConnection(),

@@ -2,7 +2,7 @@
  * Every resolver of the API and the data source it talks to, in one reviewable table. Code lives in
  * `resolvers/<Type>.<field>.ts`; pipeline steps in `resolvers/functions/<name>.ts`.
  */
-export type DataSourceName = 'catalog' | 'users' | 'media' | 'account' | 'none';
+export type DataSourceName = 'catalog' | 'users' | 'media' | 'account' | 'search' | 'none';
 
 export interface ResolverSpec {
   readonly typeName: 'Query' | 'Mutation' | 'Subscription' | 'Movie' | 'Collection';
@@ -40,7 +40,9 @@ export const PIPELINE_FUNCTIONS = {
   loadMoviesForViewer: 'catalog',
   listCatalog: 'catalog',
   queryGenre: 'catalog',
-  searchTitles: 'catalog',
+  searchCatalog: 'search',
+  indexForSearch: 'search',
+  createMovieTransaction: 'catalog',
   getCatalogItem: 'catalog',
   queryTrailers: 'catalog',
   updateMovieTransaction: 'catalog',
@@ -91,7 +93,7 @@ export const RESOLVERS: readonly ResolverSpec[] = [
   {
     typeName: 'Query',
     fieldName: 'searchMovies',
-    pipeline: ['recordSearch', 'searchTitles', 'loadMoviesForViewer'],
+    pipeline: ['searchCatalog', 'loadMoviesForViewer'],
     session: 'in-code',
   },
   {
@@ -158,6 +160,7 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     pipeline: ['deleteListEntry', 'loadMoviesForViewer'],
     session: 'in-code',
   },
+  { typeName: 'Mutation', fieldName: 'recordSearch', pipeline: ['recordSearch'], session: 'in-code' },
   { typeName: 'Mutation', fieldName: 'deleteSearchHistoryEntry', dataSource: 'users' },
   { typeName: 'Mutation', fieldName: 'clearSearchHistory', dataSource: 'users', session: 'in-code' },
   { typeName: 'Mutation', fieldName: 'deleteMyAccount', pipeline: ['deleteAccountData'] },
@@ -167,17 +170,22 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     pipeline: ['revokeSessions', 'revokeRefreshTokens'],
     session: 'in-code',
   },
-  { typeName: 'Mutation', fieldName: 'createMovie', dataSource: 'catalog', session: 'in-code' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'createMovie',
+    pipeline: ['createMovieTransaction', 'indexForSearch'],
+    session: 'in-code',
+  },
   {
     typeName: 'Mutation',
     fieldName: 'updateMovie',
-    pipeline: ['getCatalogItem', 'updateMovieTransaction'],
+    pipeline: ['getCatalogItem', 'updateMovieTransaction', 'indexForSearch'],
     session: 'in-code',
   },
   {
     typeName: 'Mutation',
     fieldName: 'deleteMovie',
-    pipeline: ['getCatalogItem', 'queryTrailers', 'deleteMovieTransaction'],
+    pipeline: ['getCatalogItem', 'queryTrailers', 'deleteMovieTransaction', 'indexForSearch'],
     session: 'in-code',
   },
   { typeName: 'Mutation', fieldName: 'createTrailer', dataSource: 'catalog', session: 'in-code' },

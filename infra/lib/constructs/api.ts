@@ -21,6 +21,8 @@ export interface ApiProps {
   /** `https://<images distribution domain>`: resolvers build poster and backdrop URLs from it. */
   readonly imagesBaseUrl: string;
   readonly accountFunction: lambda.IFunction;
+  /** Keeps and reads the catalog's search index (functions/search). */
+  readonly searchFunction: lambda.IFunction;
   readonly introspection: boolean;
 }
 
@@ -46,7 +48,7 @@ export const API_CACHE_TYPE = 'SMALL';
 /** The only APPSYNC_JS runtime version. */
 const JS_RUNTIME = appsync.FunctionRuntime.JS_1_0_0;
 
-/** The AppSync API: schema file, Cognito default auth, direct DynamoDB resolvers, two Lambda data sources. */
+/** The AppSync API: schema file, Cognito default auth, direct DynamoDB resolvers, three Lambda data sources. */
 /** What a table data source may do on its own table (and indexes): every item operation but Scan. */
 const OWN_TABLE_ACTIONS = [
   'GetItem',
@@ -173,6 +175,7 @@ export class Api extends Construct {
           arnFinding(props.userTable, '/index/*'),
           arnFinding(props.presignFunction, ':*'),
           arnFinding(props.accountFunction, ':*'),
+          arnFinding(props.searchFunction, ':*'),
         ],
       },
     ]);
@@ -235,7 +238,8 @@ export class Api extends Construct {
     });
     const media = this.api.addLambdaDataSource('MediaDataSource', props.presignFunction);
     const account = this.api.addLambdaDataSource('AccountDataSource', props.accountFunction);
+    const search = this.api.addLambdaDataSource('SearchDataSource', props.searchFunction);
     const none = this.api.addNoneDataSource('NoneDataSource');
-    return { catalog, users, media, account, none };
+    return { catalog, users, media, account, search, none };
   }
 }

@@ -146,6 +146,9 @@ export class CatalogSeeder {
           genres: title.genres,
           maturityRating: title.maturityRating,
           durationSeconds: title.durationSeconds,
+          tags: title.tags,
+          cast: title.cast,
+          directors: title.directors,
         },
       });
       movieId = created.createMovie.id;

@@ -17,6 +17,9 @@ function initialValues(movie?: ExistingMovie): MovieFormValues {
     genres: movie ? [...movie.genres] : [],
     maturityRating: movie?.maturityRating ?? 'AGE_13',
     durationMinutes: movie ? String(Math.round(movie.durationSeconds / 60)) : '',
+    tags: movie?.tags.join(', ') ?? '',
+    cast: movie?.cast.join(', ') ?? '',
+    directors: movie?.directors.join(', ') ?? '',
   };
 }
 
@@ -135,6 +138,19 @@ export function MovieForm({ movie }: { movie?: ExistingMovie }) {
           </select>
           {errorFor('maturityRating')}
         </div>
+        {(
+          [
+            ['tags', 'Tags (comma-separated)'],
+            ['cast', 'Cast (comma-separated, billing order)'],
+            ['directors', 'Directors (comma-separated)'],
+          ] as const
+        ).map(([key, label]) => (
+          <div key={key} className={fieldClass(key, 'field--wide')}>
+            <label htmlFor={`movie-${key}`}>{label}</label>
+            <input {...fieldProps(key)} value={values[key]} onChange={(e) => set(key, e.target.value)} />
+            {errorFor(key)}
+          </div>
+        ))}
         <fieldset
           className={`genre-picker field--wide${errors.genres ? ' field--invalid' : ''}`}
           aria-describedby={errors.genres ? 'movie-genres-error' : undefined}

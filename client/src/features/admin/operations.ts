@@ -29,6 +29,9 @@ export const AdminMovieQuery = graphql(`
       genres
       maturityRating
       durationSeconds
+      tags
+      cast
+      directors
       posterUrl
       backdropUrl
       video {
@@ -70,6 +73,9 @@ export const UpdateMovieMutation = graphql(`
       genres
       maturityRating
       durationSeconds
+      tags
+      cast
+      directors
       updatedAt
     }
   }

@@ -8,6 +8,10 @@ export interface MovieFormValues {
   genres: Genre[];
   maturityRating: MaturityRating;
   durationMinutes: string;
+  /** Comma-separated lists. */
+  tags: string;
+  cast: string;
+  directors: string;
 }
 
 export type MovieFormErrors = Partial<Record<keyof MovieFormValues, string>>;
@@ -19,6 +23,33 @@ export interface MovieFields {
   genres: Genre[];
   maturityRating: MaturityRating;
   durationSeconds: number;
+  tags: string[];
+  cast: string[];
+  directors: string[];
+}
+
+/** The API's limits on the comma-separated lists: at most `count` entries of at most `length` characters. */
+const LIST_LIMITS = {
+  tags: { count: 20, length: 40, noun: 'tags' },
+  cast: { count: 30, length: 100, noun: 'names' },
+  directors: { count: 5, length: 100, noun: 'names' },
+} as const;
+
+/** `a, b ,, c` → `['a', 'b', 'c']`. */
+export function commaList(text: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+function listProblem(entries: string[], key: keyof typeof LIST_LIMITS): string | undefined {
+  const { count, length, noun } = LIST_LIMITS[key];
+  if (entries.length > count) return `List at most ${count} ${noun}, separated by commas.`;
+  if (entries.some((entry) => entry.length > length)) return `Keep each entry to ${length} characters.`;
+  const lower = entries.map((entry) => entry.toLowerCase());
+  if (lower.some((entry, index) => lower.indexOf(entry) !== index)) return 'Remove the repeated entry.';
+  return undefined;
 }
 
 /** The API's limits (see `CreateMovieInput` in schema.graphql), checked before sending for instant feedback. */
@@ -37,6 +68,15 @@ export function validateMovie(values: MovieFormValues): { fields?: MovieFields; 
   if (!Number.isFinite(minutes) || minutes <= 0 || minutes * 60 > 86_400) {
     errors.durationMinutes = 'Enter a running time between 1 minute and 24 hours.';
   }
+  const lists = {
+    tags: commaList(values.tags),
+    cast: commaList(values.cast),
+    directors: commaList(values.directors),
+  };
+  for (const key of ['tags', 'cast', 'directors'] as const) {
+    const problem = listProblem(lists[key], key);
+    if (problem) errors[key] = problem;
+  }
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,
@@ -47,6 +87,7 @@ export function validateMovie(values: MovieFormValues): { fields?: MovieFields; 
       genres: values.genres,
       maturityRating: values.maturityRating,
       durationSeconds: Math.round(minutes * 60),
+      ...lists,
     },
   };
 }
@@ -61,6 +102,9 @@ export function formFieldFor(apiField: string): keyof MovieFormValues | undefine
     'year',
     'genres',
     'maturityRating',
+    'tags',
+    'cast',
+    'directors',
   ];
   return known.find((field) => field === name);
 }

@@ -13,7 +13,7 @@ export function SearchHistoryPanel({ onPick }: { onPick: (query: string) => void
   const [deleteEntry, deleting] = useMutation(DeleteSearchHistoryEntryMutation, {
     update(cache, result) {
       const removed = result.data?.deleteSearchHistoryEntry;
-      if (removed) cache.evict({ id: cache.identify({ __typename: 'SearchHistoryEntry', id: removed.id }) });
+      if (removed) cache.evict({ id: cache.identify({ __typename: 'SearchHistory', id: removed.id }) });
       cache.gc();
     },
     refetchQueries: ['SearchHistory'],

@@ -1,23 +1,32 @@
-import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { PosterCard } from '../../components/PosterCard';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useDebounced } from '../../lib/use-debounced';
 import { usePagedQuery } from '../../lib/use-paged-query';
+import { SearchFilters, NO_FILTERS, toSearchFilter, type FilterValues } from './SearchFilters';
 import { SearchHistoryPanel } from './SearchHistoryPanel';
-import { SearchQuery } from './operations';
+import { SearchResultCard } from './SearchResultCard';
+import { RecordSearchMutation, SearchQuery } from './operations';
 
 const MAX_QUERY = 100;
 const PAGE = 24;
 
-/** Results as you type (debounced, not recorded); Enter records the search in the viewer's history. */
+/**
+ * Results as you type (debounced; searching has no side effects). The viewer settles on a search by pressing
+ * Enter or opening a result: only then is it recorded in their history (`recordSearch`).
+ */
 export function SearchScreen() {
-  const client = useApolloClient();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
+  const [filterValues, setFilterValues] = useState<FilterValues>(NO_FILTERS);
   const input = useRef<HTMLInputElement>(null);
   const query = useDebounced(text.trim(), 300);
+  const filter = useMemo(() => toSearchFilter(filterValues), [filterValues]);
+  const [recordSearch] = useMutation(RecordSearchMutation, { refetchQueries: ['SearchHistory'] });
+  const record = (settled: string) => {
+    if (settled) void recordSearch({ variables: { query: settled } }).catch(() => undefined);
+  };
 
   useEffect(() => {
     input.current?.focus();
@@ -27,38 +36,26 @@ export function SearchScreen() {
     setParams(query ? { q: query } : {}, { replace: true });
   }, [query, setParams]);
 
-  const results = usePagedQuery(
-    SearchQuery,
-    { query, limit: PAGE, recordInHistory: false },
-    (data) => data.searchMovies,
-    { skip: query === '' },
-  );
+  const results = usePagedQuery(SearchQuery, { query, filter, limit: PAGE }, (data) => data.searchMovies, {
+    skip: query === '',
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const submitted = text.trim();
-    if (!submitted) return;
-    await client
-      .query({
-        query: SearchQuery,
-        variables: { query: submitted, limit: PAGE, recordInHistory: true },
-        fetchPolicy: 'network-only',
-      })
-      .catch(() => undefined);
-    await client.refetchQueries({ include: ['SearchHistory'] });
+    record(text.trim());
   };
 
   return (
     <div className="page search">
       <h1>Search</h1>
-      <form className="search-box" role="search" onSubmit={(event) => void submit(event)}>
+      <form className="search-box" role="search" onSubmit={submit}>
         <input
           ref={input}
           type="search"
           value={text}
           maxLength={MAX_QUERY}
           onChange={(event) => setText(event.target.value)}
-          placeholder="Titles, e.g. “star wa”"
+          placeholder="Titles, tags, cast, synopsis, e.g. “star wa”"
           aria-label="Search titles"
           data-testid="search-input"
         />
@@ -66,6 +63,7 @@ export function SearchScreen() {
           Search
         </button>
       </form>
+      <SearchFilters values={filterValues} onChange={setFilterValues} />
       <SearchHistoryPanel onPick={setText} />
       <section aria-live="polite" aria-busy={results.loading} data-testid="search-results">
         {query === '' ? null : results.loading ? (
@@ -74,13 +72,16 @@ export function SearchScreen() {
           <ErrorState message={results.error} onRetry={results.refetch} />
         ) : results.items.length === 0 ? (
           <EmptyState title={`No titles match “${query}”`}>
-            <p>Try fewer or shorter words: every word matches the start of a word in the title.</p>
+            <p>
+              Try fewer or shorter words, or fewer filters: every word must start a word of the title, its
+              tags, cast or synopsis.
+            </p>
           </EmptyState>
         ) : (
           <>
             <div className="grid">
-              {results.items.map((movie) => (
-                <PosterCard key={movie.id} movie={movie} />
+              {results.items.map((result) => (
+                <SearchResultCard key={result.movie.id} result={result} onOpen={() => record(query)} />
               ))}
             </div>
             {results.hasMore && (

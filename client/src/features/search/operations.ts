@@ -1,12 +1,29 @@
 import { graphql } from '../../gql';
 
 export const SearchQuery = graphql(`
-  query Search($query: String!, $limit: Int, $nextToken: String, $recordInHistory: Boolean) {
-    searchMovies(query: $query, limit: $limit, nextToken: $nextToken, recordInHistory: $recordInHistory) {
+  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {
+    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {
       items {
-        ...MovieCard
+        movie {
+          ...MovieCard
+        }
+        matchedField
+        highlights {
+          field
+          words
+        }
       }
       nextToken
+    }
+  }
+`);
+
+export const RecordSearchMutation = graphql(`
+  mutation RecordSearch($query: String!) {
+    recordSearch(query: $query) {
+      id
+      query
+      searchedAt
     }
   }
 `);

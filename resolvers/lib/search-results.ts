@@ -1,0 +1,28 @@
+import type { SearchHighlight, SearchResult } from '../types/schema';
+import type { MovieResult } from './movies';
+import { matchingWords, SEARCH_FIELDS } from './search';
+
+/** A search result whose movie is a `MovieResult` (its `trailers` resolve per title). */
+export type SearchResultItem = Omit<SearchResult, 'movie'> & { movie: MovieResult };
+
+function fieldTexts(movie: MovieResult): string[][] {
+  return [[movie.title], movie.tags, movie.cast.concat(movie.directors), [movie.synopsis]];
+}
+
+/** The fields of the title that the search words matched, with the matching words as written. */
+export function highlightsOf(movie: MovieResult, searchWords: string[]): SearchHighlight[] {
+  const highlights: SearchHighlight[] = [];
+  fieldTexts(movie).forEach((texts, rank) => {
+    const words = matchingWords(texts, rank, searchWords);
+    if (words.length > 0) highlights.push({ field: SEARCH_FIELDS[rank] as SearchHighlight['field'], words });
+  });
+  return highlights;
+}
+
+export function searchResult(movie: MovieResult, rank: number, searchWords: string[]): SearchResultItem {
+  return {
+    movie,
+    matchedField: SEARCH_FIELDS[rank] as SearchResult['matchedField'],
+    highlights: highlightsOf(movie, searchWords),
+  };
+}
