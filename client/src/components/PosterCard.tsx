@@ -52,9 +52,9 @@ export function PosterCard({
         {movie.posterUrl ? (
           <img src={movie.posterUrl} alt="" loading="lazy" decoding="async" />
         ) : (
+          // The card's label below names the title: the placeholder stays a quiet frame.
           <span className="poster__placeholder" aria-hidden="true">
             <span className="poster__placeholder-mark">▶</span>
-            <span className="poster__placeholder-title">{movie.title}</span>
           </span>
         )}
         <span className="poster__label">{movie.title}</span>

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { PosterCard } from '../../../client/src/components/PosterCard';
@@ -96,5 +96,12 @@ describe("a poster's preview", () => {
     const bar = screen.getByRole('progressbar', { name: 'Driftwood progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('89');
     expect(screen.getByRole('link', { name: 'Driftwood' }).textContent).toContain('10 min left');
+  });
+
+  test('a title without a READY poster shows a placeholder that names it once', () => {
+    renderInApp(<PosterCard movie={{ ...movie, posterUrl: null }} />);
+    const card = screen.getByRole('link', { name: 'Driftwood' });
+    expect(card.querySelector('img')).toBeNull();
+    expect(within(card).getAllByText('Driftwood')).toHaveLength(1);
   });
 });
