@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { MediaConfig } from './config';
 import { checkImage } from './image-check';
 import { makeImageVariants, URL_VARIANT } from './image-variants';
-import { publishStatus } from './notify';
+import { sha256OfFile } from './cache-key';
+import { cacheOutput } from './output-cache';
+import { becomeReady, becomeReadyFromCache } from './ready';
 import { imageVariantPrefix } from './source-key';
-import { markReady, type Upload } from './state';
+import type { Upload } from './state';
 import { IMMUTABLE, download, uploadTree } from './storage';
 
 async function readFileHead(file: string, bytes: number): Promise<Buffer> {
@@ -19,7 +21,10 @@ async function readFileHead(file: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** Checks a poster or backdrop by content, writes its WebP variants to catalog art, and makes it the title's. */
+/**
+ * Checks a poster or backdrop by content, writes its WebP variants to catalog art, and makes it the title's;
+ * the same bytes processed before are not processed again (output-cache.ts).
+ */
 export async function processImage(
   config: MediaConfig,
   upload: Upload & { slot: 'poster' | 'backdrop' },
@@ -29,17 +34,13 @@ export async function processImage(
 ): Promise<void> {
   const source = join(dir, 'source');
   await download(config.mediaBucket, sourceKey, source);
+  const sourceSha256 = await sha256OfFile(source);
+  if (await becomeReadyFromCache(config, upload, sourceSha256)) return;
   const facts = await checkImage(source, await readFileHead(source, 16), sizeBytes);
   const variants = join(dir, 'variants');
   await makeImageVariants(source, variants, upload.slot, facts.width);
   const prefix = imageVariantPrefix(upload.movieId, upload.slot, upload.uploadId);
   await uploadTree(config.imagesBucket, prefix, variants, IMMUTABLE);
-  const key = `${prefix}${URL_VARIANT[upload.slot]}.webp`;
-  const state = await markReady(
-    config.catalogTable,
-    upload,
-    { kind: 'image', key },
-    new Date().toISOString(),
-  );
-  if (state) await publishStatus(config, upload, state);
+  const output = { kind: 'image', key: `${prefix}${URL_VARIANT[upload.slot]}.webp` } as const;
+  if (await becomeReady(config, upload, output)) await cacheOutput(config, upload, sourceSha256, output);
 }
