@@ -1,7 +1,9 @@
 /**
  * The demo catalog `npm start` seeds. Every title and every film in it is invented for Marquee.
- * Videos are short clips under `media/clips/` (several titles share one); posters and backdrops are
- * generated per title under `media/art/` by `scripts/start/seed/generate-media.ts`.
+ * Every title has its own 720p clip under `media/clips/` (its name as an opening card, its genre's moving
+ * pattern in its palette, a running timecode) as long as `durationSeconds` says, and each trailer is a cut of
+ * its title's clip; posters and backdrops are generated per title under `media/art/`. All by
+ * `scripts/start/seed/generate-media.ts`.
  */
 
 export type GenreName =
@@ -23,13 +25,13 @@ export type GenreName =
 
 export type MaturityRatingName = 'ALL' | 'AGE_7' | 'AGE_13' | 'AGE_16' | 'AGE_18';
 
-/** One of the committed clips in `media/clips/` (file name without `.mp4`). */
-export type ClipName = 'aurora' | 'circuit' | 'ember' | 'tide' | 'lattice' | 'signal' | 'prism' | 'drift';
+/** The moving pattern a title's clip is drawn from: its mood. */
+export type ClipMood = 'aurora' | 'circuit' | 'ember' | 'tide' | 'lattice' | 'signal' | 'prism' | 'drift';
 
+/** A trailer: a cut of its title's clip, as long as `durationSeconds` says. */
 export interface SeedTrailer {
   readonly title: string;
   readonly durationSeconds: number;
-  readonly clip: ClipName;
 }
 
 export interface SeedTitle {
@@ -40,17 +42,17 @@ export interface SeedTitle {
   readonly year: number;
   readonly genres: readonly GenreName[];
   readonly maturityRating: MaturityRatingName;
+  /** The running time of its committed clip (the pipeline measures it again and stores what it measured). */
   readonly durationSeconds: number;
-  readonly clip: ClipName;
+  readonly mood: ClipMood;
   readonly trailers: readonly SeedTrailer[];
   /** Two colours (hex) for the generated poster and backdrop. */
   readonly palette: readonly [string, string];
 }
 
-const trailer = (clip: ClipName, title = 'Official trailer', durationSeconds = 8): SeedTrailer => ({
+const trailer = (title = 'Official trailer', durationSeconds = 10): SeedTrailer => ({
   title,
   durationSeconds,
-  clip,
 });
 
 export const SEED_CATALOG: readonly SeedTitle[] = [
@@ -62,9 +64,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2021,
     genres: ['MYSTERY', 'THRILLER'],
     maturityRating: 'AGE_13',
-    durationSeconds: 6420,
-    clip: 'tide',
-    trailers: [trailer('signal'), trailer('tide', 'Teaser', 6)],
+    durationSeconds: 26,
+    mood: 'tide',
+    trailers: [trailer(), trailer('Teaser', 10)],
     palette: ['#0b1d3a', '#f2c14e'],
   },
   {
@@ -75,9 +77,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2019,
     genres: ['ROMANCE', 'COMEDY'],
     maturityRating: 'ALL',
-    durationSeconds: 5880,
-    clip: 'prism',
-    trailers: [trailer('prism')],
+    durationSeconds: 22,
+    mood: 'prism',
+    trailers: [trailer()],
     palette: ['#f7d6e0', '#6a4c93'],
   },
   {
@@ -88,9 +90,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2023,
     genres: ['CRIME', 'THRILLER'],
     maturityRating: 'AGE_16',
-    durationSeconds: 7260,
-    clip: 'circuit',
-    trailers: [trailer('circuit')],
+    durationSeconds: 30,
+    mood: 'circuit',
+    trailers: [trailer()],
     palette: ['#1f2421', '#b5651d'],
   },
   {
@@ -101,9 +103,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2024,
     genres: ['SCIENCE_FICTION', 'ADVENTURE'],
     maturityRating: 'AGE_7',
-    durationSeconds: 6900,
-    clip: 'aurora',
-    trailers: [trailer('aurora'), trailer('lattice', 'Behind the scenes', 10)],
+    durationSeconds: 24,
+    mood: 'aurora',
+    trailers: [trailer(), trailer('Behind the scenes', 12)],
     palette: ['#10002b', '#7b2cbf'],
   },
   {
@@ -114,9 +116,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2017,
     genres: ['WESTERN', 'DRAMA'],
     maturityRating: 'AGE_13',
-    durationSeconds: 7740,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 32,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#6b2d0c', '#e9c46a'],
   },
   {
@@ -127,9 +129,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2022,
     genres: ['HORROR', 'MYSTERY'],
     maturityRating: 'AGE_18',
-    durationSeconds: 5640,
-    clip: 'drift',
-    trailers: [trailer('drift')],
+    durationSeconds: 20,
+    mood: 'drift',
+    trailers: [trailer()],
     palette: ['#0d0d0d', '#8d0801'],
   },
   {
@@ -140,9 +142,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2020,
     genres: ['ANIMATION', 'FAMILY', 'FANTASY'],
     maturityRating: 'ALL',
-    durationSeconds: 5400,
-    clip: 'prism',
-    trailers: [trailer('prism'), trailer('aurora', 'Sing-along clip', 7)],
+    durationSeconds: 21,
+    mood: 'prism',
+    trailers: [trailer(), trailer('Sing-along clip', 10)],
     palette: ['#2a9d8f', '#e76f51'],
   },
   {
@@ -153,9 +155,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2018,
     genres: ['DOCUMENTARY'],
     maturityRating: 'ALL',
-    durationSeconds: 5220,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 28,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#023e8a', '#90e0ef'],
   },
   {
@@ -166,9 +168,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2016,
     genres: ['COMEDY', 'FAMILY'],
     maturityRating: 'AGE_7',
-    durationSeconds: 5700,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 23,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#ffb703', '#023047'],
   },
   {
@@ -179,9 +181,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2022,
     genres: ['FANTASY', 'DRAMA'],
     maturityRating: 'AGE_13',
-    durationSeconds: 8100,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 34,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#caf0f8', '#0077b6'],
   },
   {
@@ -192,9 +194,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2025,
     genres: ['ACTION', 'THRILLER'],
     maturityRating: 'AGE_16',
-    durationSeconds: 6300,
-    clip: 'circuit',
-    trailers: [trailer('signal'), trailer('circuit', 'Final trailer', 8)],
+    durationSeconds: 27,
+    mood: 'circuit',
+    trailers: [trailer(), trailer('Final trailer', 10)],
     palette: ['#03071e', '#dc2f02'],
   },
   {
@@ -205,9 +207,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2015,
     genres: ['ROMANCE', 'DRAMA'],
     maturityRating: 'AGE_7',
-    durationSeconds: 6780,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 25,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#e0fbfc', '#3d5a80'],
   },
   {
@@ -218,9 +220,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2014,
     genres: ['FANTASY', 'MYSTERY'],
     maturityRating: 'AGE_13',
-    durationSeconds: 7020,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 29,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#3c2f2f', '#d4a373'],
   },
   {
@@ -231,9 +233,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2023,
     genres: ['SCIENCE_FICTION', 'DRAMA'],
     maturityRating: 'AGE_13',
-    durationSeconds: 6600,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 22,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#000814', '#ffc300'],
   },
   {
@@ -244,9 +246,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2019,
     genres: ['MYSTERY', 'FAMILY'],
     maturityRating: 'AGE_7',
-    durationSeconds: 5940,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 31,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#22223b', '#c9ada7'],
   },
   {
@@ -257,9 +259,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2021,
     genres: ['CRIME', 'COMEDY'],
     maturityRating: 'AGE_13',
-    durationSeconds: 6060,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 24,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#386641', '#f2e8cf'],
   },
   {
@@ -270,9 +272,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2020,
     genres: ['DOCUMENTARY', 'ADVENTURE'],
     maturityRating: 'ALL',
-    durationSeconds: 5580,
-    clip: 'drift',
-    trailers: [trailer('drift')],
+    durationSeconds: 26,
+    mood: 'drift',
+    trailers: [trailer()],
     palette: ['#f8f9fa', '#495057'],
   },
   {
@@ -283,9 +285,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2024,
     genres: ['HORROR', 'DRAMA'],
     maturityRating: 'AGE_16',
-    durationSeconds: 6240,
-    clip: 'drift',
-    trailers: [trailer('drift'), trailer('tide', 'Teaser', 6)],
+    durationSeconds: 20,
+    mood: 'drift',
+    trailers: [trailer(), trailer('Teaser', 10)],
     palette: ['#1b263b', '#778da9'],
   },
   {
@@ -296,9 +298,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2022,
     genres: ['ANIMATION', 'COMEDY', 'SCIENCE_FICTION'],
     maturityRating: 'ALL',
-    durationSeconds: 5160,
-    clip: 'prism',
-    trailers: [trailer('prism')],
+    durationSeconds: 33,
+    mood: 'prism',
+    trailers: [trailer()],
     palette: ['#ff006e', '#3a86ff'],
   },
   {
@@ -309,9 +311,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2013,
     genres: ['WESTERN', 'ADVENTURE'],
     maturityRating: 'AGE_13',
-    durationSeconds: 7980,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 23,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#9c6644', '#ede0d4'],
   },
   {
@@ -322,9 +324,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2025,
     genres: ['SCIENCE_FICTION', 'MYSTERY'],
     maturityRating: 'AGE_13',
-    durationSeconds: 6480,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 28,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#240046', '#ff9e00'],
   },
   {
@@ -335,9 +337,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2018,
     genres: ['ACTION', 'DRAMA'],
     maturityRating: 'AGE_13',
-    durationSeconds: 7380,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 25,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#14213d', '#fca311'],
   },
   {
@@ -348,9 +350,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2017,
     genres: ['COMEDY', 'ROMANCE', 'FANTASY'],
     maturityRating: 'AGE_7',
-    durationSeconds: 6180,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 30,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#bc4749', '#f2e8cf'],
   },
   {
@@ -361,9 +363,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2016,
     genres: ['THRILLER', 'DRAMA'],
     maturityRating: 'AGE_13',
-    durationSeconds: 7140,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 21,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#2d6a4f', '#d8f3dc'],
   },
   {
@@ -374,9 +376,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2023,
     genres: ['FAMILY', 'ADVENTURE', 'FANTASY'],
     maturityRating: 'ALL',
-    durationSeconds: 5520,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 27,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#001219', '#ee9b00'],
   },
   {
@@ -387,9 +389,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     year: 2024,
     genres: ['DRAMA', 'MYSTERY'],
     maturityRating: 'AGE_13',
-    durationSeconds: 6000,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 24,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#3d0000', '#ff9f1c'],
   },
 ];
