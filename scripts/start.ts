@@ -57,12 +57,14 @@ async function main(options: StartOptions): Promise<void> {
   let client: RunningClient | undefined;
   let outputs: LocalOutputs | undefined;
   let watcher: { close(): void } | undefined;
+  let harvest: { stop(): void } | undefined;
   let stopping: Promise<void> | undefined;
 
   const shutdown = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       console.log(`\n${reason}: stopping Marquee…`);
       watcher?.close();
+      harvest?.stop();
       await client?.stop().catch(() => undefined);
       await stack
         ?.stop()
@@ -89,9 +91,17 @@ async function main(options: StartOptions): Promise<void> {
             userPoolId: running.outputs.userPoolId,
             userPoolClientId: running.outputs.userPoolClientId,
             stateFile: path.join(options.dataDir, 'seeded.json'),
+            outputCache: { s3Endpoint: running.s3Endpoint, bucket: running.outputs.mediaBucketName },
           }),
         )
       : undefined;
+    harvest = seeded?.harvest;
+    if (seeded?.cachedOutputs !== undefined) {
+      progress.info(
+        `${seeded.cachedOutputs} seed media files have processed outputs cached on this machine (put in place, ` +
+          'not re-encoded); the others are processed in the background and cached as they become READY',
+      );
+    }
     if (seeded?.alreadySeeded) {
       progress.info(
         `The demo catalog (${seeded.titles} titles) was seeded into this data folder before; ` +

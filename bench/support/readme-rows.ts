@@ -282,6 +282,36 @@ function search(result: Search): ReadmeRow[] {
   ];
 }
 
+interface MediaPipeline {
+  sourceSeconds: number;
+  workers: number;
+  plainFfmpegSeconds: number;
+  chunkedPipelineSeconds: number;
+  unchunkedPipelineSeconds: number;
+  pipelineOverhead: number;
+  chunkedSpeedup: number;
+}
+
+/** The issue's target for the pipeline's overhead over one plain ffmpeg run of the same ladder. */
+const MEDIA_OVERHEAD_TARGET = 0.15;
+
+function mediaPipeline(result: MediaPipeline): ReadmeRow[] {
+  const seconds = (value: number) => `${value.toFixed(1)} s`;
+  const percent = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)}%`;
+  const met = result.pipelineOverhead <= MEDIA_OVERHEAD_TARGET ? 'met' : '**not met**';
+  return [
+    {
+      benchmark: '`media-pipeline`',
+      measures: `upload → READY of a ${result.sourceSeconds} s 720p source (4-rung HLS ladder, trickplay) vs one plain ffmpeg run of the same ladder`,
+      result:
+        `chunked (60 s chunks, ${result.workers} workers): ${seconds(result.chunkedPipelineSeconds)} vs plain ffmpeg ` +
+        `${seconds(result.plainFfmpegSeconds)}: **overhead ${percent(result.pipelineOverhead)}**; unchunked ` +
+        `${seconds(result.unchunkedPipelineSeconds)} (chunked is ${result.chunkedSpeedup.toFixed(2)}× as fast)`,
+      target: `overhead ≤ ${percent(MEDIA_OVERHEAD_TARGET)}: ${met}`,
+    },
+  ];
+}
+
 /** Reads a result file's JSON as its benchmark's shape: the file was written by that benchmark. */
 const renderer =
   <T>(render: (result: T) => ReadmeRow[]) =>
@@ -299,4 +329,5 @@ export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeR
   'bundle-size': renderer(bundleSize),
   simulator: renderer(simulator),
   search: renderer(search),
+  'media-pipeline': renderer(mediaPipeline),
 };

@@ -744,6 +744,7 @@ export type Query = {
   /**
    * A short-lived URL to the uploaded MP4 of a title (or of a trailer when `trailerId` is given), played
    * progressively. Prefer `playback`, which returns the processed HLS stream and its credential.
+   * @deprecated Media uploaded through the pipeline has no playable MP4 (it is processed into HLS), so this answers NotFound for it; it only plays legacy keys. Use `playback`.
    */
   playbackUrl: PlaybackUrl;
   /** The caller's recent searches, newest first. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, type CostTraceSummary } from 'appsync-twin';
+import { LOCAL_CREDENTIALS, ManualClock, type CostTraceSummary } from 'appsync-twin';
+import type { MediaStatus } from '../../resolvers/types/schema';
 import {
   createMovieOverApi,
   startMarqueeTwin,
@@ -116,5 +117,37 @@ describe('server-side caching', () => {
     const after = await viewTitle(bob);
     expect(after.movie.trailers).toEqual([{ id: trailerId, title: 'Official Trailer' }]);
     expect(after.trace.cache).toEqual([{ resolver: 'Movie.trailers', outcome: 'MISS' }]);
+  });
+
+  it('evicts the entry when the media pipeline publishes a trailer’s status, and only a trailer’s', async () => {
+    const { publishStatus } = await import('../../functions/media/lib/notify');
+    // The twin's local credentials, which it gives its Lambdas: publishMediaStatus is IAM-only.
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_REGION: 'us-east-1',
+    });
+    const publish = (target: { trailerId: string | null }, status: MediaStatus) =>
+      publishStatus(
+        { graphqlUrl: twin.stack.graphqlUrl },
+        { movieId, trailerId: target.trailerId, slot: 'video', uploadId: 'u-ready', sequencer: '1' },
+        {
+          uploadId: 'u-ready',
+          status,
+          reason: null,
+          chunksDone: 2,
+          chunksTotal: 2,
+          sizeBytes: 1024,
+          contentType: 'video/mp4',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      );
+    expect((await viewTitle(bob)).trace.cacheHits).toBe(1);
+    // The title's own video does not change its trailers: the cached entry stays.
+    expect(await publish({ trailerId: null }, 'READY')).toBe(true);
+    expect((await viewTitle(bob)).trace.cache).toEqual([{ resolver: 'Movie.trailers', outcome: 'HIT' }]);
+    // A trailer READY (the functions wrote its stream to DynamoDB directly) is seen by the next viewer.
+    expect(await publish({ trailerId }, 'READY')).toBe(true);
+    expect((await viewTitle(alice)).trace.cache).toEqual([{ resolver: 'Movie.trailers', outcome: 'MISS' }]);
   });
 });

@@ -20,7 +20,7 @@ import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
-/** A place inside the seeded clips (10 s each: running times are the media's measured ones). */
+/** A place inside the seeded clips (20 s or more each: running times are the media's measured ones). */
 const SAVED_SECONDS = 4;
 
 const BROWSE = /* GraphQL */ `
@@ -184,8 +184,8 @@ describe('npm start, as a newcomer uses it', () => {
       expect(poster.headers.get('content-type')).toBe('image/webp');
       expect((await poster.arrayBuffer()).byteLength).toBeGreaterThan(1000);
       expect(movie?.video?.status).toBe('READY');
-      // The running time is the media's measured one (the seed clips are 10 s).
-      expect(movie?.stream?.durationSeconds).toBeCloseTo(10, 0);
+      // The running time is the media's measured one: the length of the title's own clip.
+      expect(movie?.stream?.durationSeconds).toBeCloseTo(seeded?.durationSeconds ?? 0, 0);
       movieId = movie?.id ?? '';
 
       const saved = await graphqlRequest<{ savePlaybackPosition: { positionSeconds: number } }>(
@@ -217,8 +217,13 @@ describe('npm start, as a newcomer uses it', () => {
       expect(master.status).toBe(200);
       const playlist = await master.text();
       expect(playlist).toMatch(/^#EXTM3U/);
-      // The seed clips are 240p: the ladder has one rung (no upscaling).
-      expect(playlist).toMatch(/RESOLUTION=\d+x240/);
+      // The seed clips are 720p: a ladder of 720p, 540p, 360p and 234p.
+      expect([...playlist.matchAll(/RESOLUTION=\d+x(\d+)/g)].map((match) => match[1])).toEqual([
+        '720',
+        '540',
+        '360',
+        '234',
+      ]);
     },
     stackTimeout(),
   );

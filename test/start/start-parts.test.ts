@@ -4,9 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { bundleExplorer, explorerPage, explorerIntrospection } from 'appsync-twin';
 import { MARQUEE_EXPLORER } from '../../scripts/start/explorer-query';
 import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
-import { clipFile, posterFile, backdropFile } from '../../scripts/start/seed/media-files';
+import {
+  backdropFile,
+  featureClipFile,
+  posterFile,
+  trailerClipFile,
+} from '../../scripts/start/seed/media-files';
 import { planReload } from '../../scripts/start/hot-reload';
+import { ENCODE_TEST_TIMEOUT_MS } from '../support/media-pipeline';
 import { parseStartOptions } from '../../scripts/start/options';
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 
 const root = '/repo';
@@ -97,18 +104,55 @@ describe('seed catalog and media', () => {
     }
   });
 
-  it('has committed art for every title and small clips for every title and trailer', () => {
-    const clips = new Set(SEED_CATALOG.flatMap((t) => [t.clip, ...t.trailers.map((tr) => tr.clip)]));
-    let total = 0;
-    for (const clip of clips) {
-      const size = statSync(clipFile(clip)).size;
-      expect(size).toBeLessThanOrEqual(150 * 1024);
-      total += size;
-    }
-    expect(total).toBeLessThanOrEqual(2 * 1024 * 1024);
+  it(
+    'has committed art for every title and its own 720p clip, as long as the catalog says, for every title and trailer',
+    { timeout: ENCODE_TEST_TIMEOUT_MS },
+    () => {
+      let total = 0;
+      for (const title of SEED_CATALOG) {
+        const clips = [
+          { file: featureClipFile(title.slug), seconds: title.durationSeconds },
+          ...title.trailers.map((trailer, index) => ({
+            file: trailerClipFile(title.slug, index),
+            seconds: trailer.durationSeconds,
+          })),
+        ];
+        for (const clip of clips) {
+          const probe = JSON.parse(
+            execFileSync(
+              'ffprobe',
+              [
+                '-v',
+                'error',
+                '-show_entries',
+                'stream=width,height:format=duration',
+                '-of',
+                'json',
+                clip.file,
+              ],
+              { encoding: 'utf8' },
+            ),
+          ) as { streams: { width: number; height: number }[]; format: { duration: string } };
+          expect(probe.streams[0], clip.file).toMatchObject({ width: 1280, height: 720 });
+          expect(Number(probe.format.duration), clip.file).toBeCloseTo(clip.seconds, 0);
+          total += statSync(clip.file).size;
+        }
+        expect(statSync(posterFile(title.slug)).size).toBeGreaterThan(1000);
+        expect(statSync(backdropFile(title.slug)).size).toBeGreaterThan(1000);
+      }
+      // Small enough for the repository and CI (README, "Demo media").
+      expect(total).toBeLessThanOrEqual(16 * 1024 * 1024);
+    },
+  );
+
+  it('keeps feature clips 20-40 s and trailers 10-20 s and shorter than their title', () => {
     for (const title of SEED_CATALOG) {
-      expect(statSync(posterFile(title.slug)).size).toBeGreaterThan(1000);
-      expect(statSync(backdropFile(title.slug)).size).toBeGreaterThan(1000);
+      expect(title.durationSeconds).toBeGreaterThanOrEqual(20);
+      expect(title.durationSeconds).toBeLessThanOrEqual(40);
+      for (const trailer of title.trailers) {
+        expect(trailer.durationSeconds).toBeGreaterThanOrEqual(10);
+        expect(trailer.durationSeconds).toBeLessThanOrEqual(Math.min(20, title.durationSeconds));
+      }
     }
   });
 });

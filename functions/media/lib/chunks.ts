@@ -12,6 +12,8 @@ export interface ChunkSpan {
 export interface ChunkJob {
   readonly upload: Upload;
   readonly sourceKey: string;
+  /** The source's content hash: the assembled outputs are cached under it. */
+  readonly sourceSha256: string;
   readonly chunk: ChunkSpan;
   readonly chunksTotal: number;
   readonly ladder: readonly Rung[];
@@ -49,6 +51,7 @@ export function isChunkJob(value: unknown): value is ChunkJob {
     typeof job === 'object' &&
     job !== null &&
     typeof job.sourceKey === 'string' &&
+    typeof job.sourceSha256 === 'string' &&
     typeof job.upload?.uploadId === 'string' &&
     typeof job.chunk?.index === 'number' &&
     Array.isArray(job.ladder)

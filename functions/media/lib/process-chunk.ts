@@ -6,8 +6,10 @@ import type { ChunkJob } from './chunks';
 import { stateTable, type MediaConfig } from './config';
 import { encodeChunk } from './encode';
 import { publishStatus } from './notify';
+import { cacheOutput } from './output-cache';
+import { becomeReady } from './ready';
 import { workPrefix } from './source-key';
-import { countChunk, markReady, readState } from './state';
+import { countChunk, readState } from './state';
 import { deletePrefix, s3, uploadFile } from './storage';
 
 /**
@@ -46,14 +48,11 @@ export async function processChunk(config: MediaConfig, job: ChunkJob, dir: stri
   const { chunksDone = 0, chunksTotal = 0 } = result.state;
   if (chunksTotal === 0 || chunksDone < chunksTotal) return;
 
-  const stream = await assembleStream(job, config.mediaBucket, join(dir, 'assemble'), now);
-  const ready = await markReady(
-    stateTable(config, upload),
-    upload,
-    { kind: 'stream', stream },
-    new Date().toISOString(),
-  );
-  if (!ready) return;
-  await publishStatus(config, upload, ready);
+  const output = {
+    kind: 'stream',
+    stream: await assembleStream(job, config.mediaBucket, join(dir, 'assemble'), now),
+  } as const;
+  if (!(await becomeReady(config, upload, output))) return;
   await deletePrefix(config.mediaBucket, work);
+  await cacheOutput(config, upload, job.sourceSha256, output);
 }

@@ -1,11 +1,13 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stateTable, type MediaConfig } from './config';
+import type { MediaConfig } from './config';
 import { checkImage } from './image-check';
 import { makeImageVariants, URL_VARIANT } from './image-variants';
-import { publishStatus } from './notify';
+import { sha256OfFile } from './cache-key';
+import { cacheOutput } from './output-cache';
+import { becomeReady, becomeReadyFromCache } from './ready';
 import { imageVariantPrefix, streamPrefix, type ImageSlot } from './source-key';
-import { markReady, type Upload } from './state';
+import type { Upload } from './state';
 import { IMMUTABLE, download, uploadTree } from './storage';
 
 async function readFileHead(file: string, bytes: number): Promise<Buffer> {
@@ -36,7 +38,7 @@ function variantLocation(
 
 /**
  * Checks a poster, backdrop or library photo by content, writes its WebP variants, and makes it the title's
- * (or the library item's).
+ * (or the library item's); the same bytes processed before are not processed again (output-cache.ts).
  */
 export async function processImage(
   config: MediaConfig,
@@ -47,17 +49,13 @@ export async function processImage(
 ): Promise<void> {
   const source = join(dir, 'source');
   await download(config.mediaBucket, sourceKey, source);
+  const sourceSha256 = await sha256OfFile(source);
+  if (await becomeReadyFromCache(config, upload, sourceSha256)) return;
   const facts = await checkImage(source, await readFileHead(source, 16), sizeBytes);
   const variants = join(dir, 'variants');
   await makeImageVariants(source, variants, upload.slot, facts.width);
   const { bucket, prefix } = variantLocation(config, upload);
   await uploadTree(bucket, prefix, variants, IMMUTABLE);
-  const key = `${prefix}${URL_VARIANT[upload.slot]}.webp`;
-  const state = await markReady(
-    stateTable(config, upload),
-    upload,
-    { kind: 'image', key },
-    new Date().toISOString(),
-  );
-  if (state) await publishStatus(config, upload, state);
+  const output = { kind: 'image', key: `${prefix}${URL_VARIANT[upload.slot]}.webp` } as const;
+  if (await becomeReady(config, upload, output)) await cacheOutput(config, upload, sourceSha256, output);
 }

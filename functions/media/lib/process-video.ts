@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { sha256OfFile } from './cache-key';
 import { AUDIO_FILE, planChunks, type ChunkJob } from './chunks';
 import { stateTable, type MediaConfig } from './config';
 import { encodeAudio } from './encode';
 import { makeImageVariants, URL_VARIANT } from './image-variants';
 import { ladderFor } from './ladder';
 import { publishStatus } from './notify';
+import { becomeReadyFromCache } from './ready';
 import { probeVideo, verifyTailDecodes, type VideoFacts } from './probe';
 import { imageVariantPrefix, streamPrefix, workPrefix } from './source-key';
 import { hasPoster, setChunksTotal, setPosterFrame, type Upload } from './state';
@@ -51,8 +53,10 @@ async function sendChunkJobs(config: MediaConfig, jobs: readonly ChunkJob[]): Pr
 }
 
 /**
- * The first step for a video: check the content, then do what is done once per source (audio, trickplay,
- * poster frame) and fan the video encoding out as chunk jobs. The last chunk to finish assembles the stream.
+ * The first step for a video: the same bytes processed before are READY from the cache (output-cache.ts; a
+ * cached video brings no poster frame: the frame is cosmetic). Otherwise check the content, then do what is done
+ * once per source (audio, trickplay, poster frame) and fan the video encoding out as chunk jobs. The last chunk
+ * to finish assembles the stream.
  */
 export async function startVideo(
   config: MediaConfig,
@@ -62,6 +66,8 @@ export async function startVideo(
 ): Promise<void> {
   const source = join(dir, 'source');
   await download(config.mediaBucket, sourceKey, source);
+  const sourceSha256 = await sha256OfFile(source);
+  if (await becomeReadyFromCache(config, upload, sourceSha256)) return;
   const video = await probeVideo(source);
   await verifyTailDecodes(source, video.durationSeconds);
   const ladder = ladderFor(video.width, video.height);
@@ -96,6 +102,7 @@ export async function startVideo(
     chunks.map((chunk) => ({
       upload,
       sourceKey,
+      sourceSha256,
       chunk,
       chunksTotal: chunks.length,
       ladder,

@@ -24,11 +24,21 @@ export class ToolError extends Error {
   }
 }
 
+type ToolRunObserver = (tool: Tool, args: readonly string[]) => void;
+const observers = new Set<ToolRunObserver>();
+
+/** Tells `observer` of every tool this process runs from now on (how a test counts encodes); returns the stop. */
+export function observeToolRuns(observer: ToolRunObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
 /**
  * Runs a tool with an argument array (never a shell string) and a time limit: the input is untrusted, and a
  * hostile file must not hang the function until its own timeout.
  */
 export function runTool(tool: Tool, args: readonly string[], timeoutMs = 600_000): Promise<string> {
+  for (const observer of observers) observer(tool, args);
   return new Promise((resolve, reject) => {
     execFile(
       toolPath(tool),

@@ -13,6 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SOURCES_PREFIX } from '../../../resolvers/lib/upload-rules';
+import { OUTPUT_CACHE_PREFIX } from '../../../functions/media/lib/cache-key';
 import { acknowledge, acknowledgeSingletons, arnFinding } from '../nag';
 import { FfmpegLayer } from './ffmpeg-layer';
 import { createMarqueeFunction } from './lambda-function';
@@ -77,6 +78,13 @@ export class MediaPipeline extends Construct {
     ]);
     // Intermediate chunk files are deleted after assembly; this catches uploads that never finish.
     props.mediaBucket.addLifecycleRule({ id: 'ExpireWork', prefix: 'work/', expiration: Duration.days(7) });
+    // Outputs kept by source content (functions/media/lib/output-cache.ts) save re-encoding the same bytes; a
+    // month bounds what the copies cost.
+    props.mediaBucket.addLifecycleRule({
+      id: 'ExpireOutputCache',
+      prefix: OUTPUT_CACHE_PREFIX,
+      expiration: Duration.days(30),
+    });
 
     const ffmpeg = new FfmpegLayer(this, 'Ffmpeg');
     const environment = {
@@ -182,6 +190,10 @@ export class MediaPipeline extends Construct {
           resources: [
             props.mediaBucket.arnForObjects('sources/*'),
             props.mediaBucket.arnForObjects('work/*'),
+            // Copy sources: outputs into the cache, and cached outputs into a new upload's place.
+            props.mediaBucket.arnForObjects('streams/*'),
+            props.mediaBucket.arnForObjects('catalog/*'),
+            props.mediaBucket.arnForObjects(`${OUTPUT_CACHE_PREFIX}*`),
           ],
         }),
       );
@@ -192,7 +204,16 @@ export class MediaPipeline extends Construct {
             props.mediaBucket.arnForObjects('streams/*'),
             props.mediaBucket.arnForObjects('work/*'),
             props.mediaBucket.arnForObjects('catalog/*'),
+            props.mediaBucket.arnForObjects(`${OUTPUT_CACHE_PREFIX}*`),
           ],
+        }),
+      );
+      // Listing what a READY upload wrote, to cache it.
+      fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [props.mediaBucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': ['streams/*', 'catalog/*'] } },
         }),
       );
       this.topic.grantPublish(fn);
@@ -212,15 +233,15 @@ export class MediaPipeline extends Construct {
         conditions: { StringLike: { 's3:prefix': ['work/*'] } },
       }),
     );
-    const objectFindings = ['sources/*', 'work/*', 'streams/*', 'catalog/*'].map((prefix) =>
-      arnFinding(props.mediaBucket, `/${prefix}`),
+    const objectFindings = ['sources/*', 'work/*', 'streams/*', 'catalog/*', `${OUTPUT_CACHE_PREFIX}*`].map(
+      (prefix) => arnFinding(props.mediaBucket, `/${prefix}`),
     );
     for (const fn of [this.ingestFunction, this.chunkFunction]) {
       acknowledge(fn, [
         {
           id: 'AwsSolutions-IAM5',
           reason:
-            'The media functions read sources and intermediate files and write streams, catalog art and intermediate files under their own prefixes; object keys carry ids chosen at upload time.',
+            'The media functions read sources and intermediate files and write streams, catalog art, intermediate files and outputs cached by content under their own prefixes; object keys carry ids chosen at upload time or content hashes.',
           appliesTo: objectFindings,
         },
       ]);

@@ -1,7 +1,9 @@
 /**
  * The demo catalog `npm start` seeds. Every title and every film in it is invented for Marquee.
- * Videos are short clips under `media/clips/` (several titles share one); posters and backdrops are
- * generated per title under `media/art/` by `scripts/start/seed/generate-media.ts`.
+ * Every title has its own 720p clip under `media/clips/` (its name as an opening card, its genre's moving
+ * pattern in its palette, a running timecode) as long as `durationSeconds` says, and each trailer is a cut of
+ * its title's clip; posters and backdrops are generated per title under `media/art/`. All by
+ * `scripts/start/seed/generate-media.ts`.
  */
 
 export type GenreName =
@@ -23,13 +25,13 @@ export type GenreName =
 
 export type MaturityRatingName = 'ALL' | 'AGE_7' | 'AGE_13' | 'AGE_16' | 'AGE_18';
 
-/** One of the committed clips in `media/clips/` (file name without `.mp4`). */
-export type ClipName = 'aurora' | 'circuit' | 'ember' | 'tide' | 'lattice' | 'signal' | 'prism' | 'drift';
+/** The moving pattern a title's clip is drawn from: its mood. */
+export type ClipMood = 'aurora' | 'circuit' | 'ember' | 'tide' | 'lattice' | 'signal' | 'prism' | 'drift';
 
+/** A trailer: a cut of its title's clip, as long as `durationSeconds` says. */
 export interface SeedTrailer {
   readonly title: string;
   readonly durationSeconds: number;
-  readonly clip: ClipName;
 }
 
 export interface SeedTitle {
@@ -44,17 +46,17 @@ export interface SeedTitle {
   readonly tags: readonly string[];
   readonly cast: readonly string[];
   readonly directors: readonly string[];
+  /** The running time of its committed clip (the pipeline measures it again and stores what it measured). */
   readonly durationSeconds: number;
-  readonly clip: ClipName;
+  readonly mood: ClipMood;
   readonly trailers: readonly SeedTrailer[];
   /** Two colours (hex) for the generated poster and backdrop. */
   readonly palette: readonly [string, string];
 }
 
-const trailer = (clip: ClipName, title = 'Official trailer', durationSeconds = 8): SeedTrailer => ({
+const trailer = (title = 'Official trailer', durationSeconds = 10): SeedTrailer => ({
   title,
   durationSeconds,
-  clip,
 });
 
 export const SEED_CATALOG: readonly SeedTitle[] = [
@@ -69,9 +71,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['island', 'storm', 'lighthouse keeper'],
     cast: ['Maren Okafor', 'Tobias Lindqvist', 'Iris Achterberg'],
     directors: ['Saoirse Vellan'],
-    durationSeconds: 6420,
-    clip: 'tide',
-    trailers: [trailer('signal'), trailer('tide', 'Teaser', 6)],
+    durationSeconds: 26,
+    mood: 'tide',
+    trailers: [trailer(), trailer('Teaser', 10)],
     palette: ['#0b1d3a', '#f2c14e'],
   },
   {
@@ -85,9 +87,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['origami', 'rivals to lovers', 'festival'],
     cast: ['Juno Haverford', 'Rafael Quintero', 'Mei Tanabe'],
     directors: ['Colette Marchand'],
-    durationSeconds: 5880,
-    clip: 'prism',
-    trailers: [trailer('prism')],
+    durationSeconds: 22,
+    mood: 'prism',
+    trailers: [trailer()],
     palette: ['#f7d6e0', '#6a4c93'],
   },
   {
@@ -101,9 +103,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['heist', 'safecracker', 'one last job'],
     cast: ['Gideon Farrow', 'Lucía Benavente', 'Otis Kremer'],
     directors: ['Anselm Rook'],
-    durationSeconds: 7260,
-    clip: 'circuit',
-    trailers: [trailer('circuit')],
+    durationSeconds: 30,
+    mood: 'circuit',
+    trailers: [trailer()],
     palette: ['#1f2421', '#b5651d'],
   },
   {
@@ -117,9 +119,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['space', 'cadets', 'survival'],
     cast: ['Priya Castellanos', 'Ezra Whitlock', 'Nadia Solberg'],
     directors: ['Kenji Arbuckle'],
-    durationSeconds: 6900,
-    clip: 'aurora',
-    trailers: [trailer('aurora'), trailer('lattice', 'Behind the scenes', 10)],
+    durationSeconds: 24,
+    mood: 'aurora',
+    trailers: [trailer(), trailer('Behind the scenes', 12)],
     palette: ['#10002b', '#7b2cbf'],
   },
   {
@@ -133,9 +135,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['frontier', 'drought', 'range war'],
     cast: ['Hattie Coburn', 'Silas Redcliffe', 'Amos Dorrance'],
     directors: ['Wren Halloway'],
-    durationSeconds: 7740,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 32,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#6b2d0c', '#e9c46a'],
   },
   {
@@ -149,9 +151,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['hospital', 'haunting', 'night shift'],
     cast: ['Delphine Arkwright', 'Marcus Obuya', 'Tess Vandermeer'],
     directors: ['Ilse Grunewald'],
-    durationSeconds: 5640,
-    clip: 'drift',
-    trailers: [trailer('drift')],
+    durationSeconds: 20,
+    mood: 'drift',
+    trailers: [trailer()],
     palette: ['#0d0d0d', '#8d0801'],
   },
   {
@@ -165,9 +167,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['dragons', 'friendship', 'small town'],
     cast: ['Poppy Elwood', 'Benedikt Strauss', 'Ama Mensah'],
     directors: ['Hugo Penhallow'],
-    durationSeconds: 5400,
-    clip: 'prism',
-    trailers: [trailer('prism'), trailer('aurora', 'Sing-along clip', 7)],
+    durationSeconds: 21,
+    mood: 'prism',
+    trailers: [trailer(), trailer('Sing-along clip', 10)],
     palette: ['#2a9d8f', '#e76f51'],
   },
   {
@@ -181,9 +183,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['ocean', 'science', 'expedition'],
     cast: ['Dr. Signe Halvorsen', 'Dr. Kwame Asante'],
     directors: ['Rosalind Etherby'],
-    durationSeconds: 5220,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 28,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#023e8a', '#90e0ef'],
   },
   {
@@ -197,9 +199,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['cats', 'gambling', 'family'],
     cast: ['Barnaby Quill', 'Clementine Ashdown', 'Felix Moreau'],
     directors: ['Ottilie Brandt'],
-    durationSeconds: 5700,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 23,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#ffb703', '#023047'],
   },
   {
@@ -213,9 +215,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['royalty', 'secrets', 'court intrigue'],
     cast: ['Aurelia Vance', 'Cassius Thorne', 'Linnea Fjell'],
     directors: ['Evander Sloane'],
-    durationSeconds: 8100,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 34,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#caf0f8', '#0077b6'],
   },
   {
@@ -229,9 +231,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['chase', 'surveillance', 'courier'],
     cast: ['Rhea Santoro', 'Dmitri Volkov', 'Jada Okonkwo'],
     directors: ['Marco Delacroix'],
-    durationSeconds: 6300,
-    clip: 'circuit',
-    trailers: [trailer('signal'), trailer('circuit', 'Final trailer', 8)],
+    durationSeconds: 27,
+    mood: 'circuit',
+    trailers: [trailer(), trailer('Final trailer', 10)],
     palette: ['#03071e', '#dc2f02'],
   },
   {
@@ -245,9 +247,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['radio', 'long distance', 'coast'],
     cast: ['Elowen Tresize', 'Finn Calloway', 'Agnes Pruitt'],
     directors: ['Bríd Ní Mhaoil'],
-    durationSeconds: 6780,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 25,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#e0fbfc', '#3d5a80'],
   },
   {
@@ -261,9 +263,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['clocks', 'father and son', 'time'],
     cast: ['Leopold Hartmann', 'Jonah Ellery', 'Greta Zimmermann'],
     directors: ['Ansel Kovač'],
-    durationSeconds: 7020,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 29,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#3c2f2f', '#d4a373'],
   },
   {
@@ -277,9 +279,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['space station', 'isolation', 'two hander'],
     cast: ['Noor Haddad', 'Callum Brierley'],
     directors: ['Yara Lindgren'],
-    durationSeconds: 6600,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 22,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#000814', '#ffc300'],
   },
   {
@@ -293,9 +295,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['museum', 'recordings', 'night guard'],
     cast: ['Oswin Blackwood', 'Dorothea Finch', 'Sami Rahman'],
     directors: ['Perpetua Lowe'],
-    durationSeconds: 5940,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 31,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#22223b', '#c9ada7'],
   },
   {
@@ -309,9 +311,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['heist', 'retirees', 'bowling'],
     cast: ['Mabel Thornbury', 'Reginald Oyelaran', 'Vera Castellane', 'Hank Dubois'],
     directors: ['Lottie Ferguson'],
-    durationSeconds: 6060,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 24,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#386641', '#f2e8cf'],
   },
   {
@@ -325,9 +327,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['climbing', 'mountains', 'expedition'],
     cast: ['Tenzing Norbu Sherpa', 'Ingrid Aasen', 'Mateo Ibarra'],
     directors: ['Cormac Dunleavy'],
-    durationSeconds: 5580,
-    clip: 'drift',
-    trailers: [trailer('drift')],
+    durationSeconds: 26,
+    mood: 'drift',
+    trailers: [trailer()],
     palette: ['#f8f9fa', '#495057'],
   },
   {
@@ -341,9 +343,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['lake house', 'reflections', 'inheritance'],
     cast: ['Beatrix Mallory', 'Owen Achebe', 'Sunniva Dahl'],
     directors: ['Ambrose Kettering'],
-    durationSeconds: 6240,
-    clip: 'drift',
-    trailers: [trailer('drift'), trailer('tide', 'Teaser', 6)],
+    durationSeconds: 20,
+    mood: 'drift',
+    trailers: [trailer(), trailer('Teaser', 10)],
     palette: ['#1b263b', '#778da9'],
   },
   {
@@ -357,9 +359,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['robots', 'grandmother', 'moon'],
     cast: ['Rosalind Pike-Oduya', 'Barty Sprocket', 'Nell Abernathy'],
     directors: ['Teodor Wisniewski'],
-    durationSeconds: 5160,
-    clip: 'prism',
-    trailers: [trailer('prism')],
+    durationSeconds: 33,
+    mood: 'prism',
+    trailers: [trailer()],
     palette: ['#ff006e', '#3a86ff'],
   },
   {
@@ -373,9 +375,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['bounty hunter', 'outlaw', 'mountains'],
     cast: ['Josephine Harlan', 'Eli Blackhorse', 'Cyrus Matheson'],
     directors: ['Delia Montgomery'],
-    durationSeconds: 7980,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 23,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#9c6644', '#ede0d4'],
   },
   {
@@ -389,9 +391,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['radio astronomy', 'first contact', 'signal'],
     cast: ['Dr. Anika Sorensen', 'Theo Marchetti', 'Grace Adebayo'],
     directors: ['Ilya Petrovic'],
-    durationSeconds: 6480,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 28,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#240046', '#ff9e00'],
   },
   {
@@ -405,9 +407,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['storm surge', 'rescue', 'coast guard'],
     cast: ['Declan Rourke', 'Marisol Vega', 'Henrik Aalto'],
     directors: ['Fiona Blackwell'],
-    durationSeconds: 7380,
-    clip: 'tide',
-    trailers: [trailer('tide')],
+    durationSeconds: 25,
+    mood: 'tide',
+    trailers: [trailer()],
     palette: ['#14213d', '#fca311'],
   },
   {
@@ -421,9 +423,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['food', 'memories', 'restaurant'],
     cast: ['Amélie Fontaine', 'Luca Benedetti', 'Hana Kobayashi'],
     directors: ['Benoît Lacroix'],
-    durationSeconds: 6180,
-    clip: 'ember',
-    trailers: [trailer('ember')],
+    durationSeconds: 30,
+    mood: 'ember',
+    trailers: [trailer()],
     palette: ['#bc4749', '#f2e8cf'],
   },
   {
@@ -437,9 +439,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['codebreaking', 'wartime', 'gardens'],
     cast: ['Evelyn Ashcombe', 'Thomas Greaves', 'Ruth Lindley'],
     directors: ['Humphrey Caldwell'],
-    durationSeconds: 7140,
-    clip: 'lattice',
-    trailers: [trailer('lattice')],
+    durationSeconds: 21,
+    mood: 'lattice',
+    trailers: [trailer()],
     palette: ['#2d6a4f', '#d8f3dc'],
   },
   {
@@ -453,9 +455,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['lanterns', 'river', 'autumn'],
     cast: ['Milo Featherstone', 'Ada Okwuosa', 'Pip Larkspur'],
     directors: ['Sorcha Beaumont'],
-    durationSeconds: 5520,
-    clip: 'aurora',
-    trailers: [trailer('aurora')],
+    durationSeconds: 27,
+    mood: 'aurora',
+    trailers: [trailer()],
     palette: ['#001219', '#ee9b00'],
   },
   {
@@ -469,9 +471,9 @@ export const SEED_CATALOG: readonly SeedTitle[] = [
     tags: ['cinema', 'projectionist', 'ghost story'],
     cast: ['Arthur Penrose', 'Lena Hofmann', 'Kofi Boateng'],
     directors: ['Margit Szabó'],
-    durationSeconds: 6000,
-    clip: 'signal',
-    trailers: [trailer('signal')],
+    durationSeconds: 24,
+    mood: 'signal',
+    trailers: [trailer()],
     palette: ['#3d0000', '#ff9f1c'],
   },
 ];

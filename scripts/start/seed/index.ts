@@ -4,6 +4,10 @@ import { SEED_CATALOG, type SeedTitle } from './catalog';
 import { DEMO_ACCOUNTS, ensureDemoAccount, signInForIdToken, type DemoAccount } from './demo-accounts';
 import { localCognitoClient } from 'appsync-twin';
 import { CatalogSeeder, seedTitleKey, type CatalogSeedReport } from './seed-catalog';
+import { cacheEntryPrefix, sha256OfFile } from '../../../functions/media/lib/cache-key';
+import type { MediaSlot } from '../../../functions/media/lib/source-key';
+import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
+import { SeedOutputMirror, type BackgroundHarvest, type SeedOutputCache } from './output-cache-mirror';
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
 
@@ -17,6 +21,11 @@ export interface SeedTarget {
    * catalog is left alone: titles an admin deleted or edited stay that way, and a restart is quicker.
    */
   readonly stateFile?: string;
+  /**
+   * Keeps the seed media's processed outputs on this machine (output-cache-mirror.ts): outputs made before are
+   * put in place instead of being made again, and new ones are copied to disk as they become READY.
+   */
+  readonly outputCache?: SeedOutputCache;
 }
 
 export interface SeedReport extends CatalogSeedReport {
@@ -24,6 +33,33 @@ export interface SeedReport extends CatalogSeedReport {
   readonly titles: number;
   /** True when the state file showed this catalog was already seeded, so it was not checked again. */
   readonly alreadySeeded: boolean;
+  /** How many of the seed's media files had processed outputs cached on this machine (with `outputCache`). */
+  readonly cachedOutputs?: number;
+  /** With `outputCache`: copies outputs to disk as the pipeline makes them; stop it when the stack stops. */
+  readonly harvest?: BackgroundHarvest;
+}
+
+/** Every media file the catalog seeds, with the pipeline slot that processes it. */
+export function seedMediaFiles(catalog: readonly SeedTitle[]): { file: string; slot: MediaSlot }[] {
+  return catalog.flatMap((title) => [
+    { file: featureClipFile(title.slug), slot: 'video' as const },
+    ...title.trailers.map((_, index) => ({
+      file: trailerClipFile(title.slug, index),
+      slot: 'video' as const,
+    })),
+    { file: posterFile(title.slug), slot: 'poster' as const },
+    { file: backdropFile(title.slug), slot: 'backdrop' as const },
+  ]);
+}
+
+async function seedOutputMirror(
+  cache: SeedOutputCache,
+  catalog: readonly SeedTitle[],
+): Promise<SeedOutputMirror> {
+  const entries = await Promise.all(
+    seedMediaFiles(catalog).map(async ({ file, slot }) => cacheEntryPrefix(slot, await sha256OfFile(file))),
+  );
+  return new SeedOutputMirror(cache, [...new Set(entries)]);
 }
 
 /** Identifies a catalog (titles, trailers and the media files they use). */
@@ -72,9 +108,22 @@ export async function seedLocalStack(
     }
     const fingerprint = catalogFingerprint(catalog);
     const emptyReport = { titlesCreated: 0, trailersCreated: 0, filesUploaded: 0 };
+    const mirror = target.outputCache ? await seedOutputMirror(target.outputCache, catalog) : undefined;
+    const harvest = (): BackgroundHarvest | undefined =>
+      mirror?.harvestInBackground((error) =>
+        console.warn(`Caching the seed media outputs: ${String(error)}`),
+      );
     if (seededFingerprint(target.stateFile) === fingerprint) {
-      return { ...emptyReport, accountsCreated, titles: catalog.length, alreadySeeded: true };
+      // Outputs of a start that stopped before its media was processed are copied when they are made.
+      return {
+        ...emptyReport,
+        accountsCreated,
+        titles: catalog.length,
+        alreadySeeded: true,
+        harvest: harvest(),
+      };
     }
+    const cachedOutputs = await mirror?.hydrate();
     const admin = accounts.find((account) => account.role === 'admin');
     if (!admin) throw new Error('Seeding the catalog needs an admin demo account');
     const seeder = new CatalogSeeder(
@@ -91,7 +140,13 @@ export async function seedLocalStack(
         `${JSON.stringify({ catalog: fingerprint, seededAt: new Date().toISOString() })}\n`,
       );
     }
-    return { ...seeder.report, accountsCreated, titles: catalog.length, alreadySeeded: false };
+    return {
+      ...seeder.report,
+      accountsCreated,
+      titles: catalog.length,
+      alreadySeeded: false,
+      ...(mirror ? { cachedOutputs, harvest: harvest() } : {}),
+    };
   } finally {
     cognito.destroy();
   }

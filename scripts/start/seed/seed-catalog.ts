@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SeedTitle } from './catalog';
 import { graphqlRequest } from './graphql-client';
-import { backdropFile, clipFile, posterFile } from './media-files';
+import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
 
 type MediaKind = 'VIDEO' | 'POSTER' | 'BACKDROP' | 'TRAILER_VIDEO';
 
@@ -155,11 +155,12 @@ export class CatalogSeeder {
       this.report.titlesCreated += 1;
     }
     const media = await this.movieMedia(movieId);
-    if (needsUpload(media.video)) await this.upload(movieId, 'VIDEO', clipFile(title.clip), 'video/mp4');
+    if (needsUpload(media.video))
+      await this.upload(movieId, 'VIDEO', featureClipFile(title.slug), 'video/mp4');
     if (needsUpload(media.poster)) await this.upload(movieId, 'POSTER', posterFile(title.slug), 'image/jpeg');
     if (needsUpload(media.backdrop))
       await this.upload(movieId, 'BACKDROP', backdropFile(title.slug), 'image/jpeg');
-    for (const trailer of title.trailers) {
+    for (const [index, trailer] of title.trailers.entries()) {
       let existing = media.trailers.find((t) => t.title === trailer.title);
       if (!existing) {
         const created = await this.request<{ createTrailer: { id: string } }>(CREATE_TRAILER, {
@@ -169,7 +170,13 @@ export class CatalogSeeder {
         this.report.trailersCreated += 1;
       }
       if (needsUpload(existing.video))
-        await this.upload(movieId, 'TRAILER_VIDEO', clipFile(trailer.clip), 'video/mp4', existing.id);
+        await this.upload(
+          movieId,
+          'TRAILER_VIDEO',
+          trailerClipFile(title.slug, index),
+          'video/mp4',
+          existing.id,
+        );
     }
   }
 
