@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatClock } from '../../lib/format';
 import { HelpOverlay } from './HelpOverlay';
+import { FullscreenIcon, MutedIcon, PictureInPictureIcon, VolumeIcon } from './icons';
 import { MenuButton } from './MenuButton';
 import { isPlayingIntent } from './player-machine';
 import {
@@ -119,7 +120,7 @@ export function PlayerControls(props: {
             aria-pressed={model.muted}
             onClick={() => actions.toggleMute()}
           >
-            {model.muted || model.volume === 0 ? '🔇' : '🔊'}
+            {model.muted || model.volume === 0 ? <MutedIcon /> : <VolumeIcon />}
           </button>
           <input
             type="range"
@@ -161,7 +162,7 @@ export function PlayerControls(props: {
               aria-label={model.pictureInPicture.active ? 'Leave picture-in-picture' : 'Picture-in-picture'}
               onClick={() => actions.togglePictureInPicture()}
             >
-              ⧉
+              <PictureInPictureIcon />
             </button>
           )}
           <button
@@ -179,7 +180,7 @@ export function PlayerControls(props: {
             aria-label={model.fullscreen ? 'Leave full screen' : 'Full screen'}
             onClick={() => actions.toggleFullscreen()}
           >
-            ⛶
+            <FullscreenIcon />
           </button>
         </div>
       </div>
