@@ -19,6 +19,30 @@ export const AdminMoviesQuery = graphql(`
   }
 `);
 
+export const AdminMediaFileFragment = graphql(`
+  fragment AdminMediaFile on MediaFile {
+    uploadId
+    contentType
+    sizeBytes
+    status
+    reason
+    chunksDone
+    chunksTotal
+    updatedAt
+  }
+`);
+
+export const AdminStreamFragment = graphql(`
+  fragment AdminStream on Stream {
+    uploadId
+    durationSeconds
+    readyAt
+    renditions {
+      height
+    }
+  }
+`);
+
 export const AdminMovieQuery = graphql(`
   query AdminMovie($id: ID!) {
     movie(id: $id) {
@@ -32,9 +56,16 @@ export const AdminMovieQuery = graphql(`
       posterUrl
       backdropUrl
       video {
-        contentType
-        sizeBytes
-        updatedAt
+        ...AdminMediaFile
+      }
+      poster {
+        ...AdminMediaFile
+      }
+      backdrop {
+        ...AdminMediaFile
+      }
+      stream {
+        ...AdminStream
       }
       trailers {
         id
@@ -42,9 +73,10 @@ export const AdminMovieQuery = graphql(`
         title
         durationSeconds
         video {
-          contentType
-          sizeBytes
-          updatedAt
+          ...AdminMediaFile
+        }
+        stream {
+          ...AdminStream
         }
       }
     }
@@ -119,8 +151,22 @@ export const RequestUploadUrlMutation = graphql(`
       url
       key
       headers
+      uploadId
       maxBytes
       expiresAt
+    }
+  }
+`);
+
+export const MediaStatusChangedSubscription = graphql(`
+  subscription MediaStatusChanged($movieId: ID) {
+    onMediaStatusChanged(movieId: $movieId) {
+      movieId
+      trailerId
+      kind
+      media {
+        ...AdminMediaFile
+      }
     }
   }
 `);
