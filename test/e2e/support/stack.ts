@@ -22,6 +22,9 @@ export interface LocalStackOutputs {
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly demoAccounts: readonly DemoAccount[];
+  /** The local S3 (s3rver) endpoint and the private media bucket, for reading stored objects directly. */
+  readonly s3Endpoint: string;
+  readonly mediaBucketName: string;
 }
 
 export interface RunningStack {
@@ -147,6 +150,8 @@ function parseOutputs(raw: unknown): LocalStackOutputs {
     userPoolId: String(record.userPoolId),
     userPoolClientId: String(record.userPoolClientId),
     demoAccounts: accounts.filter(isDemoAccount),
+    s3Endpoint: typeof record.s3Endpoint === 'string' ? record.s3Endpoint : '',
+    mediaBucketName: typeof record.mediaBucketName === 'string' ? record.mediaBucketName : '',
   };
 }
 

@@ -20,6 +20,7 @@ export function ProcessingStatus({
       aria-live="polite"
       data-testid="processing-status"
       data-status={media.status}
+      data-upload-id={media.uploadId}
     >
       <StatusLine media={media} looksLike={looksLike} />
       {keepsPrevious && media.status !== 'READY' && (
