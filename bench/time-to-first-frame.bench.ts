@@ -17,10 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findFreePort } from 'appsync-twin';
-import { openApp, signIn } from '../test/e2e/support/app';
+import { firstPlayableTitle, openApp, signIn } from '../test/e2e/support/app';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { startStack, type RunningStack } from '../test/e2e/support/stack';
-import { mediaReadyWaitMs, uiWaitMs } from '../test/support/timeouts';
+import { uiWaitMs } from '../test/support/timeouts';
 import { writeBenchResult } from './support/results';
 import { percentile } from './support/stats';
 
@@ -199,22 +199,6 @@ async function masterKeyPlayedByApp(
   }
 }
 
-/** The first title on Home whose stream is READY (npm start seeds through the pipeline in the background). */
-async function processedTitle(context: BrowserContext, stack: RunningStack): Promise<string> {
-  const page = await freshTab(context);
-  try {
-    await page.goto(`${stack.appUrl}/`);
-    const poster = page.locator('section[data-testid^="genre-"] a.poster').first();
-    const movieId = (await poster.getAttribute('data-movie-id')) ?? '';
-    if (!movieId) throw new Error('Home shows no title');
-    await page.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
-    await page.getByTestId('play').waitFor({ timeout: mediaReadyWaitMs() });
-    return movieId;
-  } finally {
-    await page.close();
-  }
-}
-
 const median = (values: readonly number[]): number => percentile(values, 50);
 const round = (value: number): number => Math.round(value * 10) / 10;
 
@@ -243,7 +227,9 @@ async function main(): Promise<void> {
     await signInPage.close();
     await context.addInitScript({ content: RECORDER });
 
-    const movieId = await processedTitle(context, stack);
+    const titlePage = await freshTab(context);
+    const movieId = await firstPlayableTitle(titlePage, stack);
+    await titlePage.close();
     const masterKey = await masterKeyPlayedByApp(context, stack, movieId);
     const { s3Endpoint, mediaBucketName } = stack.outputs;
     if (!s3Endpoint || !mediaBucketName)

@@ -29,10 +29,11 @@ type UploadState =
   | { readonly phase: 'done'; readonly name: string; readonly samples: readonly UploadProgress[] }
   | { readonly phase: 'failed'; readonly message: string };
 
-/** The file this page sent last, so a FAILED status about it can say what its content looks like. */
+/** The file this page sent last, and what its content looks like, so a FAILED status about it can say so. */
 interface SentFile {
   readonly uploadId: string;
-  readonly file: File;
+  /** Sniffed from the file's first bytes while it uploads (`describeContent`). */
+  readonly looksLike: Promise<string | undefined>;
 }
 
 /**
@@ -91,7 +92,7 @@ export function UploadField({
       if (file.size > target.maxBytes) {
         throw new Error(`${file.name} is larger than the ${formatBytes(target.maxBytes)} allowed.`);
       }
-      setSent({ uploadId: target.uploadId, file });
+      setSent({ uploadId: target.uploadId, looksLike: describeContent(file).catch(() => undefined) });
       await putToPresignedUrl(
         target.url,
         file,
@@ -184,7 +185,7 @@ function UploadMeter({
   );
 }
 
-/** When the file this page sent is FAILED, what its content looks like (sniffed from its first bytes). */
+/** When the file this page sent is FAILED, what its content looks like. */
 function useContentDescription(
   media: AdminMediaFileFragment | null | undefined,
   sent: SentFile | null,
@@ -194,9 +195,8 @@ function useContentDescription(
   useEffect(() => {
     if (!failedUpload) return;
     let current = true;
-    describeContent(failedUpload.file).then(
+    void failedUpload.looksLike.then(
       (looksLike) => current && setDescribed({ uploadId: failedUpload.uploadId, looksLike }),
-      () => undefined,
     );
     return () => {
       current = false;
