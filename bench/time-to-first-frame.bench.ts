@@ -17,10 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { findFreePort } from 'appsync-twin';
-import { firstPlayableTitle, openApp, signIn } from '../test/e2e/support/app';
+import { firstPlayableTitle, signIn } from '../test/e2e/support/app';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { startStack, type RunningStack } from '../test/e2e/support/stack';
-import { uiWaitMs } from '../test/support/timeouts';
+import { mediaReadyWaitMs, uiWaitMs } from '../test/support/timeouts';
 import { writeBenchResult } from './support/results';
 import { percentile } from './support/stats';
 
@@ -127,6 +127,8 @@ async function serveDirectPage(masterUrl: string): Promise<{ server: Server; url
 async function freshTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(uiWaitMs());
+  // The first loads through Vite's dev server transform the app on demand: slow on a busy machine.
+  page.setDefaultNavigationTimeout(mediaReadyWaitMs());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   return page;
@@ -222,7 +224,8 @@ async function main(): Promise<void> {
     const context = await browser.newDevice();
     const account =
       stack.outputs.demoAccounts.find((candidate) => candidate.role !== 'admin') ?? stack.demoAdmin;
-    const signInPage = await openApp(context, stack);
+    const signInPage = await freshTab(context);
+    await signInPage.goto(stack.appUrl);
     await signIn(signInPage, account.username, account.password);
     await signInPage.close();
     await context.addInitScript({ content: RECORDER });

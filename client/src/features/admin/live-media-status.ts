@@ -12,7 +12,7 @@ const MOVIE_FIELD: Readonly<Record<Exclude<MediaKind, 'TRAILER_VIDEO'>, string>>
 /**
  * Follows one title's media processing live (`onMediaStatusChanged`, pushed by the pipeline: no polling).
  * Each change replaces the cached `MediaFile` of the title or trailer it is about, so every upload field on the
- * screen shows it at once; a READY change refetches the title, whose stream or image then changed.
+ * screen shows it at once; the title is then read again (a READY change also changed its stream or image).
  */
 export function useLiveMediaStatus(movieId: string): void {
   const client = useApolloClient();
@@ -26,9 +26,10 @@ export function useLiveMediaStatus(movieId: string): void {
         : client.cache.identify({ __typename: 'Movie', id: change.movieId });
       const field = change.kind === 'TRAILER_VIDEO' ? 'video' : MOVIE_FIELD[change.kind];
       if (owner) replaceMediaFile(client.cache, owner, field, change.media);
-      if (change.media.status === 'READY') {
-        void client.refetchQueries({ include: ['AdminMovie'] });
-      }
+      // The pushed change shows at once; the title is read again after it, because a READY change also
+      // changed the stream or image, and a change pushed while the screen's own read was in flight would
+      // otherwise be overwritten by that older answer.
+      void client.refetchQueries({ include: ['AdminMovie'] });
     },
   });
 }
