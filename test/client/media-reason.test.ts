@@ -30,7 +30,7 @@ function jpegFrame(): Buffer {
 
 describe('plain FAILED reasons', () => {
   it('says what an unreadable "video" actually is when its content is known', async () => {
-    const looksLike = await describeContent(new Blob([jpegFrame()]));
+    const looksLike = await describeContent(new Blob([new Uint8Array(jpegFrame())]));
     expect(looksLike).toBe('a JPEG image');
     expect(plainReason(UNREADABLE, looksLike)).toBe(
       'This file is not a video (it looks like a JPEG image). Upload an MP4, MOV, MKV or WebM video.',

@@ -50,13 +50,6 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
-    admin = await openApp(await browser.newDevice(), stack);
-    admin.on('websocket', (socket) =>
-      socket.on('framereceived', ({ payload }) => {
-        if (String(payload).includes('onMediaStatusChanged')) pushed.push(String(payload));
-      }),
-    );
-    await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
   });
 
   afterAll(async () => {
@@ -68,6 +61,13 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
   test(
     'the upload reaches 100%, then Processing, then Ready, live, and the new stream is the one viewers get',
     async () => {
+      admin = await openApp(await browser.newDevice(), stack);
+      admin.on('websocket', (socket) =>
+        socket.on('framereceived', ({ payload }) => {
+          if (String(payload).includes('onMediaStatusChanged')) pushed.push(String(payload));
+        }),
+      );
+      await signIn(admin, stack.demoAdmin.username, stack.demoAdmin.password);
       movieId = await firstPlayableTitle(admin, stack);
 
       await openEditScreen(admin, stack, movieId);

@@ -36,7 +36,7 @@ const SNIFF_BYTES = 4100;
 
 /**
  * What a file's content looks like, in words (`a JPEG image`, `a PDF document`, `text`), or undefined when
- * nothing recognisable. `file-type` is loaded only when a failure needs explaining.
+ * nothing recognisable. `file-type` is loaded on first use, not with the admin screens.
  */
 export async function describeContent(file: Blob): Promise<string | undefined> {
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
