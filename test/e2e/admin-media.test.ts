@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  firstPlayableTitle,
-  openApp,
-  signIn,
-  subscriptionAcknowledged,
-  waitForPlayableVideo,
-} from './support/app';
+import { firstPlayableTitle, signIn, subscriptionAcknowledged, waitForPlayableVideo } from './support/app';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import type { PageVideo } from './support/in-page';
 import { startStack, type RunningStack } from './support/stack';
@@ -61,7 +55,11 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
   test(
     'the upload reaches 100%, then Processing, then Ready, live, and the new stream is the one viewers get',
     async () => {
-      admin = await openApp(await browser.newDevice(), stack);
+      admin = await (await browser.newDevice()).newPage();
+      admin.setDefaultTimeout(uiWaitMs());
+      // The first load through Vite's dev server transforms the app on demand: slow on a busy machine.
+      admin.setDefaultNavigationTimeout(mediaReadyWaitMs());
+      await admin.goto(stack.appUrl);
       admin.on('websocket', (socket) =>
         socket.on('framereceived', ({ payload }) => {
           if (String(payload).includes('onMediaStatusChanged')) pushed.push(String(payload));
