@@ -72,6 +72,10 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
       const seededStream = await admin.getByTestId('viewer-stream').first().getAttribute('data-upload-id');
       expect(seededStream).toBeTruthy();
       await admin.getByLabel('Title', { exact: true }).fill('Unsaved new name');
+      const seededMedia = await admin
+        .locator(VIDEO_FIELD)
+        .getByTestId('processing-status')
+        .getAttribute('data-upload-id');
       await recordVideoStatuses(admin);
 
       await admin.getByLabel('Video (MP4)', { exact: true }).setInputFiles({
@@ -85,9 +89,12 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
         /^[\d.]+ [KM]B of [\d.]+ [KM]B · 100% · [\d.]+ MB\/s$/,
       );
       const status = field.getByTestId('processing-status');
-      await field.locator('[data-testid="processing-status"][data-status="READY"]').waitFor({
-        timeout: mediaReadyWaitMs(),
-      });
+      // READY of this upload, not the seeded one the field showed before.
+      await field
+        .locator(
+          `[data-testid="processing-status"][data-status="READY"]:not([data-upload-id="${seededMedia}"])`,
+        )
+        .waitFor({ timeout: mediaReadyWaitMs() });
       const uploadId = await status.getAttribute('data-upload-id');
       expect(await status.textContent()).toContain('Ready: viewers now get this version.');
       await screenshot(admin, 'admin-video-ready');
