@@ -312,6 +312,38 @@ function mediaPipeline(result: MediaPipeline): ReadmeRow[] {
   ];
 }
 
+interface FrameTimes {
+  playMedianMs: number;
+  seekMedianMs: number;
+  seekTargetsBuffered: number;
+}
+interface TimeToFirstFrame {
+  runs: number;
+  app: FrameTimes;
+  directFromS3: FrameTimes;
+  playRatio: number;
+  seekRatio: number;
+}
+
+function timeToFirstFrame(result: TimeToFirstFrame): ReadmeRow[] {
+  const buffered =
+    result.app.seekTargetsBuffered > 0
+      ? ` (seek target already buffered in ${result.app.seekTargetsBuffered} of ${result.runs} app runs)`
+      : '';
+  return [
+    {
+      benchmark: '`time-to-first-frame`',
+      measures:
+        "Chromium: Play → first frame and seek → first frame, the app's player vs a plain hls.js page on the same segments straight from the local S3",
+      result:
+        `Play **${ms(result.app.playMedianMs, 0)}** vs ${ms(result.directFromS3.playMedianMs, 0)} (**${result.playRatio.toFixed(2)}×**); ` +
+        `seek **${ms(result.app.seekMedianMs, 0)}** vs ${ms(result.directFromS3.seekMedianMs, 0)} (**${result.seekRatio.toFixed(2)}×**)${buffered}; ` +
+        `medians of ${result.runs}`,
+      target: '– (ratio reported)',
+    },
+  ];
+}
+
 /** Reads a result file's JSON as its benchmark's shape: the file was written by that benchmark. */
 const renderer =
   <T>(render: (result: T) => ReadmeRow[]) =>
@@ -330,4 +362,5 @@ export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeR
   simulator: renderer(simulator),
   search: renderer(search),
   'media-pipeline': renderer(mediaPipeline),
+  'time-to-first-frame': renderer(timeToFirstFrame),
 };

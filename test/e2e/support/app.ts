@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { PageGlobals, PageVideo, RowCard, RowElement } from './in-page';
-import { uiWaitMs } from '../../support/timeouts';
+import { mediaReadyWaitMs, uiWaitMs } from '../../support/timeouts';
 import type { RunningStack } from './stack';
 
 /** A new viewer's e-mail, unique per run. */
@@ -44,6 +44,20 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
 export async function expectSignedIn(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 30_000 });
   expect(await page.getByRole('link', { name: 'Account' }).isVisible()).toBe(true);
+}
+
+/**
+ * The first title on Home, once its video is READY (npm start seeds through the media pipeline in the
+ * background; the title page offers Play when the stream is processed). Returns its id.
+ */
+export async function firstPlayableTitle(page: Page, stack: RunningStack): Promise<string> {
+  await page.goto(`${stack.appUrl}/`);
+  const poster = page.locator('section[data-testid^="genre-"] a.poster').first();
+  const movieId = (await poster.getAttribute('data-movie-id')) ?? '';
+  if (!movieId) throw new Error('Home shows no title');
+  await page.goto(`${stack.appUrl}/title/${encodeURIComponent(movieId)}`);
+  await page.getByTestId('play').waitFor({ timeout: mediaReadyWaitMs() });
+  return movieId;
 }
 
 /** Reads the current playback position (seconds) of the player's video element. */

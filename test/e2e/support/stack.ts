@@ -23,6 +23,9 @@ export interface LocalStackOutputs {
   readonly userPoolClientId: string;
   readonly cognitoEndpoint: string;
   readonly demoAccounts: readonly DemoAccount[];
+  /** The local S3 (s3rver) endpoint and the private media bucket, for reading stored objects directly. */
+  readonly s3Endpoint: string;
+  readonly mediaBucketName: string;
 }
 
 export interface RunningStack {
@@ -149,6 +152,8 @@ function parseOutputs(raw: unknown): LocalStackOutputs {
     userPoolClientId: String(record.userPoolClientId),
     cognitoEndpoint: String(record.cognitoEndpoint),
     demoAccounts: accounts.filter(isDemoAccount),
+    s3Endpoint: typeof record.s3Endpoint === 'string' ? record.s3Endpoint : '',
+    mediaBucketName: typeof record.mediaBucketName === 'string' ? record.mediaBucketName : '',
   };
 }
 

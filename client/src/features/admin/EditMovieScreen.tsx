@@ -4,9 +4,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { errorMessage } from '../../lib/errors';
 import { MovieForm } from './MovieForm';
+import { useLiveMediaStatus } from './live-media-status';
 import { AdminMovieQuery, DeleteMovieMutation } from './operations';
 import { TrailerEditor } from './TrailerEditor';
 import { UploadField } from './UploadField';
+import { ViewerStream } from './ViewerStream';
 
 export function EditMovieScreen() {
   const { movieId = '' } = useParams();
@@ -15,6 +17,7 @@ export function EditMovieScreen() {
     fetchPolicy: 'cache-and-network',
   });
   const movie = data?.movie;
+  useLiveMediaStatus(movieId);
 
   if (loading && !movie) return <Spinner label="Loading the title" />;
   if (error && !movie) return <ErrorState message={errorMessage(error)} onRetry={() => void refetch()} />;
@@ -39,6 +42,8 @@ export function EditMovieScreen() {
             label="Poster image"
             kind="POSTER"
             movieId={movie.id}
+            media={movie.poster}
+            hasPrevious={!!movie.posterUrl}
             current={
               movie.posterUrl ? (
                 <img
@@ -56,6 +61,8 @@ export function EditMovieScreen() {
             label="Backdrop image"
             kind="BACKDROP"
             movieId={movie.id}
+            media={movie.backdrop}
+            hasPrevious={!!movie.backdropUrl}
             current={
               movie.backdropUrl ? (
                 <img className="media-preview" src={movie.backdropUrl} alt="Current backdrop" />
@@ -68,13 +75,9 @@ export function EditMovieScreen() {
             label="Video (MP4)"
             kind="VIDEO"
             movieId={movie.id}
-            current={
-              <span className="notice">
-                {movie.video
-                  ? `${(movie.video.sizeBytes / 1_048_576).toFixed(1)} MB uploaded`
-                  : 'No video yet.'}
-              </span>
-            }
+            media={movie.video}
+            hasPrevious={!!movie.stream}
+            current={<ViewerStream stream={movie.stream} />}
           />
         </div>
       </section>

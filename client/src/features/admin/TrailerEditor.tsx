@@ -4,6 +4,7 @@ import type { AdminMovieQuery } from '../../gql/graphql';
 import { errorMessage } from '../../lib/errors';
 import { CreateTrailerMutation, DeleteTrailerMutation, UpdateTrailerMutation } from './operations';
 import { UploadField } from './UploadField';
+import { ViewerStream } from './ViewerStream';
 
 type TrailerRow = NonNullable<AdminMovieQuery['movie']>['trailers'][number];
 
@@ -49,7 +50,9 @@ function TrailerRowEditor({ trailer }: { trailer: TrailerRow }) {
         kind="TRAILER_VIDEO"
         movieId={trailer.movieId}
         trailerId={trailer.id}
-        current={<span className="notice">{trailer.video ? 'Video uploaded.' : 'No video yet.'}</span>}
+        media={trailer.video}
+        hasPrevious={!!trailer.stream}
+        current={<ViewerStream stream={trailer.stream} />}
       />
       <button
         type="button"

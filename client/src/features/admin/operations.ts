@@ -19,6 +19,30 @@ export const AdminMoviesQuery = graphql(`
   }
 `);
 
+export const AdminMediaFileFragment = graphql(`
+  fragment AdminMediaFile on MediaFile {
+    uploadId
+    contentType
+    sizeBytes
+    status
+    reason
+    chunksDone
+    chunksTotal
+    updatedAt
+  }
+`);
+
+export const AdminStreamFragment = graphql(`
+  fragment AdminStream on Stream {
+    uploadId
+    durationSeconds
+    readyAt
+    renditions {
+      height
+    }
+  }
+`);
+
 export const AdminMovieQuery = graphql(`
   query AdminMovie($id: ID!) {
     movie(id: $id) {
@@ -35,9 +59,16 @@ export const AdminMovieQuery = graphql(`
       posterUrl
       backdropUrl
       video {
-        contentType
-        sizeBytes
-        updatedAt
+        ...AdminMediaFile
+      }
+      poster {
+        ...AdminMediaFile
+      }
+      backdrop {
+        ...AdminMediaFile
+      }
+      stream {
+        ...AdminStream
       }
       trailers {
         id
@@ -45,9 +76,10 @@ export const AdminMovieQuery = graphql(`
         title
         durationSeconds
         video {
-          contentType
-          sizeBytes
-          updatedAt
+          ...AdminMediaFile
+        }
+        stream {
+          ...AdminStream
         }
       }
     }
@@ -125,8 +157,22 @@ export const RequestUploadUrlMutation = graphql(`
       url
       key
       headers
+      uploadId
       maxBytes
       expiresAt
+    }
+  }
+`);
+
+export const MediaStatusChangedSubscription = graphql(`
+  subscription MediaStatusChanged($movieId: ID) {
+    onMediaStatusChanged(movieId: $movieId) {
+      movieId
+      trailerId
+      kind
+      media {
+        ...AdminMediaFile
+      }
     }
   }
 `);
