@@ -9,6 +9,7 @@ import {
   toLibraryItem,
   type StoredLibraryItem,
 } from './lib/library-item';
+import { uploadedState } from './lib/media-file';
 import { uploadRuleProblem } from './lib/upload-rules';
 import type { LibraryUpload, MutationRequestLibraryUploadArgs, UploadTarget } from './types/schema';
 import type { RequestLibraryUploadStash } from './lib/stash';
@@ -36,17 +37,7 @@ export function request(
     sizeBytes: input.sizeBytes,
     uploadId,
     media: {
-      [librarySlot(kind)]: {
-        uploadId,
-        status: 'UPLOADED',
-        reason: null,
-        chunksDone: 0,
-        chunksTotal: 0,
-        sizeBytes: input.sizeBytes,
-        contentType: input.contentType,
-        sequencer: null,
-        updatedAt: now,
-      },
+      [librarySlot(kind)]: uploadedState(uploadId, input, now),
     },
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,6 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { isConditionFailure, raiseDataSourceError } from '../lib/errors';
-import type { StoredMedia, StoredMediaState } from '../lib/media-file';
+import { uploadedState, type StoredMedia, type StoredMediaState } from '../lib/media-file';
 import { evictCachedTrailers } from '../lib/trailers';
 import { mediaSlot } from '../lib/upload-rules';
 import type { CatalogItemStash } from './getCatalogItem';
@@ -23,17 +23,7 @@ export function request(ctx: Context<unknown, CatalogItemStash & UploadStash>): 
   const item = ctx.stash.catalogItem as { media?: StoredMedia | null } | null;
   const now = util.time.nowISO8601();
   const slot = mediaSlot(input.kind);
-  const state: StoredMediaState = {
-    uploadId: target.uploadId,
-    status: 'UPLOADED',
-    reason: null,
-    chunksDone: 0,
-    chunksTotal: 0,
-    sizeBytes: input.sizeBytes,
-    contentType: input.contentType,
-    sequencer: null,
-    updatedAt: now,
-  };
+  const state: StoredMediaState = uploadedState(target.uploadId, input, now);
   const hasMedia = !!item?.media;
   return {
     operation: 'UpdateItem',

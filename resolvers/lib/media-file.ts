@@ -17,6 +17,25 @@ export interface StoredMediaState {
   updatedAt: string;
 }
 
+/** The state a new upload starts in: UPLOADED, nothing processed yet (its S3 event has not arrived). */
+export function uploadedState(
+  uploadId: string,
+  file: { sizeBytes: number; contentType: string },
+  now: string,
+): StoredMediaState {
+  return {
+    uploadId,
+    status: 'UPLOADED',
+    reason: null,
+    chunksDone: 0,
+    chunksTotal: 0,
+    sizeBytes: file.sizeBytes,
+    contentType: file.contentType,
+    sequencer: null,
+    updatedAt: now,
+  };
+}
+
 /** `media` of a catalog item: one state per kind (`video` only on trailer items). */
 export interface StoredMedia {
   video?: StoredMediaState | null;

@@ -2,13 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localS3Client, waitUntilReady } from 'appsync-twin';
 import { LIBRARY_LIMITS } from '../../resolvers/lib/library';
 import { makeTestImage, makeTestVideo } from '../support/media-pipeline';
-import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
+import {
+  startMarqueeTwin,
+  userPartitionSize,
+  type MarqueeTwin,
+  type SignedInUser,
+} from '../support/marquee-twin';
 import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
 
 /**
@@ -154,24 +159,6 @@ function dynamodb(): DynamoDBClient {
 
 function userTableName(): string {
   return twin.stack.tables.find((table) => table.logicalId.includes('UserTable'))?.tableName as string;
-}
-
-/** Items of every table whose key or attributes name the user (library items, usage, profile, …). */
-async function itemsOf(sub: string): Promise<number> {
-  const client = dynamodb();
-  try {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: userTableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: `USER#${sub}` } },
-        ConsistentRead: true,
-      }),
-    );
-    return page.Count ?? 0;
-  } finally {
-    client.destroy();
-  }
 }
 
 beforeAll(async () => {
@@ -638,7 +625,7 @@ describe('quotas and bad input', () => {
       const refused = await requestUpload(user, { ...base, ...change });
       expect(refused, JSON.stringify(change)).toEqual({ error: expect.stringMatching(/^BadRequest: /) });
     }
-    expect(await itemsOf(user.sub)).toBe(1); // the profile only
+    expect(await userPartitionSize(twin.stack, user.sub)).toBe(1); // the profile only
   });
 });
 
@@ -667,12 +654,12 @@ describe('account deletion', () => {
       // Two originals, two photo variants, a sound's master, media playlist and segments.
       expect(objects.filter((key) => key.includes('/sources/library/')).length).toBe(2);
       expect(objects.filter((key) => key.includes('/streams/library/')).length).toBeGreaterThanOrEqual(5);
-      expect(await itemsOf(leaver.sub)).toBe(5); // profile, usage, two items, a collection
+      expect(await userPartitionSize(twin.stack, leaver.sub)).toBe(5); // profile, usage, two items, a collection
 
       expect(await twin.gql(leaver.idToken, 'mutation { deleteMyAccount }')).toEqual({
         data: { deleteMyAccount: true },
       });
-      expect(await itemsOf(leaver.sub)).toBe(0);
+      expect(await userPartitionSize(twin.stack, leaver.sub)).toBe(0);
       expect(await objectsOf(leaver.sub)).toEqual([]);
       // The owner's library is untouched.
       expect((await objectsOf(owner.sub)).length).toBeGreaterThan(0);

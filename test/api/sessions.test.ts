@@ -1,10 +1,14 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localCognitoClient } from 'appsync-twin';
+import { localCognitoClient } from 'appsync-twin';
 import { SESSION_ENDED_MESSAGE } from '../../resolvers/lib/session';
 import { createOperationTargets, marqueeOperations } from '../support/marquee-operations';
-import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
+import {
+  startMarqueeTwin,
+  userPartitionSize,
+  type MarqueeTwin,
+  type SignedInUser,
+} from '../support/marquee-twin';
 import { signIn, type PoolUser } from '../support/twin';
 
 /**
@@ -35,28 +39,6 @@ function clientId(): string {
 /** A second device: a separate sign-in of the same account. */
 function signInAgain(user: SignedInUser): Promise<PoolUser> {
   return signIn(twin.stack, clientId(), user.email);
-}
-
-async function userItems(sub: string): Promise<number> {
-  const usersTable = twin.stack.tables.find((table) => table.logicalId.includes('UserTable'));
-  const client = new DynamoDBClient({
-    endpoint: twin.stack.dynamodb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  try {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: usersTable?.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: `USER#${sub}` } },
-        ConsistentRead: true,
-      }),
-    );
-    return page.Count ?? 0;
-  } finally {
-    client.destroy();
-  }
 }
 
 async function refusals(token: string): Promise<Record<string, string[]>> {
@@ -95,14 +77,14 @@ describe('account deletion ends every session of the account', () => {
     await twin.gql(phone.idToken, 'mutation ($id: ID!) { addToMyList(movieId: $id) { id } }', {
       id: movieId,
     });
-    expect(await userItems(phone.sub)).toBe(2);
+    expect(await userPartitionSize(twin.stack, phone.sub)).toBe(2);
 
     const deleted = await twin.gql(laptop.idToken, 'mutation { deleteMyAccount }');
     expect(deleted).toEqual({ data: { deleteMyAccount: true } });
 
     expect(await refusals(phone.idToken)).toEqual(everyFieldRefused());
     expect(await refusals(laptop.idToken)).toEqual(everyFieldRefused());
-    expect(await userItems(phone.sub)).toBe(0);
+    expect(await userPartitionSize(twin.stack, phone.sub)).toBe(0);
     // Finishing a deletion that stopped part-way stays possible with the account's token.
     expect(await twin.gql(phone.idToken, 'mutation { deleteMyAccount }')).toEqual({
       data: { deleteMyAccount: true },
@@ -126,7 +108,7 @@ describe('sign out everywhere', () => {
     expect(await refusals(laptop.idToken)).toEqual(everyFieldRefused());
     await expect(refreshWith(laptop.refreshToken)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
     // The data stays: only the sessions ended (profile, plus nothing else yet).
-    expect(await userItems(phone.sub)).toBe(1);
+    expect(await userPartitionSize(twin.stack, phone.sub)).toBe(1);
 
     // Sign-in times have one-second granularity; a sign-in in the second of the sign-out is refused too.
     while (Math.floor(Date.now() / 1000) * 1000 < validFrom) await new Promise((r) => setTimeout(r, 50));

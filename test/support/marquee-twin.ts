@@ -5,7 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../../infra/lib/config';
 import { MarqueeStack } from '../../infra/lib/marquee-stack';
 import { projectPath } from '../../infra/lib/paths';
-import { startLocalStack, type Clock, type LocalStack } from 'appsync-twin';
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack, type Clock, type LocalStack } from 'appsync-twin';
 import { installPlaybackSigningKey } from '../../scripts/start/playback-key';
 import { SHARED_ASSEMBLY_ENV } from './global-setup';
 import { BUILT_CLIENT_FIXTURE } from './marquee-template';
@@ -171,4 +172,27 @@ export async function createMovieOverApi(
   const id = created.data?.createMovie.id;
   if (!id) throw new Error(`createMovie failed: ${JSON.stringify(created.errors)}`);
   return id;
+}
+
+/** How many items a user's partition of the user table holds (profile, positions, library, …), read consistently. */
+export async function userPartitionSize(stack: LocalStack, sub: string): Promise<number> {
+  const usersTable = stack.tables.find((table) => table.logicalId.includes('UserTable'));
+  const client = new DynamoDBClient({
+    endpoint: stack.dynamodb.endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  try {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: usersTable?.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `USER#${sub}` } },
+        ConsistentRead: true,
+      }),
+    );
+    return page.Count ?? 0;
+  } finally {
+    client.destroy();
+  }
 }
