@@ -6,14 +6,8 @@
  */
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { describe, expect, it } from 'vitest';
-import {
-  Authenticator,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  ManualClock,
-  UnauthorizedRequest,
-} from 'appsync-twin/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Authenticator, LOCAL_CREDENTIALS, LOCAL_REGION, UnauthorizedRequest } from 'appsync-twin/testing';
 
 const SIGNED_AT = Date.UTC(2026, 11, 2, 1, 0, 0);
 const HOST = '127.0.0.1:4100';
@@ -60,17 +54,21 @@ async function sign(
   return { headers, body: BODY };
 }
 
-function authenticator(nowMs = SIGNED_AT + 1000) {
-  return new Authenticator({
-    providers: [{ type: 'AWS_IAM' }],
-    apiKeys: [],
-    userPools: new Map(),
-    clock: new ManualClock(nowMs),
-  });
+function authenticator() {
+  return new Authenticator({ providers: [{ type: 'AWS_IAM' }], apiKeys: [], userPools: new Map() });
 }
 
-function call(signed: Signed, overrides: { body?: string; path?: string } = {}, nowMs?: number) {
-  return authenticator(nowMs).authenticate({
+// The skew check reads the machine's clock (signers use it, not the twin's clock): the tests set that clock.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function call(signed: Signed, overrides: { body?: string; path?: string } = {}, nowMs = SIGNED_AT + 1000) {
+  vi.setSystemTime(nowMs);
+  return authenticator().authenticate({
     headers: signed.headers,
     sourceIp: ['127.0.0.1'],
     signable: {

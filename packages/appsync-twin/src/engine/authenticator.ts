@@ -21,7 +21,7 @@ export interface AuthenticatorOptions {
   /** Local key locations by (local) user pool id. */
   readonly userPools: ReadonlyMap<string, UserPoolKeys>;
   readonly invokeAuthorizer?: LambdaAuthorizerInvoke;
-  /** API-key expiry, token `exp`/`iat`, authorizer-cache TTLs and SigV4 skew are checked on it. */
+  /** API-key expiry, token `exp`/`iat` and authorizer-cache TTLs are checked on it (SigV4 skew on wall time). */
   readonly clock?: Clock;
   /**
    * The credentials SigV4 requests may be signed with and the region they are scoped to: by default the
@@ -297,7 +297,9 @@ export class Authenticator {
         region: this.options.iam?.region ?? LOCAL_REGION,
         service: 'appsync',
         credentials: this.options.iam?.credentials ?? LOCAL_SIGNING_CREDENTIALS,
-        nowMs: this.now,
+        // Signers are real SDKs (clients, the twin's own Lambdas) using the machine's clock, not the twin's:
+        // a manual clock would refuse every signature they make, so the skew check stays on wall-clock time.
+        nowMs: Date.now,
       });
     }
     if (!accessKeyId) throw new UnauthorizedRequest(NOT_AUTHORIZED_TO_CALL);
