@@ -27,11 +27,12 @@ export interface ApiProps {
 }
 
 /**
- * The schema has no cycles, so its deepest path (movies → items → trailers → video → contentType) is 5
- * levels and the client's deepest document 4; one more level covers how AppSync counts levels, which it
- * does not document. Anything deeper (a cyclic field added later) is refused before a resolver runs.
+ * The schema has no cycles, so its deepest path (searchMovies → items → movie → trailers → stream →
+ * renditions → width) is 7 levels and the client's deepest document 5; one more level covers how AppSync
+ * counts levels, which it does not document. Anything deeper (a cyclic field added later) is refused before a
+ * resolver runs.
  */
-export const QUERY_DEPTH_LIMIT = 7;
+export const QUERY_DEPTH_LIMIT = 8;
 /**
  * Resolvers run per request. The client's widest document runs 2; the widest request without aliases
  * (a page of 50 titles, each with `trailers`) runs 51, and a whole home screen in one request 7. An
