@@ -9,11 +9,12 @@ export interface DataProps {
 /**
  * Two tables, keyed for the access patterns (no Scan on any user path):
  * - catalog: `MOVIE#<id>`/`MOVIE` (title), `MOVIE#<id>`/`TRAILER#<id>`, `GENRE#<g>`/`<createdAt>#<id>` (genre rows),
- *   `PREFIX#<p>`/`<id>` (title word prefixes for search); GSI `byCatalog` (`CATALOG` / `<createdAt>#<id>`).
+ *   `TERM#<prefix>`/`<field rank>#<9999 − year>#<id>` (search index items, see docs/api.md "Search"); GSI
+ *   `byCatalog` (`CATALOG` / `<createdAt>#<id>`).
  * - users: `USER#<sub>`/`PROFILE`, `TITLE#<movieId>` (position and My List membership in one item, so a row
  *   reads a viewer's state with one key per title), `SEARCH#<text>`; GSI `byRecency` (`CW#<sub>`, `SEARCH#<sub>` /
  *   time) for Continue Watching and search history, GSI `byList` (`LIST#<sub>` / time) for My List;
- *   TTL `expiresAt` on search history.
+ *   `LIBRARY#<itemId>`, `LIBUSAGE`, `COLLECTION#<id>` for My Library; TTL `expiresAt` on search history.
  */
 export class Data extends Construct {
   readonly catalogTable: dynamodb.Table;
