@@ -14,7 +14,7 @@ import {
   type MarqueeTwin,
   type SignedInUser,
 } from '../support/marquee-twin';
-import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
+import { mediaReadyWaitMs, mediaTestTimeout, stackTimeout } from '../support/timeouts';
 
 /**
  * My Library through the whole twin over HTTP: real Cognito tokens, presigned PUTs to the local S3, the media
@@ -176,7 +176,7 @@ beforeAll(async () => {
     twin.signUp('library-other@example.com'),
     twin.signUp('library-admin@example.com', { admin: true }),
   ]);
-}, stackTimeout());
+}, mediaTestTimeout());
 
 afterAll(async () => {
   await twin?.stop();
@@ -403,7 +403,7 @@ describe('My Library uploads and processing', () => {
       });
       expect(crossed.status).toBe(403);
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 
   it('deletes items with their files and gives their quota back; repeating is harmless', async () => {
@@ -667,6 +667,6 @@ describe('account deletion', () => {
         data: { deleteMyAccount: true },
       });
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 });

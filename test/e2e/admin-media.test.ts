@@ -8,7 +8,7 @@ import { firstPlayableTitle, signIn, subscriptionAcknowledged, waitForPlayableVi
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import type { PageVideo } from './support/in-page';
 import { startStack, type RunningStack } from './support/stack';
-import { mediaReadyWaitMs, stackTimeout, uiWaitMs } from '../support/timeouts';
+import { mediaReadyWaitMs, mediaTestTimeout, uiWaitMs } from '../support/timeouts';
 
 /** The browser globals the status recorder touches (the tests are type-checked without the DOM lib). */
 interface RecorderGlobals {
@@ -123,7 +123,7 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
       expect(uploadId).not.toBe(seededStream);
       expect(await admin.getByLabel('Title', { exact: true }).inputValue()).toBe('Unsaved new name');
     },
-    stackTimeout(2),
+    mediaTestTimeout(2, 2),
   );
 
   test(
@@ -159,7 +159,7 @@ describe('an admin replacing a title’s video sees what happens to it', () => {
       expect(duration).toBeGreaterThan(CLIP_SECONDS - 0.5);
       expect(duration).toBeLessThan(CLIP_SECONDS + 0.5);
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 
   test('a network failure or a cancel says so, and the rest of the form is kept', async () => {

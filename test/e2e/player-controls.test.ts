@@ -7,7 +7,7 @@ import { localCognitoClient, waitUntilReady } from 'appsync-twin';
 import { graphqlRequest } from '../../scripts/start/seed/graphql-client';
 import { signInForIdToken } from '../../scripts/start/seed/demo-accounts';
 import { makeTestVideo } from '../support/media-pipeline';
-import { mediaReadyWaitMs, stackTimeout, uiWaitMs } from '../support/timeouts';
+import { mediaReadyWaitMs, mediaTestTimeout, uiWaitMs } from '../support/timeouts';
 import { openApp, signUp, uniqueEmail, videoTime, waitForPlayableVideo } from './support/app';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import type { PageGlobals, PageVideo } from './support/in-page';
@@ -117,13 +117,16 @@ describe('the player controls in a real browser', () => {
   let viewer: Page;
   let movieId = '';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-    movieId = await uploadTitle(stack);
-    viewer = await openApp(await browser.newDevice(), stack);
-    await signUp(viewer, stack, uniqueEmail('player'));
-  }, stackTimeout(2));
+  beforeAll(
+    async () => {
+      stack = await startStack();
+      browser = await launchBrowser();
+      movieId = await uploadTitle(stack);
+      viewer = await openApp(await browser.newDevice(), stack);
+      await signUp(viewer, stack, uniqueEmail('player'));
+    },
+    mediaTestTimeout(1, 2),
+  );
 
   afterAll(async () => {
     await browser?.close();

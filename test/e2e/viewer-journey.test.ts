@@ -18,7 +18,7 @@ import {
 import type { PageGlobals, PageVideo } from './support/in-page';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser';
 import { startStack, type RunningStack } from './support/stack';
-import { mediaReadyWaitMs, stackTimeout, uiWaitMs } from '../support/timeouts';
+import { mediaReadyWaitMs, mediaTestTimeout, uiWaitMs } from '../support/timeouts';
 
 /**
  * One viewer's journey through the real stack `npm start` runs (local twin, cognito-local, s3rver, DynamoDB
@@ -134,7 +134,7 @@ describe('a viewer in a real browser against the local stack', () => {
       await waitForPlayableVideo(deviceA, '.trailer video');
       await screenshot(deviceA, '03-title');
     },
-    stackTimeout(),
+    mediaTestTimeout(2),
   );
 
   test('plays the title and saves the position on seek and pause', async () => {
@@ -328,7 +328,7 @@ describe('a viewer in a real browser against the local stack', () => {
         .toBe(true);
       expect(await decodedImageSize(deviceA, src)).toEqual({ width: 200, height: 300 });
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 
   test('shows the main screens on a phone-sized screen', async () => {

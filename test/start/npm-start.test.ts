@@ -16,7 +16,7 @@ import { launchBrowser } from '../e2e/support/browser';
 import { findFreeStackPort, launchStart, type LaunchedStack } from '../../scripts/start/launch';
 import { stackPorts } from '../../scripts/start/preflight';
 import { descendantPids, waitUntilGone } from '../support/processes';
-import { mediaReadyWaitMs, stackTimeout } from '../support/timeouts';
+import { mediaReadyWaitMs, mediaTestTimeout, stackTimeout } from '../support/timeouts';
 
 const EMAIL = 'newcomer@example.com';
 const PASSWORD = 'First-Night-2026';
@@ -225,7 +225,7 @@ describe('npm start, as a newcomer uses it', () => {
         '234',
       ]);
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 
   it('serves the API explorer on the twin', async () => {

@@ -20,9 +20,15 @@ export function uiWaitMs(): number {
 
 /**
  * How long a test waits for the media pipeline to make a seeded or uploaded file READY: `npm start` processes
- * the seed media in the background (ffmpeg on shared cores), so this scales with the readiness deadline, like
- * a stack start. Pair it with `stackTimeout()` as the test's own limit.
+ * the seed media in the background (57 720p clips through ffmpeg on shared cores, on a machine's first run
+ * before the output cache has them), and a test's own upload queues behind them, so this is four readiness
+ * deadlines. Pair it with `mediaTestTimeout()` as the test's own limit.
  */
 export function mediaReadyWaitMs(): number {
-  return readinessDeadlineMs();
+  return 4 * readinessDeadlineMs();
+}
+
+/** Vitest's limit for a test or hook that starts `starts` stacks and then waits for media up to `waits` times. */
+export function mediaTestTimeout(waits = 1, starts = 1): number {
+  return stackTimeout(starts) + waits * mediaReadyWaitMs();
 }
