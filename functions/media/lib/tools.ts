@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 
 export type Tool = 'ffmpeg' | 'ffprobe';
 
@@ -40,7 +41,7 @@ export function observeToolRuns(observer: ToolRunObserver): () => void {
 export function runTool(tool: Tool, args: readonly string[], timeoutMs = 600_000): Promise<string> {
   for (const observer of observers) observer(tool, args);
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       toolPath(tool),
       ['-hide_banner', '-nostdin', ...args].filter((arg) => tool === 'ffmpeg' || arg !== '-nostdin'),
       { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
@@ -51,5 +52,24 @@ export function runTool(tool: Tool, args: readonly string[], timeoutMs = 600_000
         } else resolve(stdout);
       },
     );
+    yieldToRequests(child.pid);
   });
+}
+
+/** How far below normal priority encodes run (nice 10: about a tenth of a core's share against nice 0). */
+const BATCH_NICENESS = 10;
+
+/**
+ * Encoding is batch work. On AWS the function has its sandbox to itself and this changes nothing; locally it
+ * shares a laptop's or a CI runner's cores with the API, DynamoDB Local and the browser, and a title's
+ * encodes at normal priority starve them until other Lambdas (search indexing, presigning) hit their
+ * timeouts. Raising one's own process's niceness needs no privilege; if it fails the encode still runs.
+ */
+function yieldToRequests(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, BATCH_NICENESS);
+  } catch {
+    // The process may already have ended (a probe of a tiny file).
+  }
 }
