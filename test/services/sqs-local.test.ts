@@ -12,7 +12,18 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalSqs, ManualClock, md5OfMessageAttributes, startLocalSqs } from 'appsync-twin/testing';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type LocalSqs,
+  LocalSqsService,
+  ManualClock,
+  md5OfMessageAttributes,
+  restoreQueueMessages,
+  saveQueueMessages,
+  startLocalSqs,
+} from 'appsync-twin/testing';
 
 const clock = new ManualClock();
 let sqs: LocalSqs;
@@ -183,6 +194,43 @@ describe('the local SQS through the unmodified @aws-sdk/client-sqs', () => {
     const timedOut = sqs.service.receive(queue, { waitTimeSeconds: 5 });
     clock.advance(5_000);
     expect(await timedOut).toEqual([]);
+  });
+
+  it('keeps queued messages across a restart: in-flight ones visible again, delayed ones still delayed', async () => {
+    const url = await freshQueue('kept', { VisibilityTimeout: '3600' });
+    await client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'received' }));
+    expect((await receive(url)).Messages?.[0]?.Body).toBe('received');
+    await client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'waiting' }));
+    await client.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'later', DelaySeconds: 60 }));
+    const gone = await freshQueue('gone-after-restart');
+    await client.send(new SendMessageCommand({ QueueUrl: gone, MessageBody: 'orphan' }));
+    const dir = mkdtempSync(join(tmpdir(), 'sqs-state-'));
+    const file = join(dir, 'messages.json');
+    try {
+      saveQueueMessages(sqs.service, file);
+      const restarted = new LocalSqsService('http://127.0.0.1:1', clock, 'us-east-1', '000000000000');
+      const queue = restarted.createQueue('kept', { VisibilityTimeout: '3600' });
+      const warnings: string[] = [];
+      // Queues of the earlier run this stack no longer has are named, not silently lost.
+      expect(restoreQueueMessages(restarted, file, (line) => warnings.push(line))).toBe(3);
+      expect(warnings).toContain(
+        '1 saved messages of queue gone-after-restart dropped: the stack no longer has that queue',
+      );
+      expect(existsSync(file)).toBe(false);
+      // The consumer of the first receive stopped with the earlier run: no hour-long wait for it.
+      const now = restarted.receive(queue, { maxMessages: 10 });
+      expect(await now).toEqual([
+        expect.objectContaining({ message: expect.objectContaining({ body: 'received', receiveCount: 2 }) }),
+        expect.objectContaining({ message: expect.objectContaining({ body: 'waiting', receiveCount: 1 }) }),
+      ]);
+      clock.advance(60_000);
+      const delayed = await restarted.receive(queue, { maxMessages: 10 });
+      expect(delayed.map((received) => received.message.body)).toEqual(['later']);
+      // Restoring twice (a crash after the restart) delivers nothing again: the file is gone.
+      expect(restoreQueueMessages(restarted, file, () => undefined)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('drops messages past the retention period, and purges', async () => {

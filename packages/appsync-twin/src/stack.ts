@@ -254,6 +254,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const buckets = await provisionBuckets(context, s3);
     const started: { lambdas?: LocalLambdaRegistry } = {};
     // Messaging (helper T): queues and topics get their values before Lambda environments are resolved.
+    const sqsDir = subDir(options.dataDir, 'sqs');
     const messaging = await startMessaging({
       model,
       clock,
@@ -266,6 +267,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       lambdaIdForArn: lambdas.idForArn,
       onObjectChange: (listener) => s3.onObjectChange(listener),
+      ...(sqsDir ? { queueStateFile: path.join(sqsDir, 'messages.json') } : {}),
     });
     cleanups.push(() => messaging.stop());
     const userPools = await provisionUserPools(

@@ -20,6 +20,7 @@ export { startLocalSqs } from './services/sqs-local';
 export { startLocalSns } from './services/sns-local';
 export { LocalSqsService } from './services/sqs/service';
 export { md5OfMessageAttributes } from './services/sqs/md5';
+export { restoreQueueMessages, saveQueueMessages } from './services/sqs/persistence';
 export type { ReceivedMessage } from './services/sqs/queue';
 export type { ObjectChange } from './services/s3-local';
 export {

@@ -5,6 +5,7 @@ import type { ObjectChange } from '../services/s3-local';
 import { startLocalSns, type LocalSns } from '../services/sns-local';
 import type { SnsMessageAttribute } from '../services/sns/topics';
 import { startLocalSqs, type LocalSqs } from '../services/sqs-local';
+import { restoreQueueMessages, saveQueueMessages } from '../services/sqs/persistence';
 import { readQueueDepthAlarms, startQueueDepthAlarms } from './alarms';
 import { readBucketNotifications, startBucketNotifications } from './bucket-notifications';
 import { readSqsEventSources, SqsEventSourcePoller } from './event-sources';
@@ -22,6 +23,8 @@ export interface MessagingOptions {
   /** The logical id of a stack function from its ARN. */
   readonly lambdaIdForArn: (arn: string) => string;
   readonly onObjectChange: (listener: (change: ObjectChange) => void) => void;
+  /** A file that keeps the queues' messages across restarts (an on-disk stack); none: they live in memory. */
+  readonly queueStateFile?: string;
 }
 
 /** The stack's queues, topics, event-source mappings, bucket notifications and queue-depth alarms. */
@@ -87,11 +90,24 @@ export async function startMessaging(options: MessagingOptions): Promise<LocalMe
     throw error;
   }
   const stops: Array<() => Promise<void> | void> = [() => sns.stop(), () => sqs.stop()];
+  const { queueStateFile } = options;
   const stop = async (): Promise<void> => {
-    await Promise.allSettled(stops.splice(0).map((fn) => fn()));
+    const stopping = stops.splice(0);
+    if (queueStateFile && stopping.length > 0) {
+      try {
+        saveQueueMessages(sqs.service, queueStateFile);
+      } catch (error) {
+        warn(`The queues' messages could not be saved to ${queueStateFile}: ${String(error)}`);
+      }
+    }
+    await Promise.allSettled(stopping.map((fn) => fn()));
   };
   try {
     provisionQueues(model, sqs.service);
+    if (queueStateFile) {
+      const restored = restoreQueueMessages(sqs.service, queueStateFile, warn);
+      if (restored > 0) log(`${restored} queued messages from the last run are back in their queues`);
+    }
     provideTopics(model, sns.service);
     subscribeTopics(model, sns.service, warn);
   } catch (error) {

@@ -277,6 +277,26 @@ export class LocalQueue {
     return { visible, notVisible, delayed };
   }
 
+  /**
+   * Puts back messages this queue held when an earlier run of the stack stopped (see persistence.ts). A
+   * message that was in flight was received by a consumer that stopped with that run and can no longer
+   * delete it, so it is visible at once; AWS would hide it for the rest of its visibility timeout, which
+   * for the media queues is most of an hour of waiting for nothing. Delays and receive counts are kept.
+   */
+  restore(messages: readonly StoredMessage[]): void {
+    const now = this.clock.now();
+    for (const message of messages) {
+      this.messages.set(message.messageId, {
+        ...message,
+        visibleAt: message.inFlight ? now : message.visibleAt,
+        inFlight: false,
+        latestHandle: undefined,
+      });
+    }
+    this.dropExpired();
+    this.changed();
+  }
+
   /** Every message held (for inspection in tests and logs), oldest first. */
   peek(): readonly StoredMessage[] {
     this.dropExpired();
