@@ -8,9 +8,7 @@
  * (MEDIA_BENCH_SECONDS=24 for a quick check that it works).
  */
 import { randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +16,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { OUTPUT_CACHE_PREFIX } from '../functions/media/lib/cache-key';
 import { ladderFor } from '../functions/media/lib/ladder';
 import { deletePrefix } from '../functions/media/lib/storage';
+import { runTool } from '../functions/media/lib/tools';
 import { startDynamoDbLocal } from 'appsync-twin/testing';
 import { makeTestVideo, sqsEvent, startMediaPipelineEnv } from '../test/support/media-pipeline';
 import { writeBenchResult } from './support/results';
@@ -72,8 +71,9 @@ async function pipelineSeconds(chunkSeconds: number): Promise<number> {
 }
 
 /**
- * One ffmpeg process writing the same ladder as HLS, with the same encoder settings. Asynchronous: the local
- * S3 runs in this process, and idle keep-alive sockets must not go stale behind a blocked event loop.
+ * One ffmpeg process writing the same ladder as HLS, with the same encoder settings, run as the pipeline runs
+ * its tools (the same binary and priority). Asynchronous: the local S3 runs in this process, and idle
+ * keep-alive sockets must not go stale behind a blocked event loop.
  */
 async function plainFfmpegSeconds(): Promise<number> {
   const ladder = ladderFor(1280, 720);
@@ -97,7 +97,7 @@ async function plainFfmpegSeconds(): Promise<number> {
   }
   await mkdir(out, { recursive: true });
   const started = performance.now();
-  await promisify(execFile)('ffmpeg', args);
+  await runTool('ffmpeg', args);
   return (performance.now() - started) / 1000;
 }
 

@@ -312,6 +312,32 @@ function mediaPipeline(result: MediaPipeline): ReadmeRow[] {
   ];
 }
 
+interface SeedStart {
+  readyMs: number;
+  allProcessedMs: number;
+}
+interface SeedMedia {
+  files: number;
+  first: SeedStart;
+  warm: SeedStart;
+  firstToReady: number;
+  warmToReady: number;
+}
+
+function seedMedia(result: SeedMedia): ReadmeRow[] {
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  return [
+    {
+      benchmark: '`seed-media`',
+      measures: `\`npm start\` (no client) to all ${result.files} seeded media files READY: a machine's first start (every file encoded) and a warm one (\`--reset\`, outputs from the cache), vs the same start's readiness`,
+      result:
+        `first start: **${seconds(result.first.allProcessedMs)}** (ready ${seconds(result.first.readyMs)}, ${result.firstToReady}×); ` +
+        `warm: **${seconds(result.warm.allProcessedMs)}** (ready ${seconds(result.warm.readyMs)}, ${result.warmToReady}×)`,
+      target: '– (times reported)',
+    },
+  ];
+}
+
 interface FrameTimes {
   playMedianMs: number;
   seekMedianMs: number;
@@ -362,5 +388,6 @@ export const ROW_RENDERERS: Readonly<Record<string, (result: unknown) => ReadmeR
   simulator: renderer(simulator),
   search: renderer(search),
   'media-pipeline': renderer(mediaPipeline),
+  'seed-media': renderer(seedMedia),
   'time-to-first-frame': renderer(timeToFirstFrame),
 };
