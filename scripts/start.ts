@@ -58,6 +58,7 @@ async function main(options: StartOptions): Promise<void> {
   let outputs: LocalOutputs | undefined;
   let watcher: { close(): void } | undefined;
   let harvest: { stop(): void } | undefined;
+  let mediaReadiness: { stop(): void } | undefined;
   let stopping: Promise<void> | undefined;
 
   const shutdown = (reason: string): Promise<void> => {
@@ -65,6 +66,7 @@ async function main(options: StartOptions): Promise<void> {
       console.log(`\n${reason}: stopping Marquee…`);
       watcher?.close();
       harvest?.stop();
+      mediaReadiness?.stop();
       await client?.stop().catch(() => undefined);
       await stack
         ?.stop()
@@ -91,11 +93,19 @@ async function main(options: StartOptions): Promise<void> {
             userPoolId: running.outputs.userPoolId,
             userPoolClientId: running.outputs.userPoolClientId,
             stateFile: path.join(options.dataDir, 'seeded.json'),
-            outputCache: { s3Endpoint: running.s3Endpoint, bucket: running.outputs.mediaBucketName },
+            outputCache: {
+              s3Endpoint: running.s3Endpoint,
+              bucket: running.outputs.mediaBucketName,
+              dir: options.mediaCacheDir,
+            },
           }),
         )
       : undefined;
     harvest = seeded?.harvest;
+    mediaReadiness = seeded?.mediaReadiness;
+    void seeded?.mediaReadiness.done.then((tally) => {
+      if (tally) progress.mediaProcessed(tally);
+    });
     if (seeded?.cachedOutputs !== undefined) {
       progress.info(
         `${seeded.cachedOutputs} seed media files have processed outputs cached on this machine (put in place, ` +

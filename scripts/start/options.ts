@@ -12,6 +12,8 @@ export interface StartOptions {
   readonly graphqlPort: number;
   readonly clientPort: number;
   readonly forceSynth: boolean;
+  /** Where the seed media's processed outputs are kept between starts (undefined: the default folder). */
+  readonly mediaCacheDir?: string;
 }
 
 export const USAGE = `Usage: npm start -- [options]
@@ -23,6 +25,8 @@ export const USAGE = `Usage: npm start -- [options]
   --client-port <port> port of the Vite dev server (default $MARQUEE_CLIENT_PORT or 5173; 0 picks one)
   --no-client          do not start the web client
   --no-seed            do not create the demo accounts and catalog
+  --media-cache <dir>  where the seed media's processed outputs are kept between starts
+                       (default node_modules/.cache/marquee/media-outputs; --reset keeps it)
   --synth              synthesize the CDK app even when cdk.out is up to date
   --help               show this help`;
 
@@ -48,6 +52,7 @@ export function parseStartOptions(argv: readonly string[], repoRoot: string): St
       'no-client': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
       synth: { type: 'boolean', default: false },
+      'media-cache': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -65,5 +70,6 @@ export function parseStartOptions(argv: readonly string[], repoRoot: string): St
     // The client's own variable (see client/vite.config.ts) sets the default; 0 lets Vite pick a free port.
     clientPort: port(values['client-port'] ?? process.env.MARQUEE_CLIENT_PORT, 5173, '--client-port', true),
     forceSynth: values.synth,
+    ...(values['media-cache'] ? { mediaCacheDir: path.resolve(values['media-cache']) } : {}),
   };
 }

@@ -32,6 +32,15 @@ export class Progress {
     console.log(`\n${this.paint(1, line)}`);
   }
 
+  /** Once every catalog file is processed: how many play, how many failed, and when since start. */
+  mediaProcessed(tally: { readonly ready: number; readonly failed: number }): void {
+    const mark = tally.failed > 0 ? this.paint(33, '!') : this.paint(32, '✔');
+    console.log(
+      `${mark} Catalog media processed: ${tally.ready} files READY, ${tally.failed} FAILED ` +
+        `(${this.elapsed()} after start)`,
+    );
+  }
+
   elapsed(): string {
     return seconds(Date.now() - this.started);
   }

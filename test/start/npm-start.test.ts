@@ -81,7 +81,15 @@ describe('npm start, as a newcomer uses it', () => {
   let stack: LaunchedStack | undefined;
   let cognito: CognitoIdentityProviderClient;
 
-  const launch = () => launchStart({ dataDir, outputsFile, port });
+  // A media cache of its own: this is a machine's first start, whatever ran here before, so the stack is
+  // stopped and restarted below while the seed media is still being encoded.
+  const launch = () =>
+    launchStart({
+      dataDir,
+      outputsFile,
+      port,
+      extraArgs: ['--media-cache', path.join(path.dirname(dataDir), 'media-cache')],
+    });
   const signIn = async (): Promise<string> => {
     const auth = await cognito.send(
       new InitiateAuthCommand({
@@ -107,6 +115,17 @@ describe('npm start, as a newcomer uses it', () => {
     await stack?.stop();
     rmSync(path.dirname(dataDir), { recursive: true, force: true });
   }, 60_000);
+
+  type Listed = {
+    id: string;
+    title: string;
+    posterUrl: string | null;
+    video: { status: string } | null;
+    stream: { durationSeconds: number } | null;
+  };
+  const browseAs = async (token: string): Promise<Listed[]> =>
+    (await graphqlRequest<{ movies: { items: Listed[] } }>(stack?.outputs.graphqlUrl ?? '', token, BROWSE))
+      .movies.items;
 
   let movieId = '';
 
@@ -155,15 +174,7 @@ describe('npm start, as a newcomer uses it', () => {
     async () => {
       const token = await signIn();
       const url = stack?.outputs.graphqlUrl ?? '';
-      type Listed = {
-        id: string;
-        title: string;
-        posterUrl: string | null;
-        video: { status: string } | null;
-        stream: { durationSeconds: number } | null;
-      };
-      const browse = async () =>
-        (await graphqlRequest<{ movies: { items: Listed[] } }>(url, token, BROWSE)).movies.items;
+      const browse = () => browseAs(token);
       expect((await browse()).length).toBe(SEED_CATALOG.length);
       const seeded = SEED_CATALOG[0];
       // The seed's sources are processed in the background (S3 → SQS → Lambdas with ffmpeg).
@@ -263,8 +274,16 @@ describe('npm start, as a newcomer uses it', () => {
   }, 120_000);
 
   it(
-    'stops cleanly, leaving no JVM on the DynamoDB port, and keeps the data across a restart',
+    'stops cleanly, leaving no JVM on the DynamoDB port, keeps the data across a restart, and finishes the media it was processing',
     async () => {
+      // This start's media cache was empty, so the seed's clips are still being encoded now; one being
+      // processed at the stop must still become READY after the restart (its queued jobs are kept).
+      const listed = await browseAs(await signIn());
+      const unfinished = (status?: string) => status === 'UPLOADED' || status === 'PROCESSING';
+      const interrupted =
+        listed.find((m) => m.video?.status === 'PROCESSING') ??
+        listed.find((m) => unfinished(m.video?.status));
+      expect(interrupted, 'a title still processing when npm start stops').toBeDefined();
       const started = descendantPids(stack?.pid ?? -1);
       expect(await stack?.stop()).toBe(0);
       await waitUntilGone('after npm start stopped', started, Object.values(stackPorts(port)));
@@ -288,7 +307,9 @@ describe('npm start, as a newcomer uses it', () => {
         userPoolId: stack.outputs.userPoolId,
         userPoolClientId: stack.outputs.userPoolClientId,
       });
-      expect(again).toEqual({
+      const { mediaReadiness, ...report } = again;
+      mediaReadiness.stop();
+      expect(report).toEqual({
         titlesCreated: 0,
         trailersCreated: 0,
         filesUploaded: 0,
@@ -296,7 +317,14 @@ describe('npm start, as a newcomer uses it', () => {
         titles: SEED_CATALOG.length,
         alreadySeeded: false,
       });
+
+      await waitUntilReady({
+        what: `${interrupted?.title ?? ''}, processing when npm start stopped, to be READY after the restart`,
+        probe: async () =>
+          (await browseAs(token)).find((m) => m.id === interrupted?.id)?.video?.status === 'READY',
+        deadlineMs: mediaReadyWaitMs(),
+      });
     },
-    stackTimeout(),
+    mediaTestTimeout(),
   );
 });

@@ -13,6 +13,8 @@ import {
 import { planReload } from '../../scripts/start/hot-reload';
 import { ENCODE_TEST_TIMEOUT_MS } from '../support/media-pipeline';
 import { parseStartOptions } from '../../scripts/start/options';
+import { pollInBackground } from '../../scripts/start/seed/background-poll';
+import { watchMediaReadiness } from '../../scripts/start/seed/media-readiness';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 
@@ -45,6 +47,8 @@ describe('npm start options', () => {
         '--port',
         '4100',
         '--synth',
+        '--media-cache',
+        'cache',
       ],
       root,
     );
@@ -55,6 +59,7 @@ describe('npm start options', () => {
       client: false,
       graphqlPort: 4100,
       forceSynth: true,
+      mediaCacheDir: path.resolve('cache'),
     });
     expect(parseStartOptions(['--help'], root)).toBeUndefined();
     // 0 lets Vite choose the client's port (the e2e harness does this through MARQUEE_CLIENT_PORT).
@@ -67,6 +72,57 @@ describe('npm start options', () => {
       '--port needs a port number, got "http"',
     );
     expect(() => parseStartOptions(['--port', '70000'], root)).toThrow(/--port/);
+  });
+});
+
+describe('background waits of npm start', () => {
+  it('polls until an answer, reporting failed rounds and trying again', async () => {
+    const rounds = [undefined, new Error('busy'), undefined, 'done'];
+    const errors: unknown[] = [];
+    const poll = pollInBackground(
+      async () => {
+        const next = rounds.shift();
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      1,
+      (error) => errors.push(error),
+    );
+    expect(await poll.done).toBe('done');
+    expect(rounds).toEqual([]);
+    expect(errors).toEqual([new Error('busy')]);
+  });
+
+  it('ends with no answer when stopped, without waiting for the next round', async () => {
+    const poll = pollInBackground(
+      async () => undefined,
+      3_600_000,
+      () => undefined,
+    );
+    poll.stop();
+    expect(await poll.done).toBeUndefined();
+  });
+
+  it('says the media is processed only when no file is left UPLOADED or PROCESSING', async () => {
+    const tallies = [
+      { ready: 3, failed: 0, pending: 2 },
+      { ready: 4, failed: 1, pending: 0 },
+    ];
+    const reads = { count: 0 };
+    const watch = watchMediaReadiness(
+      {
+        mediaTally: async () => {
+          reads.count += 1;
+          return tallies.shift() ?? { ready: 0, failed: 0, pending: 1 };
+        },
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    // A FAILED file counts as processed: nothing more will happen to it.
+    await expect(watch.done).resolves.toEqual({ ready: 4, failed: 1, pending: 0 });
+    expect(reads.count).toBe(2);
   });
 });
 

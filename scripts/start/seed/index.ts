@@ -3,7 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SEED_CATALOG, type SeedTitle } from './catalog';
 import { DEMO_ACCOUNTS, ensureDemoAccount, signInForIdToken, type DemoAccount } from './demo-accounts';
 import { localCognitoClient } from 'appsync-twin';
-import { CatalogSeeder, seedTitleKey, type CatalogSeedReport } from './seed-catalog';
+import type { BackgroundPoll } from './background-poll';
+import { watchMediaReadiness } from './media-readiness';
+import { CatalogSeeder, seedTitleKey, type CatalogSeedReport, type MediaTally } from './seed-catalog';
 import { cacheEntryPrefix, sha256OfFile } from '../../../functions/media/lib/cache-key';
 import type { MediaSlot } from '../../../functions/media/lib/source-key';
 import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
@@ -37,6 +39,8 @@ export interface SeedReport extends CatalogSeedReport {
   readonly cachedOutputs?: number;
   /** With `outputCache`: copies outputs to disk as the pipeline makes them; stop it when the stack stops. */
   readonly harvest?: BackgroundHarvest;
+  /** Settles with the catalog's media tally once nothing is left to process; stop it when the stack stops. */
+  readonly mediaReadiness: BackgroundPoll<MediaTally>;
 }
 
 /** Every media file the catalog seeds, with the pipeline slot that processes it. */
@@ -106,6 +110,16 @@ export async function seedLocalStack(
     for (const account of accounts) {
       if ((await ensureDemoAccount(pool, account)) === 'created') accountsCreated += 1;
     }
+    const admin = accounts.find((account) => account.role === 'admin');
+    if (!admin) throw new Error('Seeding the catalog needs an admin demo account');
+    const seeder = new CatalogSeeder(
+      target.graphqlUrl,
+      await signInForIdToken(pool, admin.username, admin.password),
+    );
+    const mediaReadiness = (): BackgroundPoll<MediaTally> =>
+      watchMediaReadiness(seeder, (error) =>
+        console.warn(`Reading the seed media's status: ${String(error)}`),
+      );
     const fingerprint = catalogFingerprint(catalog);
     const emptyReport = { titlesCreated: 0, trailersCreated: 0, filesUploaded: 0 };
     const mirror = target.outputCache ? await seedOutputMirror(target.outputCache, catalog) : undefined;
@@ -121,15 +135,10 @@ export async function seedLocalStack(
         titles: catalog.length,
         alreadySeeded: true,
         harvest: harvest(),
+        mediaReadiness: mediaReadiness(),
       };
     }
     const cachedOutputs = await mirror?.hydrate();
-    const admin = accounts.find((account) => account.role === 'admin');
-    if (!admin) throw new Error('Seeding the catalog needs an admin demo account');
-    const seeder = new CatalogSeeder(
-      target.graphqlUrl,
-      await signInForIdToken(pool, admin.username, admin.password),
-    );
     const existing = await seeder.existingTitles();
     await inBatches(catalog, CONCURRENT_TITLES, (title) =>
       seeder.seedTitle(title, existing.get(seedTitleKey(title))),
@@ -145,6 +154,7 @@ export async function seedLocalStack(
       accountsCreated,
       titles: catalog.length,
       alreadySeeded: false,
+      mediaReadiness: mediaReadiness(),
       ...(mirror ? { cachedOutputs, harvest: harvest() } : {}),
     };
   } finally {

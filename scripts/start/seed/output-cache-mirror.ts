@@ -15,6 +15,7 @@ import { localS3Client } from 'appsync-twin';
 import { CACHE_MANIFEST, OUTPUT_CACHE_PREFIX } from '../../../functions/media/lib/cache-key';
 import type { CacheManifest } from '../../../functions/media/lib/output-cache';
 import { contentTypeFor } from '../../../functions/media/lib/storage';
+import { pollInBackground } from './background-poll';
 
 /**
  * Where this machine keeps the seed media's processed outputs: beside the twin's own caches under
@@ -154,28 +155,14 @@ export class SeedOutputMirror {
 
   /** Harvests every few seconds until every entry is on disk or `stop()` is called. */
   harvestInBackground(onError: (error: unknown) => void): BackgroundHarvest {
-    let stopped = false;
-    let wake: (() => void) | undefined;
-    const done = (async () => {
-      while (!stopped) {
-        try {
-          if ((await this.harvest()).length === 0) break;
-        } catch (error) {
-          onError(error);
-        }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, HARVEST_INTERVAL_MS).unref();
-        });
-      }
-      this.s3.destroy();
-    })();
+    const poll = pollInBackground(
+      async () => ((await this.harvest()).length === 0 ? true : undefined),
+      HARVEST_INTERVAL_MS,
+      onError,
+    );
     return {
-      done,
-      stop() {
-        stopped = true;
-        wake?.();
-      },
+      done: poll.done.then(() => this.s3.destroy()),
+      stop: () => poll.stop(),
     };
   }
 

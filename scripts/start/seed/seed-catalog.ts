@@ -14,11 +14,16 @@ interface ListedMovie {
 /** An upload's processing status (`MediaFile`): null before any upload. */
 type UploadState = { readonly status: string } | null;
 
-interface MovieMedia {
-  readonly id: string;
+/** A title's files and their processing states. */
+interface MediaStates {
   readonly video: UploadState;
   readonly poster: UploadState;
   readonly backdrop: UploadState;
+  readonly trailers: ReadonlyArray<{ readonly video: UploadState }>;
+}
+
+interface MovieMedia extends MediaStates {
+  readonly id: string;
   readonly trailers: ReadonlyArray<{
     readonly id: string;
     readonly title: string;
@@ -75,6 +80,44 @@ const MOVIE_MEDIA = /* GraphQL */ `
     }
   }
 `;
+
+const LIST_MEDIA = /* GraphQL */ `
+  query SeedListMedia($nextToken: String) {
+    movies(limit: 50, nextToken: $nextToken) {
+      items {
+        video {
+          status
+        }
+        poster {
+          status
+        }
+        backdrop {
+          status
+        }
+        trailers {
+          video {
+            status
+          }
+        }
+      }
+      nextToken
+    }
+  }
+`;
+
+/** How many of the catalog's uploaded files are READY, FAILED, or still to be processed. */
+export interface MediaTally {
+  readonly ready: number;
+  readonly failed: number;
+  readonly pending: number;
+}
+
+function tallyOf(states: readonly UploadState[]): MediaTally {
+  const uploaded = states.filter((state) => state !== null);
+  const ready = uploaded.filter((state) => state.status === 'READY').length;
+  const failed = uploaded.filter((state) => state.status === 'FAILED').length;
+  return { ready, failed, pending: uploaded.length - ready - failed };
+}
 
 const CREATE_MOVIE = /* GraphQL */ `
   mutation SeedCreateMovie($input: CreateMovieInput!) {
@@ -178,6 +221,23 @@ export class CatalogSeeder {
           existing.id,
         );
     }
+  }
+
+  /** The processing state of every file uploaded to the catalog (never-uploaded slots are not counted). */
+  async mediaTally(): Promise<MediaTally> {
+    const states: UploadState[] = [];
+    let nextToken: string | null = null;
+    do {
+      const page: { movies: { items: MediaStates[]; nextToken: string | null } } = await this.request(
+        LIST_MEDIA,
+        { nextToken },
+      );
+      for (const movie of page.movies.items) {
+        states.push(movie.video, movie.poster, movie.backdrop, ...movie.trailers.map((t) => t.video));
+      }
+      nextToken = page.movies.nextToken;
+    } while (nextToken);
+    return tallyOf(states);
   }
 
   private async movieMedia(movieId: string): Promise<MovieMedia> {
