@@ -149,15 +149,15 @@ export type SavePlaybackPositionInput = {
   positionSeconds: number;
 };
 
-/** A part of a title that search looks in, best-ranked first. */
+/** A part of a title (or of a library item) that search looks in, best-ranked first. */
 export type SearchField =
-  /** The cast and directors. */
+  /** The cast and directors (catalog titles only). */
   | 'CAST'
-  /** The synopsis. */
+  /** The synopsis (a library item's description). */
   | 'DESCRIPTION'
-  /** The title's tags. */
+  /** The title's tags (a library item's tags). */
   | 'TAGS'
-  /** The title's name. */
+  /** The title's name (a library item's title). */
   | 'TITLE';
 
 /** Narrows a search; every filter given must hold. */
