@@ -2,7 +2,7 @@ import { util } from '@aws-appsync/utils';
 import { invalidNextToken } from './errors';
 import type { StoredLibraryItem } from './library-item';
 import { toLibraryItem } from './library-item';
-import { fieldMatches, SEARCH_FIELDS, wordsOf } from './search';
+import { SEARCH_FIELDS, searchWordReaches, wordsOf } from './search';
 import { highlightsOfFields } from './search-results';
 import type { LibrarySearchResult } from '../types/schema';
 
@@ -25,17 +25,35 @@ function itemTexts(item: StoredLibraryItem): string[][] {
   return [[item.title], item.tags, [], [item.description]];
 }
 
+/** The item's folded words per `SEARCH_FIELDS` rank, space-joined: stored with the item, or folded now. */
+function foldedFields(item: StoredLibraryItem): string[] {
+  const folded = (stored: string | undefined, texts: string[]) =>
+    typeof stored === 'string' ? stored : wordsOf(texts.join(' ')).join(' ');
+  return [
+    folded(item.searchTitle, [item.title]),
+    folded(item.searchTags, item.tags),
+    '',
+    folded(item.searchDescription, [item.description]),
+  ];
+}
+
+/** Whether the search word is a prefix of a word of the field: `fieldMatches` on space-joined words. */
+function foldedFieldMatches(foldedWords: string, rank: number, searchWord: string): boolean {
+  if (foldedWords.length === 0) return false;
+  if (!searchWordReaches(rank, searchWord)) return false;
+  return ` ${foldedWords}`.indexOf(` ${searchWord}`) >= 0;
+}
+
 /**
- * The item's rank (the best field any search word matched), or -1 unless every word matches some field. Fields
- * are folded best first and only while a word is unmatched: most items are settled without their description.
+ * The item's rank (the best field any search word matched), or -1 unless every word matches some field: the
+ * earliest field where a word matched, once every word matched somewhere.
  */
 export function libraryRank(item: StoredLibraryItem, searchWords: string[]): number {
   let rank = -1;
   let unmatched = searchWords;
-  itemTexts(item).forEach((texts, fieldRank) => {
-    if (unmatched.length === 0 || texts.length === 0) return;
-    const fieldWords = wordsOf(texts.join(' '));
-    const stillUnmatched = unmatched.filter((word) => !fieldMatches(fieldWords, fieldRank, word));
+  foldedFields(item).forEach((foldedWords, fieldRank) => {
+    if (unmatched.length === 0) return;
+    const stillUnmatched = unmatched.filter((word) => !foldedFieldMatches(foldedWords, fieldRank, word));
     if (rank < 0 && stillUnmatched.length < unmatched.length) rank = fieldRank;
     unmatched = stillUnmatched;
   });

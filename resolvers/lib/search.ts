@@ -71,9 +71,14 @@ export function indexPrefix(searchWord: string): string {
   return searchWord.slice(0, INDEX_PREFIX_LENGTH);
 }
 
+/** Whether a search word may match a field of this rank at all (synopsis words need 3+ letters). */
+export function searchWordReaches(rank: number, searchWord: string): boolean {
+  return rank !== DESCRIPTION_RANK || searchWord.length >= INDEX_PREFIX_LENGTH;
+}
+
 /** Whether a search word is a prefix of some word of the field (synopsis words need 3+ letters). */
 export function fieldMatches(fieldWords: string[], rank: number, searchWord: string): boolean {
-  if (rank === DESCRIPTION_RANK && searchWord.length < INDEX_PREFIX_LENGTH) return false;
+  if (!searchWordReaches(rank, searchWord)) return false;
   return fieldWords.some((word) => word.startsWith(searchWord));
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type CostTraceSummary } from 'appsync-twin';
 import { LIBRARY_READ_PAGES } from '../../infra/lib/appsync/resolver-table';
 import { LIBRARY_LIMITS } from '../../resolvers/lib/library';
+import { searchableWords } from '../../resolvers/lib/library-item';
 import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
 import { stackTimeout } from '../support/timeouts';
 
@@ -197,6 +198,29 @@ describe('searchMyLibrary paging and isolation', () => {
   });
 });
 
+describe('searchMyLibrary after edits', () => {
+  const UPDATE = `mutation ($id: ID!, $input: UpdateLibraryItemInput!) {
+    updateLibraryItem(id: $id, input: $input) { id } }`;
+
+  it('finds an item by its edited words, and no longer by its old ones', async () => {
+    const id = await addItem(owner, { title: 'Untitled scan', description: 'First draft', tags: ['paper'] });
+    expect(titles(await hits(owner, 'draft'))).toEqual(['Untitled scan']);
+    const edited = await twin.gql(owner.idToken, UPDATE, {
+      id,
+      input: { title: 'Wombat sketch', tags: ['graphite'], description: 'Final version' },
+    });
+    expect(edited.errors).toBeUndefined();
+    expect(titles(await hits(owner, 'wombat'))).toEqual(['Wombat sketch']);
+    expect(titles(await hits(owner, 'graphite'))).toEqual(['Wombat sketch']);
+    expect(titles(await hits(owner, 'final'))).toEqual(['Wombat sketch']);
+    for (const old of ['untitled', 'paper', 'draft']) expect(await hits(owner, old)).toEqual([]);
+    // Editing one field keeps the others' words.
+    await twin.gql(owner.idToken, UPDATE, { id, input: { description: 'Charcoal study' } });
+    expect(titles(await hits(owner, 'wombat charcoal graphite'))).toEqual(['Wombat sketch']);
+    expect(await hits(owner, 'final')).toEqual([]);
+  });
+});
+
 describe('searchMyLibrary bad input', () => {
   it.each([
     ['empty text', '', 'BadRequest: query must be 1–100 characters.'],
@@ -258,7 +282,7 @@ async function libraryPages(user: SignedInUser): Promise<{ pages: number; items:
 describe('searchMyLibrary on a full library of large items', () => {
   let big: SignedInUser;
 
-  /** 500 items with 2,000-character descriptions (over 2 MB), written as the API stores them. */
+  /** 500 items with 2,000-character descriptions (over 1 MB), written as the API stores them. */
   async function fillLibrary(user: SignedInUser): Promise<void> {
     const template = await addItem(user, { title: 'Newest item' });
     const client = dynamodb();
@@ -274,12 +298,24 @@ describe('searchMyLibrary on a full library of large items', () => {
       // Older than any real ULID ("01A…" sorts before this year's "01K…"): the oldest is read last.
       const clones = Array.from({ length: LIBRARY_LIMITS.maxItems - 1 }, (_unused, n) => {
         const itemId = `01AAAAAAAAAAAAAAAAAA${String(n).padStart(6, '0')}`;
-        return {
-          ...item,
+        const title = ['Quokka selfie', 'Platypus from before'][n] ?? `Filler ${n}`;
+        const description = 'Ça été une journée ensoleillée. '.repeat(62).slice(0, 2000);
+        const { searchTitle: _title, searchTags: _tags, searchDescription: _description, ...fields } = item;
+        const clone = {
+          ...fields,
           sk: { S: `LIBRARY#${itemId}` },
           itemId: { S: itemId },
-          title: { S: n === 0 ? 'Quokka selfie' : `Filler ${n}` },
-          description: { S: 'Ça été une journée ensoleillée. '.repeat(62).slice(0, 2000) },
+          title: { S: title },
+        };
+        // Item 1 is as items were stored before search words were (search folds its fields itself).
+        if (n === 1) return { ...clone, description: { S: description } };
+        const words = searchableWords({ title, tags: [], description });
+        return {
+          ...clone,
+          description: { S: description },
+          searchTitle: { S: words.searchTitle as string },
+          searchTags: { S: words.searchTags as string },
+          searchDescription: { S: words.searchDescription as string },
         };
       });
       for (let start = 0; start < clones.length; start += 25) {
@@ -310,6 +346,8 @@ describe('searchMyLibrary on a full library of large items', () => {
     expect(titles((result.page as Page).items)).toEqual(['Quokka selfie']);
     expect(result.trace.scans).toEqual([]);
     expect(result.trace.operations).toEqual({ GetItem: 1, Query: stored.pages });
+    const legacy = await search(big, { query: 'platypus' });
+    expect(titles((legacy.page as Page).items)).toEqual(['Platypus from before']);
     const all = await search(big, { query: 'filler', limit: 50 });
     expect((all.page as Page).items).toHaveLength(50);
   });

@@ -77,11 +77,12 @@ export const PIPELINE_FUNCTIONS = {
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
 
 /**
- * Query pages (1 MB each) searchMyLibrary may read: 500 items of at most ~11 KB (2,000-character descriptions,
- * 20 tags and a title of 3-byte characters, plus media state) are under 6 MB. Steps after the last page return
- * at once, so a typical library costs one Query.
+ * Query pages (1 MB each) searchMyLibrary may read: with the session check, the 10 functions a pipeline may
+ * have. 500 items of Latin text at every field's limit (with their stored search words) are about 4 MB; only
+ * 500 maximum-size items in a 3-byte script could pass 9 MB (the search then fails as `LibraryTooLarge`).
+ * Steps after the last page return at once, so a typical library costs one Query.
  */
-export const LIBRARY_READ_PAGES = 6;
+export const LIBRARY_READ_PAGES = 9;
 
 export const RESOLVERS: readonly ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'me', dataSource: 'users', session: 'in-code' },
