@@ -7,6 +7,7 @@ import {
   requireTags,
   requireTitle,
   toLibraryItem,
+  searchableWords,
   type StoredLibraryItem,
 } from './lib/library-item';
 import { uploadedState } from './lib/media-file';
@@ -26,12 +27,15 @@ export function request(
   if (problem) badRequest(problem);
   const now = util.time.nowISO8601();
   const uploadId = util.autoId();
+  const title = requireTitle(input.title);
+  const description = requireDescription(input.description);
+  const tags = requireTags(input.tags);
   const item: StoredLibraryItem = {
     itemId: util.autoUlid(),
     kind,
-    title: requireTitle(input.title),
-    description: requireDescription(input.description),
-    tags: requireTags(input.tags),
+    title,
+    description,
+    tags,
     fileName: requireFileName(input.fileName),
     contentType: input.contentType,
     sizeBytes: input.sizeBytes,
@@ -41,6 +45,7 @@ export function request(
     },
     createdAt: now,
     updatedAt: now,
+    ...searchableWords({ title, tags, description }),
   };
   ctx.stash.libraryItem = item;
   return {};

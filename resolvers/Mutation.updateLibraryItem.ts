@@ -7,6 +7,7 @@ import {
   requireDescription,
   requireTags,
   requireTitle,
+  searchableWords,
   toLibraryItem,
   type StoredLibraryItem,
 } from './lib/library-item';
@@ -17,14 +18,14 @@ import type { LibraryItem, MutationUpdateLibraryItemArgs } from './types/schema'
 export function request(ctx: Context<MutationUpdateLibraryItemArgs>): DynamoDBUpdateItemRequest {
   const id = requireId(ctx.args.id, 'id');
   const input = ctx.args.input;
-  const changes: Record<string, unknown> = {};
-  if (input.title !== undefined && input.title !== null) changes.title = requireTitle(input.title);
+  const fields: { title?: string; description?: string; tags?: string[] } = {};
+  if (input.title !== undefined && input.title !== null) fields.title = requireTitle(input.title);
   if (input.description !== undefined && input.description !== null) {
-    changes.description = requireDescription(input.description);
+    fields.description = requireDescription(input.description);
   }
-  if (input.tags !== undefined && input.tags !== null) changes.tags = requireTags(input.tags);
-  if (Object.keys(changes).length === 0) badRequest('Give at least one of title, description or tags.');
-  changes.updatedAt = util.time.nowISO8601();
+  if (input.tags !== undefined && input.tags !== null) fields.tags = requireTags(input.tags);
+  if (Object.keys(fields).length === 0) badRequest('Give at least one of title, description or tags.');
+  const changes = { ...fields, ...searchableWords(fields), updatedAt: util.time.nowISO8601() };
   return update({
     key: libraryItemKey(callerSub(ctx), id),
     update: changes,

@@ -3,13 +3,10 @@ import { badRequest } from './lib/errors';
 import type { MovieResult } from './lib/movies';
 import type { SearchFilterInput } from './lib/search-index';
 import { searchResult, type SearchResultItem } from './lib/search-results';
-import { searchWords } from './lib/search-words';
+import { searchQueryWords } from './lib/search-words';
 import { pageLimit, pageToken, requireInt } from './lib/validate';
 import type { QuerySearchMoviesArgs, SearchFilter, SearchResultConnection } from './types/schema';
 import type { SearchMoviesStash } from './lib/stash';
-
-/** Search words beyond this many are refused (each is one index partition to merge). */
-export const MAX_SEARCH_WORDS = 8;
 
 function validFilter(filter: SearchFilter | null | undefined): SearchFilterInput {
   if (!filter) return {};
@@ -30,9 +27,7 @@ function validFilter(filter: SearchFilter | null | undefined): SearchFilterInput
 
 /** No side effects: the client records a search it settles on with `recordSearch`. */
 export function request(ctx: Context<QuerySearchMoviesArgs, SearchMoviesStash>): Record<string, never> {
-  const words = searchWords(ctx.args.query);
-  if (words.length > MAX_SEARCH_WORDS) badRequest(`query must have at most ${MAX_SEARCH_WORDS} words.`);
-  ctx.stash.searchWords = words;
+  ctx.stash.searchWords = searchQueryWords(ctx.args.query);
   ctx.stash.searchFilter = validFilter(ctx.args.filter);
   ctx.stash.limit = pageLimit(ctx.args.limit);
   ctx.stash.nextToken = pageToken(ctx.args.nextToken);

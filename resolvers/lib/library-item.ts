@@ -1,5 +1,6 @@
 import { badRequest } from './errors';
 import { LIBRARY_IMAGE_VARIANTS, LIBRARY_LIMITS, type LibraryKind, type LibrarySlot } from './library';
+import { wordsOf } from './search';
 import { toMediaFile, type StoredMediaState, type StoredStream } from './media-file';
 import type { LibraryItem, MediaFile } from '../types/schema';
 
@@ -23,6 +24,27 @@ export interface StoredLibraryItem {
   durationSeconds?: number | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The searchable fields' words as search folds them (`wordsOf`, joined by spaces), written with the fields so
+   * `searchMyLibrary` does not fold 500 descriptions per search. Absent on items written before; search folds
+   * those itself.
+   */
+  searchTitle?: string;
+  searchTags?: string;
+  searchDescription?: string;
+}
+
+/** The folded words to store next to the searchable fields being written (only those given). */
+export function searchableWords(fields: {
+  title?: string;
+  tags?: string[];
+  description?: string;
+}): Pick<StoredLibraryItem, 'searchTitle' | 'searchTags' | 'searchDescription'> {
+  const words: Pick<StoredLibraryItem, 'searchTitle' | 'searchTags' | 'searchDescription'> = {};
+  if (fields.title !== undefined) words.searchTitle = wordsOf(fields.title).join(' ');
+  if (fields.tags !== undefined) words.searchTags = wordsOf(fields.tags.join(' ')).join(' ');
+  if (fields.description !== undefined) words.searchDescription = wordsOf(fields.description).join(' ');
+  return words;
 }
 
 export interface StoredLibraryUsage {

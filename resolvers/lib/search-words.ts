@@ -16,3 +16,13 @@ export function searchWords(query: unknown): string[] {
   if (words.length === 0) badRequest('query must contain at least one letter or digit.');
   return words;
 }
+
+/** Search words beyond this many are refused (each is one index partition to merge in catalog search). */
+export const MAX_SEARCH_WORDS = 8;
+
+/** The words of a search query (`searchMovies`, `searchMyLibrary`): as `searchWords`, at most `MAX_SEARCH_WORDS`. */
+export function searchQueryWords(query: unknown): string[] {
+  const words = searchWords(query);
+  if (words.length > MAX_SEARCH_WORDS) badRequest(`query must have at most ${MAX_SEARCH_WORDS} words.`);
+  return words;
+}

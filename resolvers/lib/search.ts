@@ -5,19 +5,26 @@ const SEPARATORS = ' \t\n.,:;!?\'"()[]{}-_/\\&+*#@%$^|~`<>=·–—…';
 const ACCENTED = 'àáâãäåāçćčèéêëēęěìíîïīłñńňòóôõöøōŕřśšşťùúûüūůýÿžźż';
 const PLAIN = 'aaaaaaaccceeeeeeeiiiiilnnnooooooorrssstuuuuuuyyzzz';
 
+/**
+ * Replaces every separator by a space, and every accented letter of the lower-cased text by its plain letter.
+ * Native split/join per character present, not a callback per character: library search folds up to 500
+ * descriptions of 2,000 characters within one resolver handler.
+ */
+function foldSeparatorsAndAccents(lowerCased: string): string {
+  let text = lowerCased;
+  for (const separator of SEPARATORS.split('')) {
+    if (text.indexOf(separator) >= 0) text = text.split(separator).join(' ');
+  }
+  ACCENTED.split('').forEach((accented, index) => {
+    if (text.indexOf(accented) >= 0) text = text.split(accented).join(PLAIN.charAt(index));
+  });
+  return text;
+}
+
 /** Lower-cased words of a text without accents, split on punctuation and spaces, in order, without repeats. */
 export function wordsOf(text: string): string[] {
-  const spaced = text
-    .toLowerCase()
-    .split('')
-    .map((ch) => {
-      if (SEPARATORS.indexOf(ch) >= 0) return ' ';
-      const accented = ACCENTED.indexOf(ch);
-      return accented >= 0 ? PLAIN.charAt(accented) : ch;
-    })
-    .join('');
   const words: string[] = [];
-  for (const word of spaced.split(' ')) {
+  for (const word of foldSeparatorsAndAccents(text.toLowerCase()).split(' ')) {
     if (word.length > 0 && words.indexOf(word) < 0) words.push(word);
   }
   return words;
@@ -64,9 +71,14 @@ export function indexPrefix(searchWord: string): string {
   return searchWord.slice(0, INDEX_PREFIX_LENGTH);
 }
 
+/** Whether a search word may match a field of this rank at all (synopsis words need 3+ letters). */
+export function searchWordReaches(rank: number, searchWord: string): boolean {
+  return rank !== DESCRIPTION_RANK || searchWord.length >= INDEX_PREFIX_LENGTH;
+}
+
 /** Whether a search word is a prefix of some word of the field (synopsis words need 3+ letters). */
 export function fieldMatches(fieldWords: string[], rank: number, searchWord: string): boolean {
-  if (rank === DESCRIPTION_RANK && searchWord.length < INDEX_PREFIX_LENGTH) return false;
+  if (!searchWordReaches(rank, searchWord)) return false;
   return fieldWords.some((word) => word.startsWith(searchWord));
 }
 
@@ -91,20 +103,29 @@ export function fieldPrefixes(fieldWords: string[], rank: number): string[] {
 
 /** The words of a text as written (case and accents kept), split like `wordsOf`. */
 export function writtenWords(text: string): string[] {
-  const spaced = text
-    .split('')
-    .map((ch) => (SEPARATORS.indexOf(ch) >= 0 ? ' ' : ch))
-    .join('');
+  let spaced = text;
+  for (const separator of SEPARATORS.split('')) {
+    if (spaced.indexOf(separator) >= 0) spaced = spaced.split(separator).join(' ');
+  }
   return spaced.split(' ').filter((word) => word.length > 0);
 }
 
 /** Words of the texts (as written, without repeats) that some search word is a prefix of. */
 export function matchingWords(texts: string[], rank: number, searchWords: string[]): string[] {
+  const text = texts.join(' ');
+  const written = writtenWords(text);
+  const lowerCased = text.toLowerCase();
+  // Folding keeps positions unless lower-casing changed the length (e.g. `İ`): then each word is folded alone.
+  const normalized =
+    lowerCased.length === text.length
+      ? foldSeparatorsAndAccents(lowerCased)
+          .split(' ')
+          .filter((word) => word.length > 0)
+      : written.map((word) => wordsOf(word)[0] ?? '');
   const found: string[] = [];
-  for (const written of writtenWords(texts.join(' '))) {
-    const normalized = wordsOf(written)[0] ?? '';
-    const hit = searchWords.some((searchWord) => fieldMatches([normalized], rank, searchWord));
-    if (hit && found.indexOf(written) < 0) found.push(written);
-  }
+  written.forEach((word, index) => {
+    const hit = searchWords.some((searchWord) => fieldMatches([normalized[index] ?? ''], rank, searchWord));
+    if (hit && found.indexOf(word) < 0) found.push(word);
+  });
   return found;
 }

@@ -7,6 +7,7 @@ import type { PresignGetStash } from '../functions/presignGet';
 import type { UploadStash } from '../functions/presignPut';
 import type { ListEntryStash } from '../functions/putListEntry';
 import type { LibraryItemsStash } from '../functions/getLibraryItems';
+import type { LibraryScanStash } from '../functions/queryLibraryForSearch';
 import type { GenreStash } from '../functions/queryGenre';
 import type { UserIndexStash } from '../functions/queryUserIndex';
 import type { RecordSearchStash } from '../functions/recordSearch';
@@ -44,6 +45,7 @@ export type DeleteMovieStash = DeleteMovieTransactionStash;
 export type RequestUploadUrlStash = CatalogItemStash & UploadStash;
 export type RequestLibraryUploadStash = LibraryReservationStash;
 export type DeleteLibraryItemsStash = LibraryItemsStash;
+export type SearchMyLibraryStash = LibraryScanStash;
 
 /** A unit resolver that keeps the item it writes for its response. */
 export interface CreatedItemStash<T> {

@@ -203,6 +203,26 @@ export type LibraryItemKind =
   /** A video (MP4, MOV, MKV or WebM): processed to an HLS stream with scrub previews, played like the catalog. */
   | 'VIDEO';
 
+/** A page of library search results, best first. */
+export type LibrarySearchConnection = {
+  __typename?: 'LibrarySearchConnection';
+  /** The results on this page. */
+  items: Array<LibrarySearchResult>;
+  /** Pass this to the same query (same text and kind) to get the next page; null on the last page. */
+  nextToken: Maybe<Scalars['String']['output']>;
+};
+
+/** A library item a search found, and why. */
+export type LibrarySearchResult = {
+  __typename?: 'LibrarySearchResult';
+  /** Every field a search word matched, best-ranked first, with the matching words as written (for highlighting). */
+  highlights: Array<SearchHighlight>;
+  /** The item. */
+  item: LibraryItem;
+  /** The best-ranked field that a search word matched (`TITLE`, `TAGS` or `DESCRIPTION`): the result is ranked by it. */
+  matchedField: SearchField;
+};
+
 /** A new library item and where to upload its file. */
 export type LibraryUpload = {
   __typename?: 'LibraryUpload';
@@ -757,6 +777,13 @@ export type Query = {
    * A query has no side effects: call `recordSearch` when the user settles on a search.
    */
   searchMovies: SearchResultConnection;
+  /**
+   * The caller's library items matching every word of `query` by word prefix, in their title, tags or description,
+   * ignoring case and accents on Latin letters (`cafe` finds `Café`). Words of 1–2 characters match titles and tags
+   * only. Ranked by where the item matched (title, then tags, then description), then newest first. Pages are full
+   * (`limit` long) unless they are the last. Only the caller's own items are searched; no side effects.
+   */
+  searchMyLibrary: LibrarySearchConnection;
 };
 
 
@@ -869,6 +896,15 @@ export type QuerySearchMoviesArgs = {
   query: Scalars['String']['input'];
 };
 
+
+/** Viewer queries. Lists return at most 50 items per page (`limit` defaults to 20). */
+export type QuerySearchMyLibraryArgs = {
+  kind: InputMaybe<LibraryItemKind>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  nextToken: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+};
+
 /** One quality level (rendition) of an HLS stream, as listed in its master playlist. */
 export type Rendition = {
   __typename?: 'Rendition';
@@ -935,15 +971,15 @@ export type SavePlaybackPositionInput = {
   positionSeconds: Scalars['Int']['input'];
 };
 
-/** A part of a title that search looks in, best-ranked first. */
+/** A part of a title (or of a library item) that search looks in, best-ranked first. */
 export type SearchField =
-  /** The cast and directors. */
+  /** The cast and directors (catalog titles only). */
   | 'CAST'
-  /** The synopsis. */
+  /** The synopsis (a library item's description). */
   | 'DESCRIPTION'
-  /** The title's tags. */
+  /** The title's tags (a library item's tags). */
   | 'TAGS'
-  /** The title's name. */
+  /** The title's name (a library item's title). */
   | 'TITLE';
 
 /** Narrows a search; every filter given must hold. */

@@ -171,6 +171,11 @@ function libraryOperations(): Operation[] {
     },
     { name: 'libraryUsage', document: 'query { libraryUsage { items bytes } }', variables: () => ({}) },
     {
+      name: 'searchMyLibrary',
+      document: 'query { searchMyLibrary(query: "beach") { items { item { id } matchedField } nextToken } }',
+      variables: () => ({}),
+    },
+    {
       name: 'libraryItemDownload',
       document: 'query { libraryItemDownload(id: "nobody-has-this") { url } }',
       variables: () => ({}),

@@ -2,6 +2,8 @@ import { lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes } from 'react-router';
 import { EmptyState, FullPageSpinner } from '../components/States';
 import { AccountScreen } from '../features/account/AccountScreen';
+import { CollectionScreen } from '../features/collections/CollectionScreen';
+import { CollectionsScreen } from '../features/collections/CollectionsScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { TitleScreen } from '../features/title/TitleScreen';
@@ -28,6 +30,8 @@ export function AppRoutes({ user }: { user: SignedInUser }) {
         <Route index element={<HomeScreen />} />
         <Route path="title/:movieId" element={<TitleScreen />} />
         <Route path="search" element={<SearchScreen />} />
+        <Route path="collections" element={<CollectionsScreen />} />
+        <Route path="collections/:id" element={<CollectionScreen />} />
         <Route path="account" element={<AccountScreen />} />
         <Route
           path="admin/*"

@@ -29,6 +29,13 @@ type Documents = {
     "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteTrailerDocument,
     "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      uploadId\n      maxBytes\n      expiresAt\n    }\n  }\n": typeof types.RequestUploadUrlDocument,
     "\n  subscription MediaStatusChanged($movieId: ID) {\n    onMediaStatusChanged(movieId: $movieId) {\n      movieId\n      trailerId\n      kind\n      media {\n        ...AdminMediaFile\n      }\n    }\n  }\n": typeof types.MediaStatusChangedDocument,
+    "\n  fragment CollectionItemFields on LibraryItem {\n    id\n    title\n    kind\n    media {\n      uploadId\n      status\n    }\n  }\n": typeof types.CollectionItemFieldsFragmentDoc,
+    "\n  query MyCollections($limit: Int, $nextToken: String) {\n    myCollections(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        name\n        updatedAt\n        items {\n          id\n          title\n        }\n      }\n      nextToken\n    }\n  }\n": typeof types.MyCollectionsDocument,
+    "\n  query CollectionDetails($id: ID!) {\n    collection(id: $id) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": typeof types.CollectionDetailsDocument,
+    "\n  query LibraryPicker($limit: Int, $nextToken: String) {\n    myLibrary(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...CollectionItemFields\n      }\n      nextToken\n    }\n  }\n": typeof types.LibraryPickerDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n": typeof types.CreateCollectionDocument,
+    "\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": typeof types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n": typeof types.DeleteCollectionDocument,
     "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": typeof types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.MyListDocument,
@@ -71,6 +78,13 @@ const documents: Documents = {
     "\n  mutation DeleteTrailer($movieId: ID!, $id: ID!) {\n    deleteTrailer(movieId: $movieId, id: $id) {\n      id\n    }\n  }\n": types.DeleteTrailerDocument,
     "\n  mutation RequestUploadUrl($input: RequestUploadUrlInput!) {\n    requestUploadUrl(input: $input) {\n      url\n      key\n      headers\n      uploadId\n      maxBytes\n      expiresAt\n    }\n  }\n": types.RequestUploadUrlDocument,
     "\n  subscription MediaStatusChanged($movieId: ID) {\n    onMediaStatusChanged(movieId: $movieId) {\n      movieId\n      trailerId\n      kind\n      media {\n        ...AdminMediaFile\n      }\n    }\n  }\n": types.MediaStatusChangedDocument,
+    "\n  fragment CollectionItemFields on LibraryItem {\n    id\n    title\n    kind\n    media {\n      uploadId\n      status\n    }\n  }\n": types.CollectionItemFieldsFragmentDoc,
+    "\n  query MyCollections($limit: Int, $nextToken: String) {\n    myCollections(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        name\n        updatedAt\n        items {\n          id\n          title\n        }\n      }\n      nextToken\n    }\n  }\n": types.MyCollectionsDocument,
+    "\n  query CollectionDetails($id: ID!) {\n    collection(id: $id) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": types.CollectionDetailsDocument,
+    "\n  query LibraryPicker($limit: Int, $nextToken: String) {\n    myLibrary(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...CollectionItemFields\n      }\n      nextToken\n    }\n  }\n": types.LibraryPickerDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n": types.CreateCollectionDocument,
+    "\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n": types.DeleteCollectionDocument,
     "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.MyListDocument,
@@ -172,6 +186,34 @@ export function graphql(source: "\n  mutation RequestUploadUrl($input: RequestUp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription MediaStatusChanged($movieId: ID) {\n    onMediaStatusChanged(movieId: $movieId) {\n      movieId\n      trailerId\n      kind\n      media {\n        ...AdminMediaFile\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription MediaStatusChanged($movieId: ID) {\n    onMediaStatusChanged(movieId: $movieId) {\n      movieId\n      trailerId\n      kind\n      media {\n        ...AdminMediaFile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CollectionItemFields on LibraryItem {\n    id\n    title\n    kind\n    media {\n      uploadId\n      status\n    }\n  }\n"): (typeof documents)["\n  fragment CollectionItemFields on LibraryItem {\n    id\n    title\n    kind\n    media {\n      uploadId\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCollections($limit: Int, $nextToken: String) {\n    myCollections(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        name\n        updatedAt\n        items {\n          id\n          title\n        }\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query MyCollections($limit: Int, $nextToken: String) {\n    myCollections(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        name\n        updatedAt\n        items {\n          id\n          title\n        }\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CollectionDetails($id: ID!) {\n    collection(id: $id) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CollectionDetails($id: ID!) {\n    collection(id: $id) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryPicker($limit: Int, $nextToken: String) {\n    myLibrary(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...CollectionItemFields\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query LibraryPicker($limit: Int, $nextToken: String) {\n    myLibrary(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...CollectionItemFields\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n"): (typeof documents)["\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,9 @@ export const typePolicies: TypePolicies = {
       searchHistory: nextTokenConnection(),
       continueWatching: nextTokenConnection(),
       myList: nextTokenConnection(),
+      myLibrary: nextTokenConnection(['filter']),
+      myCollections: nextTokenConnection(),
+      searchMyLibrary: nextTokenConnection(['query', 'kind']),
       movie: {
         // A title already cached from a row renders at once while its details load.
         read(existing, { args, toReference }) {
@@ -24,6 +27,12 @@ export const typePolicies: TypePolicies = {
   // Positions are always the caller's own (the cache is cleared at sign-out), so the title id identifies one.
   PlaybackPosition: { keyFields: ['movieId'] },
   MediaFile: { merge: true },
+  // A collection's items are its whole ordered list: a save replaces it.
+  Collection: {
+    fields: {
+      items: { merge: (_existing, incoming: unknown) => incoming },
+    },
+  },
   Movie: {
     fields: {
       trailers: { merge: (_existing, incoming: unknown) => incoming },

@@ -63,6 +63,7 @@ export const PIPELINE_FUNCTIONS = {
   presignLibraryUpload: 'media',
   getLibraryItem: 'users',
   getLibraryItems: 'users',
+  queryLibraryForSearch: 'users',
   deleteLibraryItemsTransaction: 'users',
   deleteLibraryObjects: 'account',
   presignLibraryDownload: 'media',
@@ -74,6 +75,14 @@ export const PIPELINE_FUNCTIONS = {
 } as const satisfies Record<string, DataSourceName>;
 
 export type PipelineFunctionName = keyof typeof PIPELINE_FUNCTIONS;
+
+/**
+ * Query pages (1 MB each) searchMyLibrary may read: with the session check, the 10 functions a pipeline may
+ * have. 500 items of Latin text at every field's limit (with their stored search words) are about 4 MB; only
+ * 500 maximum-size items in a 3-byte script could pass 9 MB (the search then fails as `LibraryTooLarge`).
+ * Steps after the last page return at once, so a typical library costs one Query.
+ */
+export const LIBRARY_READ_PAGES = 9;
 
 export const RESOLVERS: readonly ResolverSpec[] = [
   { typeName: 'Query', fieldName: 'me', dataSource: 'users', session: 'in-code' },
@@ -200,6 +209,11 @@ export const RESOLVERS: readonly ResolverSpec[] = [
   // My Library: every key is built from the caller's sub (resolvers/lib/library.ts).
   { typeName: 'Query', fieldName: 'myLibrary', dataSource: 'users' },
   { typeName: 'Query', fieldName: 'libraryItem', dataSource: 'users' },
+  {
+    typeName: 'Query',
+    fieldName: 'searchMyLibrary',
+    pipeline: Array<PipelineFunctionName>(LIBRARY_READ_PAGES).fill('queryLibraryForSearch'),
+  },
   { typeName: 'Query', fieldName: 'libraryUsage', pipeline: ['readLibraryUsage'], session: 'in-code' },
   {
     typeName: 'Query',
