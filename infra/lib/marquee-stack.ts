@@ -142,7 +142,11 @@ export class MarqueeStack extends Stack {
       description:
         "The catalog's search index: keeps a title's word-prefix items when it changes, and answers searches by merging the words' index partitions in rank order.",
       environment: { CATALOG_TABLE: data.catalogTable.tableName },
-      timeout: Duration.seconds(10),
+      // Indexing a title is a handful of BatchWriteItems (milliseconds on AWS), but it runs inside the
+      // createMovie/updateMovie pipeline: a timeout there leaves the title written and unindexed. 30 s is
+      // AppSync's own limit on a resolver, so nothing is gained by giving up sooner; locally, on a machine
+      // saturated by other work, DynamoDB Local has needed more than 10 s.
+      timeout: Duration.seconds(30),
     });
     search.addToRolePolicy(
       new iam.PolicyStatement({
