@@ -10,6 +10,7 @@ export const typePolicies: TypePolicies = {
       searchHistory: nextTokenConnection(),
       continueWatching: nextTokenConnection(),
       myList: nextTokenConnection(),
+      myLibrary: nextTokenConnection(['filter']),
       movie: {
         // A title already cached from a row renders at once while its details load.
         read(existing, { args, toReference }) {
