@@ -37,7 +37,13 @@ export function LibraryCard({
   const ready = item.media.status === 'READY';
   return (
     <article className="library-card" data-testid="library-card" data-item-id={item.id} data-kind={item.kind}>
-      <Link to={`/library/${encodeURIComponent(item.id)}`} className="library-card__media" tabIndex={-1}>
+      {/* A second way to the item for the pointer; keyboard and screen readers use the title's link. */}
+      <Link
+        to={`/library/${encodeURIComponent(item.id)}`}
+        className="library-card__media"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
         <CardArt item={item} ready={ready} />
         <span className="library-card__badge">
           <span aria-hidden="true">{KIND_ICON[item.kind]}</span> {KIND_LABEL[item.kind]}
