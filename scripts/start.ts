@@ -120,7 +120,10 @@ async function main(options: StartOptions): Promise<void> {
     } else if (seeded) {
       progress.info(
         `${seeded.titles} titles: ${seeded.titlesCreated} created, ${seeded.trailersCreated} trailers created, ` +
-          `${seeded.filesUploaded} files uploaded, ${seeded.accountsCreated} accounts created`,
+          `${seeded.filesUploaded} files uploaded, ${seeded.accountsCreated} accounts created` +
+          (seeded.libraryItemsCreated
+            ? `, ${seeded.libraryItemsCreated} items in the demo viewer's library`
+            : ''),
       );
     }
     const demoAccounts = options.seed

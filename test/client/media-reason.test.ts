@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeContent, plainReason } from '../../client/src/features/admin/media-reason';
+import { describeContent, plainReason } from '../../client/src/lib/media-reason';
 
 const UNREADABLE =
   'The file is not a video that can be read (it may be truncated, damaged, or not a video at all).';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, describeRate, uploadRate } from '../../client/src/features/admin/upload-rate';
+import { addSample, describeRate, uploadRate } from '../../client/src/lib/upload-rate';
 import type { UploadProgress } from '../../client/src/lib/upload';
 
 const MB = 1_048_576;

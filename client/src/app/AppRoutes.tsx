@@ -13,6 +13,8 @@ import { Layout } from './Layout';
 // Loaded on demand: most visits never play a video or open the admin screens.
 const PlayerScreen = lazy(() => import('../features/player/PlayerScreen'));
 const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
+const LibraryScreen = lazy(() => import('../features/library/LibraryScreen'));
+const LibraryItemScreen = lazy(() => import('../features/library/LibraryItemScreen'));
 
 export function AppRoutes({ user }: { user: SignedInUser }) {
   const isAdmin = user.groups.includes('admin');
@@ -30,6 +32,22 @@ export function AppRoutes({ user }: { user: SignedInUser }) {
         <Route index element={<HomeScreen />} />
         <Route path="title/:movieId" element={<TitleScreen />} />
         <Route path="search" element={<SearchScreen />} />
+        <Route
+          path="library"
+          element={
+            <Suspense fallback={<FullPageSpinner label="Loading My Library" />}>
+              <LibraryScreen />
+            </Suspense>
+          }
+        />
+        <Route
+          path="library/:itemId"
+          element={
+            <Suspense fallback={<FullPageSpinner label="Loading the item" />}>
+              <LibraryItemScreen />
+            </Suspense>
+          }
+        />
         <Route path="collections" element={<CollectionsScreen />} />
         <Route path="collections/:id" element={<CollectionScreen />} />
         <Route path="account" element={<AccountScreen />} />

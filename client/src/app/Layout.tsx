@@ -33,6 +33,7 @@ export function Layout({ isAdmin }: { isAdmin: boolean }) {
             Home
           </NavLink>
           <NavLink to="/search">Search</NavLink>
+          <NavLink to="/library">My Library</NavLink>
           <NavLink to="/collections">Collections</NavLink>
           {isAdmin && <NavLink to="/admin">Admin</NavLink>}
           <NavLink to="/account">Account</NavLink>

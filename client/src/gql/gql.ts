@@ -40,6 +40,15 @@ type Documents = {
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.MyListDocument,
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.GenreRowDocument,
+    "\n  fragment LibraryItemFields on LibraryItem {\n    id\n    kind\n    title\n    description\n    tags\n    fileName\n    contentType\n    sizeBytes\n    durationSeconds\n    createdAt\n    updatedAt\n    media {\n      uploadId\n      status\n      reason\n      chunksDone\n      chunksTotal\n      updatedAt\n    }\n  }\n": typeof types.LibraryItemFieldsFragmentDoc,
+    "\n  query MyLibrary($filter: LibraryFilter, $limit: Int, $nextToken: String) {\n    myLibrary(filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...LibraryItemFields\n      }\n      nextToken\n    }\n  }\n": typeof types.MyLibraryDocument,
+    "\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n": typeof types.LibraryItemDocument,
+    "\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n": typeof types.LibraryUsageDocument,
+    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n": typeof types.LibraryImageDocument,
+    "\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n": typeof types.LibraryItemDownloadDocument,
+    "\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n": typeof types.RequestLibraryUploadDocument,
+    "\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n": typeof types.UpdateLibraryItemDocument,
+    "\n  mutation DeleteLibraryItems($ids: [ID!]!) {\n    deleteLibraryItems(ids: $ids)\n  }\n": typeof types.DeleteLibraryItemsDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": typeof types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": typeof types.PlayerDocument,
@@ -89,6 +98,15 @@ const documents: Documents = {
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.MyListDocument,
     "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.GenreRowDocument,
+    "\n  fragment LibraryItemFields on LibraryItem {\n    id\n    kind\n    title\n    description\n    tags\n    fileName\n    contentType\n    sizeBytes\n    durationSeconds\n    createdAt\n    updatedAt\n    media {\n      uploadId\n      status\n      reason\n      chunksDone\n      chunksTotal\n      updatedAt\n    }\n  }\n": types.LibraryItemFieldsFragmentDoc,
+    "\n  query MyLibrary($filter: LibraryFilter, $limit: Int, $nextToken: String) {\n    myLibrary(filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...LibraryItemFields\n      }\n      nextToken\n    }\n  }\n": types.MyLibraryDocument,
+    "\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n": types.LibraryItemDocument,
+    "\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n": types.LibraryUsageDocument,
+    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n": types.LibraryImageDocument,
+    "\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n": types.LibraryItemDownloadDocument,
+    "\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n": types.RequestLibraryUploadDocument,
+    "\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n": types.UpdateLibraryItemDocument,
+    "\n  mutation DeleteLibraryItems($ids: [ID!]!) {\n    deleteLibraryItems(ids: $ids)\n  }\n": types.DeleteLibraryItemsDocument,
     "\n  fragment PositionFields on PlaybackPosition {\n    ownerId\n    movieId\n    positionSeconds\n    durationSeconds\n    watched\n    hiddenFromContinueWatching\n    clientTime\n    deviceId\n    savedAt\n  }\n": types.PositionFieldsFragmentDoc,
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": types.PlayerDocument,
@@ -230,6 +248,42 @@ export function graphql(source: "\n  query MyList($limit: Int, $nextToken: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query GenreRow($genre: Genre!, $limit: Int, $nextToken: String) {\n    moviesByGenre(genre: $genre, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LibraryItemFields on LibraryItem {\n    id\n    kind\n    title\n    description\n    tags\n    fileName\n    contentType\n    sizeBytes\n    durationSeconds\n    createdAt\n    updatedAt\n    media {\n      uploadId\n      status\n      reason\n      chunksDone\n      chunksTotal\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  fragment LibraryItemFields on LibraryItem {\n    id\n    kind\n    title\n    description\n    tags\n    fileName\n    contentType\n    sizeBytes\n    durationSeconds\n    createdAt\n    updatedAt\n    media {\n      uploadId\n      status\n      reason\n      chunksDone\n      chunksTotal\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyLibrary($filter: LibraryFilter, $limit: Int, $nextToken: String) {\n    myLibrary(filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...LibraryItemFields\n      }\n      nextToken\n    }\n  }\n"): (typeof documents)["\n  query MyLibrary($filter: LibraryFilter, $limit: Int, $nextToken: String) {\n    myLibrary(filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        ...LibraryItemFields\n      }\n      nextToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n"): (typeof documents)["\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n"): (typeof documents)["\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n"): (typeof documents)["\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteLibraryItems($ids: [ID!]!) {\n    deleteLibraryItems(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation DeleteLibraryItems($ids: [ID!]!) {\n    deleteLibraryItems(ids: $ids)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

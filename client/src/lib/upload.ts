@@ -95,3 +95,22 @@ function httpFailure(status: number, body: string): UploadFailure {
     status,
   );
 }
+
+/**
+ * The extra headers a presigned PUT must send, from `UploadTarget.headers` (AWSJSON: a JSON object as a
+ * string); content-type is left out because `putToPresignedUrl` sets it.
+ */
+export function uploadHeaders(json: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value === 'string' && name.toLowerCase() !== 'content-type') headers[name] = value;
+  }
+  return headers;
+}

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SEED_CATALOG, type SeedTitle } from './catalog';
-import { DEMO_ACCOUNTS, ensureDemoAccount, signInForIdToken, type DemoAccount } from './demo-accounts';
+import {
+  DEMO_ACCOUNTS,
+  ensureDemoAccount,
+  signInForIdToken,
+  type DemoAccount,
+  type PoolClient,
+} from './demo-accounts';
 import { localCognitoClient } from 'appsync-twin';
 import type { BackgroundPoll } from './background-poll';
 import { watchMediaReadiness } from './media-readiness';
 import { CatalogSeeder, seedTitleKey, type CatalogSeedReport, type MediaTally } from './seed-catalog';
+import { DEMO_LIBRARY, seedLibrary, type SeedLibraryFile } from './seed-library';
 import { cacheEntryPrefix, sha256OfFile } from '../../../functions/media/lib/cache-key';
 import type { MediaSlot } from '../../../functions/media/lib/source-key';
 import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
@@ -41,6 +48,8 @@ export interface SeedReport extends CatalogSeedReport {
   readonly harvest?: BackgroundHarvest;
   /** Settles with the catalog's media tally once nothing is left to process; stop it when the stack stops. */
   readonly mediaReadiness: BackgroundPoll<MediaTally>;
+  /** Items added to the demo viewer's empty library (absent when none were). */
+  readonly libraryItemsCreated?: number;
 }
 
 /** Every media file the catalog seeds, with the pipeline slot that processes it. */
@@ -80,6 +89,25 @@ function seededFingerprint(stateFile: string | undefined): string | undefined {
   }
 }
 
+/** Demo content only: a failure is reported and the stack starts without it. */
+async function seedViewerLibrary(
+  graphqlUrl: string,
+  pool: PoolClient,
+  viewer: DemoAccount,
+  library: readonly SeedLibraryFile[],
+): Promise<number> {
+  try {
+    return await seedLibrary(
+      graphqlUrl,
+      await signInForIdToken(pool, viewer.username, viewer.password),
+      library,
+    );
+  } catch (error) {
+    console.warn(`Seeding the demo viewer's library: ${String(error)}`);
+    return 0;
+  }
+}
+
 /** How many titles are seeded at once: enough to overlap round trips, few enough for a 2-core machine. */
 const CONCURRENT_TITLES = 4;
 
@@ -102,6 +130,7 @@ export async function seedLocalStack(
   target: SeedTarget,
   catalog: readonly SeedTitle[] = SEED_CATALOG,
   accounts: readonly DemoAccount[] = DEMO_ACCOUNTS,
+  library: readonly SeedLibraryFile[] = DEMO_LIBRARY,
 ): Promise<SeedReport> {
   const cognito = localCognitoClient(target.cognitoEndpoint);
   const pool = { cognito, userPoolId: target.userPoolId, clientId: target.userPoolClientId };
@@ -143,6 +172,11 @@ export async function seedLocalStack(
     await inBatches(catalog, CONCURRENT_TITLES, (title) =>
       seeder.seedTitle(title, existing.get(seedTitleKey(title))),
     );
+    // The demo viewer's My Library is not empty on a first start (later starts leave it as the viewer left it).
+    const viewer = accounts.find((account) => account.role === 'viewer');
+    const libraryItemsCreated = viewer
+      ? await seedViewerLibrary(target.graphqlUrl, pool, viewer, library)
+      : 0;
     if (target.stateFile) {
       writeFileSync(
         target.stateFile,
@@ -155,6 +189,7 @@ export async function seedLocalStack(
       titles: catalog.length,
       alreadySeeded: false,
       mediaReadiness: mediaReadiness(),
+      ...(libraryItemsCreated > 0 ? { libraryItemsCreated } : {}),
       ...(mirror ? { cachedOutputs, harvest: harvest() } : {}),
     };
   } finally {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { SeedTitle } from './catalog';
 import { graphqlRequest } from './graphql-client';
 import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
+import { putSeedFile } from './seed-upload';
 
 type MediaKind = 'VIDEO' | 'POSTER' | 'BACKDROP' | 'TRAILER_VIDEO';
 
@@ -259,14 +260,7 @@ export class CatalogSeeder {
       REQUEST_UPLOAD,
       { input: { movieId, kind, trailerId, contentType, sizeBytes: body.length } },
     );
-    const response = await fetch(requestUploadUrl.url, {
-      method: 'PUT',
-      headers: uploadHeaders(requestUploadUrl.headers, contentType),
-      body,
-    });
-    if (!response.ok) {
-      throw new Error(`Uploading ${file} (${kind}) failed: HTTP ${response.status} ${await response.text()}`);
-    }
+    await putSeedFile(requestUploadUrl, contentType, body, `${file} (${kind})`);
     this.report.filesUploaded += 1;
   }
 }
@@ -277,16 +271,4 @@ function titleKey(title: string, year: number): string {
 
 export function seedTitleKey(title: SeedTitle): string {
   return titleKey(title.title, title.year);
-}
-
-/** `UploadTarget.headers` is AWSJSON: a JSON object, serialized as a string on the wire. */
-function uploadHeaders(headers: unknown, contentType: string): Record<string, string> {
-  const parsed: unknown = typeof headers === 'string' ? JSON.parse(headers) : headers;
-  const result: Record<string, string> = {};
-  if (typeof parsed === 'object' && parsed !== null) {
-    for (const [name, value] of Object.entries(parsed)) if (typeof value === 'string') result[name] = value;
-  }
-  if (!Object.keys(result).some((name) => name.toLowerCase() === 'content-type'))
-    result['content-type'] = contentType;
-  return result;
 }

@@ -43,7 +43,16 @@ export interface RunningStack {
  * and outputs file), waits for the outputs file, and makes sure the app is served with those outputs.
  * The process runs in its own process group so `stop()` ends it and everything it started.
  */
-export async function startStack(options: { readyTimeoutMs?: number } = {}): Promise<RunningStack> {
+export async function startStack(
+  options: {
+    readyTimeoutMs?: number;
+    /**
+     * False starts it with `--no-seed`: no demo accounts and no catalog, so the media pipeline has only the
+     * test's own uploads to process (for tests that sign up their own viewers and need no titles).
+     */
+    seed?: boolean;
+  } = {},
+): Promise<RunningStack> {
   const workDir = mkdtempSync(join(tmpdir(), 'marquee-e2e-'));
   const outputsFile = join(workDir, 'outputs.json');
   mkdirSync(resultsDir, { recursive: true });
@@ -67,6 +76,7 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
       String(graphqlPort),
       '--client-port',
       String(clientPort),
+      ...(options.seed === false ? ['--no-seed'] : []),
     ],
     {
       cwd: repoRoot,
@@ -95,11 +105,15 @@ export async function startStack(options: { readyTimeoutMs?: number } = {}): Pro
       appUrl = ownClient.url;
     }
     const demoAdmin = outputs.demoAccounts.find((account) => account.role === 'admin');
-    if (!demoAdmin) throw new Error('The stack outputs list no admin demo account.');
+    if (!demoAdmin && options.seed !== false)
+      throw new Error('The stack outputs list no admin demo account.');
     return {
       outputs,
       appUrl: appUrl.replace(/\/$/, ''),
-      demoAdmin,
+      get demoAdmin(): DemoAccount {
+        if (!demoAdmin) throw new Error('This stack was started with seed: false: it has no demo accounts.');
+        return demoAdmin;
+      },
       verificationCode: (email) => fetchVerificationCode(outputs.graphqlUrl, email),
       stop,
     };

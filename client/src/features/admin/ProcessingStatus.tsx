@@ -1,5 +1,5 @@
 import type { AdminMediaFileFragment } from '../../gql/graphql';
-import { plainReason } from './media-reason';
+import { plainReason } from '../../lib/media-reason';
 
 /**
  * Where an uploaded file is in the pipeline: Uploaded → Processing (chunks done of total) → Ready, or Failed

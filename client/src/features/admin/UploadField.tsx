@@ -1,12 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { UploadMeter } from '../../components/UploadMeter';
 import type { AdminMediaFileFragment, MediaKind } from '../../gql/graphql';
-import { errorMessage } from '../../lib/errors';
-import { putToPresignedUrl, UploadFailure, type UploadProgress } from '../../lib/upload';
-import { describeContent } from './media-reason';
+import { describeContent } from '../../lib/media-reason';
+import { putToPresignedUrl, uploadHeaders } from '../../lib/upload';
+import { formatBytes } from '../../lib/upload-rate';
+import { useUpload } from '../../lib/use-upload';
 import { RequestUploadUrlMutation } from './operations';
 import { ProcessingStatus } from './ProcessingStatus';
-import { addSample, describeRate, formatBytes, uploadRate } from './upload-rate';
 
 const ACCEPT: Readonly<Record<MediaKind, string>> = {
   VIDEO: 'video/mp4,video/quicktime',
@@ -22,12 +23,6 @@ const MAX_BYTES: Readonly<Record<MediaKind, number>> = {
   POSTER: 10 * 1_048_576,
   BACKDROP: 10 * 1_048_576,
 };
-
-type UploadState =
-  | { readonly phase: 'idle' }
-  | { readonly phase: 'uploading'; readonly name: string; readonly samples: readonly UploadProgress[] }
-  | { readonly phase: 'done'; readonly name: string; readonly samples: readonly UploadProgress[] }
-  | { readonly phase: 'failed'; readonly message: string };
 
 /** The file this page sent last, and what its content looks like, so a FAILED status about it can say so. */
 interface SentFile {
@@ -59,29 +54,22 @@ export function UploadField({
   hasPrevious: boolean;
 }) {
   const client = useApolloClient();
-  const [state, setState] = useState<UploadState>({ phase: 'idle' });
+  const { state, run, cancel, refuse } = useUpload();
   const [sent, setSent] = useState<SentFile | null>(null);
   const looksLike = useContentDescription(media, sent);
-  const cancel = useRef<AbortController | null>(null);
   const inputId = `upload-${kind}-${trailerId ?? movieId}`;
-
-  useEffect(() => () => cancel.current?.abort(), []);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_BYTES[kind]) {
-      setState({
-        phase: 'failed',
-        message: `${file.name} is ${formatBytes(file.size)}; the largest accepted is ${formatBytes(MAX_BYTES[kind])}.`,
-      });
+      refuse(
+        `${file.name} is ${formatBytes(file.size)}; the largest accepted is ${formatBytes(MAX_BYTES[kind])}.`,
+      );
       return;
     }
-    const controller = new AbortController();
-    cancel.current = controller;
-    setState({ phase: 'uploading', name: file.name, samples: [] });
-    try {
+    const sentFile = await run(file.name, async ({ onProgress, signal }) => {
       const contentType = file.type || ACCEPT[kind].split(',')[0] || 'application/octet-stream';
       const { data } = await client.mutate({
         mutation: RequestUploadUrlMutation,
@@ -97,29 +85,14 @@ export function UploadField({
         target.url,
         file,
         contentType,
-        (progress) => {
-          setState((previous) =>
-            previous.phase === 'uploading'
-              ? { ...previous, samples: addSample(previous.samples, progress) }
-              : previous,
-          );
-        },
-        controller.signal,
+        onProgress,
+        signal,
         uploadHeaders(target.headers),
-      );
-      setState((previous) =>
-        previous.phase === 'uploading'
-          ? { phase: 'done', name: file.name, samples: previous.samples }
-          : previous,
       );
       // The new upload's MediaFile (UPLOADED, then the pipeline's changes pushed to the screen).
       await client.refetchQueries({ include: ['AdminMovie'] });
-    } catch (error) {
-      setSent(null);
-      setState({ phase: 'failed', message: uploadErrorMessage(error) });
-    } finally {
-      if (cancel.current === controller) cancel.current = null;
-    }
+    });
+    if (!sentFile) setSent(null);
   };
 
   const showsStatus = media && state.phase !== 'uploading' && state.phase !== 'failed';
@@ -138,7 +111,7 @@ export function UploadField({
         <UploadMeter
           label={label}
           samples={state.samples}
-          cancel={state.phase === 'uploading' ? cancel : null}
+          onCancel={state.phase === 'uploading' ? cancel : undefined}
         />
       )}
       {state.phase === 'done' && (
@@ -152,35 +125,6 @@ export function UploadField({
         </span>
       )}
       {showsStatus && <ProcessingStatus media={media} looksLike={looksLike} keepsPrevious={hasPrevious} />}
-    </div>
-  );
-}
-
-function UploadMeter({
-  label,
-  samples,
-  cancel,
-}: {
-  label: string;
-  samples: readonly UploadProgress[];
-  cancel: React.RefObject<AbortController | null> | null;
-}) {
-  const rate = uploadRate(samples);
-  return (
-    <div className="upload__meter">
-      <progress value={rate.loaded} max={rate.total || 1} aria-label={`${label} upload progress`} />
-      <span className="notice" data-testid="upload-progress">
-        {samples.length === 0 ? 'Starting the upload…' : describeRate(rate)}
-      </span>
-      {cancel && (
-        <button
-          type="button"
-          className="button button--small button--ghost"
-          onClick={() => cancel.current?.abort()}
-        >
-          Cancel upload
-        </button>
-      )}
     </div>
   );
 }
@@ -203,25 +147,4 @@ function useContentDescription(
     };
   }, [failedUpload]);
   return described && described.uploadId === media?.uploadId ? described.looksLike : undefined;
-}
-
-function uploadErrorMessage(error: unknown): string {
-  if (error instanceof UploadFailure) return error.message;
-  return errorMessage(error);
-}
-
-/** `UploadTarget.headers` is AWSJSON (a JSON object as a string); content-type is set by the uploader. */
-function uploadHeaders(json: string): Record<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return {};
-  }
-  if (typeof parsed !== 'object' || parsed === null) return {};
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value === 'string' && name.toLowerCase() !== 'content-type') headers[name] = value;
-  }
-  return headers;
 }

@@ -1,4 +1,5 @@
 import type { Genre, MaturityRating } from '../../gql/graphql';
+import { commaList } from '../../lib/comma-list';
 
 /** The movie form as typed (strings), before conversion to the API input. */
 export interface MovieFormValues {
@@ -34,14 +35,6 @@ const LIST_LIMITS = {
   cast: { count: 30, length: 100, noun: 'names' },
   directors: { count: 5, length: 100, noun: 'names' },
 } as const;
-
-/** `a, b ,, c` → `['a', 'b', 'c']`. */
-export function commaList(text: string): string[] {
-  return text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-}
 
 function listProblem(entries: string[], key: keyof typeof LIST_LIMITS): string | undefined {
   const { count, length, noun } = LIST_LIMITS[key];

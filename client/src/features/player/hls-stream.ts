@@ -1,12 +1,9 @@
+import { deliveryUrl, setDeliveryCookies, type DeliveryCredential } from '../../lib/private-delivery';
+
 /** What `Query.playback` returns that a player needs to load a stream (docs/api.md, "Playback"). */
 export interface StreamSource {
   readonly masterPlaylistUrl: string;
-  readonly credential: {
-    readonly cookies: ReadonlyArray<{ readonly name: string; readonly value: string }>;
-    readonly domain?: string | null;
-    readonly path: string;
-    readonly secure: boolean;
-  };
+  readonly credential: DeliveryCredential;
 }
 
 /** One rendition the viewer can pick. */
@@ -40,33 +37,14 @@ export interface AttachedStream {
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
-/** Where the local twin serves its CloudFront distributions; never a path of a real CloudFront URL. */
-const LOCAL_CLOUDFRONT_PATH = '/_cloudfront/';
-
-/**
- * The URL to load a stream file from. Locally the twin's CloudFront route is on another origin than the
- * app; the dev and preview servers forward its path (client/vite/streams-proxy-plugin.ts), so the stream is
- * loaded from the app's own origin, where the page can set the cookies. On AWS the URL is already the app's.
- */
+/** The URL to load a stream file from (the app's origin locally: see `deliveryUrl`). */
 export function playlistUrl(masterPlaylistUrl: string): string {
-  const url = new URL(masterPlaylistUrl);
-  return url.pathname.startsWith(LOCAL_CLOUDFRONT_PATH)
-    ? `${window.location.origin}${url.pathname}${url.search}`
-    : masterPlaylistUrl;
+  return deliveryUrl(masterPlaylistUrl);
 }
 
-/**
- * Sets the CloudFront signed cookies for the stream folder. A page can set cookies for its own host only: on
- * AWS the streams are a behavior of the app's distribution; locally they are forwarded through the app's
- * origin (`playlistUrl`).
- */
+/** Sets the CloudFront signed cookies for the stream folder. */
 export function setStreamCookies({ credential }: StreamSource): void {
-  const attributes = [`Path=${credential.path}`, 'SameSite=Lax'];
-  if (credential.domain) attributes.push(`Domain=${credential.domain}`);
-  if (credential.secure) attributes.push('Secure');
-  for (const cookie of credential.cookies) {
-    document.cookie = `${cookie.name}=${cookie.value}; ${attributes.join('; ')}`;
-  }
+  setDeliveryCookies(credential);
 }
 
 interface ErrorData {

@@ -1,7 +1,8 @@
 /**
- * Turns the pipeline's FAILED reasons into sentences an admin can act on. The pipeline words most reasons for
- * people already; the ones about unreadable content are made specific with what the admin's own file looks
- * like (sniffed in the browser from its first bytes, when this page uploaded it).
+ * Turns the pipeline's FAILED reasons into sentences the uploader (an admin, or a viewer in My Library) can
+ * act on. The pipeline words most reasons for people already; the ones about unreadable content are made
+ * specific with what the uploader's own file looks like (sniffed in the browser from its first bytes, when
+ * this page uploaded it).
  */
 
 /** What the pipeline says when ffprobe cannot read a video (functions/media/lib/probe.ts). */

@@ -1,4 +1,4 @@
-import type { UploadProgress } from '../../lib/upload';
+import type { UploadProgress } from './upload';
 
 /** Speed is measured over the last few seconds, so it follows the connection rather than the whole upload. */
 const WINDOW_MS = 3_000;
@@ -59,4 +59,17 @@ function formatDuration(seconds: number): string {
   const minutes = Math.floor(whole / 60);
   if (minutes < 60) return `${minutes} min ${whole % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** `1_288_490_189` → `1.2 GB`, 5 GiB → `5 GB`: a size in a sentence, at most one decimal (MB as 1,048,576 bytes). */
+export function formatSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const rounded = unit === 0 ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded} ${units[unit]}`;
 }
