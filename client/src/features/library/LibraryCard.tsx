@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { LibraryItemFieldsFragment, LibraryItemKind } from '../../gql/graphql';
 import { formatClock } from '../../lib/format';
@@ -27,11 +28,14 @@ export function LibraryCard({
   selected,
   onSelect,
   onTag,
+  children,
 }: {
   item: LibraryItemFieldsFragment;
   selected: boolean;
   onSelect: (selected: boolean) => void;
   onTag: (tag: string) => void;
+  /** Shown at the card's foot (a search result's reasons). */
+  children?: ReactNode;
 }) {
   useStatusPolling(item.id, item.media.status);
   const ready = item.media.status === 'READY';
@@ -82,6 +86,7 @@ export function LibraryCard({
         </ul>
       )}
       {!ready && <LibraryStatus item={item} compact />}
+      {children}
     </article>
   );
 }

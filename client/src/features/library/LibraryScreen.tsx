@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { MatchReasons } from '../../components/MatchReasons';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import type { LibraryFilter, LibraryItemKind } from '../../gql/graphql';
+import { useDebounced } from '../../lib/use-debounced';
 import { usePagedQuery } from '../../lib/use-paged-query';
 import { DeleteItemsDialog } from './DeleteItemsDialog';
 import { LibraryCard } from './LibraryCard';
@@ -10,11 +12,15 @@ import { LibraryFilters } from './LibraryFilters';
 import { UploadPanel } from './UploadPanel';
 import { UsageMeter } from './UsageMeter';
 import { KIND_FILTERS } from './library-rules';
-import { LibraryUsageQuery, MyLibraryQuery } from './operations';
+import { LibraryUsageQuery, MyLibraryQuery, SearchMyLibraryQuery } from './operations';
 import { useDeleteItems } from './use-delete-items';
 import './library.css';
 
 const PAGE = 24;
+/** The API's limit on search text (searchMyLibrary). */
+const MAX_QUERY = 100;
+
+const MATCHED_FIELD_LABELS = { TITLE: 'Title', TAGS: 'Tags', DESCRIPTION: 'Description' } as const;
 
 /** `?kind=IMAGE&tag=beach` → the `myLibrary` filter (unknown kinds are ignored). */
 export function filterFromParams(params: URLSearchParams): LibraryFilter {
@@ -25,18 +31,52 @@ export function filterFromParams(params: URLSearchParams): LibraryFilter {
 }
 
 /**
- * My Library: the caller's items newest first, filtered by kind and tag (kept in the URL, so Back works),
- * the quota, an upload form, and bulk delete of selected cards.
+ * My Library: the caller's items newest first, filtered by kind and tag, or found by words as you type
+ * (`searchMyLibrary`, best match first, with why each matched); filters and search text are kept in the URL,
+ * so Back works. Also the quota, an upload form, and bulk delete of selected cards.
  */
 export default function LibraryScreen() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFromParams(params), [params]);
+  const [text, setText] = useState(params.get('q') ?? '');
+  const query = useDebounced(text.trim(), 300);
+  const searching = query !== '';
   const usage = useQuery(LibraryUsageQuery);
-  const library = usePagedQuery(MyLibraryQuery, { filter, limit: PAGE }, (data) => data.myLibrary);
+  const library = usePagedQuery(MyLibraryQuery, { filter, limit: PAGE }, (data) => data.myLibrary, {
+    skip: searching,
+  });
+  const search = usePagedQuery(
+    SearchMyLibraryQuery,
+    { query, kind: filter.kind ?? null, limit: PAGE },
+    (data) => data.searchMyLibrary,
+    { skip: !searching },
+  );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const deletion = useDeleteItems();
-  const { items, hasMore, loadMore, loadingMore } = library;
+  const shown = searching ? search : library;
+  const items = useMemo(
+    () => (searching ? search.items.map((result) => result.item) : library.items),
+    [searching, search.items, library.items],
+  );
+  const reasons = useMemo(
+    () => new Map(search.items.map((result) => [result.item.id, result.highlights])),
+    [search.items],
+  );
+  const { hasMore, loadMore, loadingMore } = shown;
+
+  // The search text goes into the URL once it settles (replacing the entry: typing is not navigation).
+  useEffect(() => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (query) next.set('q', query);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [query, setParams]);
 
   // A filtered page can be empty while more follow (the filter applies after the read): read on.
   useEffect(() => {
@@ -56,6 +96,9 @@ export default function LibraryScreen() {
     const next = new URLSearchParams();
     if (kind) next.set('kind', kind);
     if (tag) next.set('tag', tag);
+    // A tag is a filter of the whole library: choosing one ends a search (which matches tags anyway).
+    if (query && !tag) next.set('q', query);
+    else setText('');
     setParams(next);
   };
 
@@ -84,7 +127,22 @@ export default function LibraryScreen() {
         {usage.data && <UsageMeter usage={usage.data.libraryUsage} />}
       </div>
       <UploadPanel usage={usage.data?.libraryUsage} />
-      <LibraryFilters kind={filter.kind ?? null} tag={filter.tag ?? null} onChange={setFilter} />
+      <form className="search-box library__search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <input
+          type="search"
+          value={text}
+          maxLength={MAX_QUERY}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="Search your library: words of a title, tag or description"
+          aria-label="Search your library"
+          data-testid="library-search"
+        />
+      </form>
+      <LibraryFilters
+        kind={filter.kind ?? null}
+        tag={searching ? null : (filter.tag ?? null)}
+        onChange={setFilter}
+      />
       {items.length > 0 && (
         <div className="library__selection actions">
           <label className="library__select-all">
@@ -110,14 +168,21 @@ export default function LibraryScreen() {
           </button>
         </div>
       )}
-      <section aria-live="polite" aria-busy={library.loading} data-testid="library-grid">
-        {library.loading ? (
-          <Spinner label="Loading your library" />
-        ) : library.error ? (
-          <ErrorState message={library.error} onRetry={library.refetch} />
+      <section aria-live="polite" aria-busy={shown.loading} data-testid="library-grid">
+        {shown.loading ? (
+          <Spinner label={searching ? 'Searching your library' : 'Loading your library'} />
+        ) : shown.error ? (
+          <ErrorState message={shown.error} onRetry={shown.refetch} />
         ) : items.length === 0 ? (
           hasMore ? (
             <Spinner label="Looking further" />
+          ) : searching ? (
+            <EmptyState title="Nothing of yours matches">
+              <p>
+                No title, tag or description in your library has a word starting with “{query}”
+                {filter.kind ? ' among this kind' : ''}.
+              </p>
+            </EmptyState>
           ) : (
             <EmptyLibrary filtered={filter.kind !== undefined || filter.tag !== undefined} />
           )
@@ -131,7 +196,15 @@ export default function LibraryScreen() {
                   selected={selected.has(item.id)}
                   onSelect={(on) => toggle(item.id, on)}
                   onTag={(tag) => setFilter(filter.kind ?? null, tag)}
-                />
+                >
+                  {searching && (
+                    <MatchReasons
+                      label={`Why ${item.title} matched`}
+                      highlights={reasons.get(item.id) ?? []}
+                      fieldLabels={MATCHED_FIELD_LABELS}
+                    />
+                  )}
+                </LibraryCard>
               ))}
             </div>
             {hasMore && (

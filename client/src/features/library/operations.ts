@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 /** The queries an upload or a deletion changes (by operation name, for `refetchQueries`). */
-export const LIBRARY_QUERIES = ['MyLibrary', 'LibraryUsage'];
+export const LIBRARY_QUERIES = ['MyLibrary', 'LibraryUsage', 'SearchMyLibrary'];
 
 export const LibraryItemFields = graphql(`
   fragment LibraryItemFields on LibraryItem {
@@ -32,6 +32,24 @@ export const MyLibraryQuery = graphql(`
     myLibrary(filter: $filter, limit: $limit, nextToken: $nextToken) {
       items {
         ...LibraryItemFields
+      }
+      nextToken
+    }
+  }
+`);
+
+export const SearchMyLibraryQuery = graphql(`
+  query SearchMyLibrary($query: String!, $kind: LibraryItemKind, $limit: Int, $nextToken: String) {
+    searchMyLibrary(query: $query, kind: $kind, limit: $limit, nextToken: $nextToken) {
+      items {
+        item {
+          ...LibraryItemFields
+        }
+        matchedField
+        highlights {
+          field
+          words
+        }
       }
       nextToken
     }

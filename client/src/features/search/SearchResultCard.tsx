@@ -1,4 +1,5 @@
 import { PosterCard, type PosterCardMovie } from '../../components/PosterCard';
+import { MatchReasons, type MatchHighlight } from '../../components/MatchReasons';
 import type { SearchField } from '../../gql/graphql';
 
 const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
@@ -11,7 +12,7 @@ const FIELD_LABELS: Readonly<Record<SearchField, string>> = {
 export interface SearchResultView {
   readonly movie: PosterCardMovie;
   readonly matchedField: SearchField;
-  readonly highlights: readonly { readonly field: SearchField; readonly words: readonly string[] }[];
+  readonly highlights: readonly MatchHighlight[];
 }
 
 /** A result with why it matched: each field a search word matched, with the matching words marked. */
@@ -21,21 +22,11 @@ export function SearchResultCard({ result, onOpen }: { result: SearchResultView;
       <div onClickCapture={onOpen}>
         <PosterCard movie={result.movie} />
       </div>
-      <dl className="search-result__why" aria-label={`Why ${result.movie.title} matched`}>
-        {result.highlights.map((highlight) => (
-          <div key={highlight.field}>
-            <dt>{FIELD_LABELS[highlight.field]}</dt>
-            <dd>
-              {highlight.words.map((word, index) => (
-                <span key={word}>
-                  {index > 0 ? ', ' : ''}
-                  <mark>{word}</mark>
-                </span>
-              ))}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <MatchReasons
+        label={`Why ${result.movie.title} matched`}
+        highlights={result.highlights}
+        fieldLabels={FIELD_LABELS}
+      />
     </div>
   );
 }
