@@ -67,6 +67,8 @@ export const PIPELINE_FUNCTIONS = {
   deleteLibraryObjects: 'account',
   presignLibraryDownload: 'media',
   signLibraryAccess: 'media',
+  writeLibraryPosition: 'users',
+  readLibraryPosition: 'users',
   putCollection: 'users',
   updateCollectionRecord: 'users',
   getCollection: 'users',
@@ -215,6 +217,11 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     session: 'in-code',
   },
   { typeName: 'Mutation', fieldName: 'updateLibraryItem', dataSource: 'users' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'saveLibraryItemPosition',
+    pipeline: ['getLibraryItem', 'writeLibraryPosition', 'readLibraryPosition'],
+  },
   {
     typeName: 'Mutation',
     fieldName: 'deleteLibraryItems',
