@@ -3,23 +3,9 @@ import { badRequest, isTransactionCancelled, raiseDataSourceError } from '../lib
 import { callerSub } from '../lib/identity';
 import { continueWatchingPartition, viewerTitleKey } from '../lib/keys';
 import type { MovieItem, ViewerTitleItem } from '../lib/movies';
+import { isFinished } from '../lib/progress-rules';
 import { failedTransactItem, liveSessionCheck } from '../lib/session';
 import { userTable } from '../lib/tables';
-
-/**
- * Titles at least this long end with credits, so their last two minutes count as the end. Below it only the
- * last 5% does: running times are the media's measured ones, and in a short title (a 10-second clip, an
- * episode recap) two minutes would make every position "finished".
- */
-const CREDITS_MIN_SECONDS = 20 * 60;
-
-/** A title counts as finished in its last 5%, or in its last two minutes when it is long enough for credits. */
-export function isFinished(positionSeconds: number, durationSeconds: number): boolean {
-  return (
-    positionSeconds >= durationSeconds * 0.95 ||
-    (durationSeconds >= CREDITS_MIN_SECONDS && durationSeconds - positionSeconds <= 120)
-  );
-}
 
 export interface ProgressStash {
   movieId: string;

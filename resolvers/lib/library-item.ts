@@ -1,8 +1,9 @@
+import { util } from '@aws-appsync/utils';
 import { badRequest } from './errors';
 import { LIBRARY_IMAGE_VARIANTS, LIBRARY_LIMITS, type LibraryKind, type LibrarySlot } from './library';
 import { wordsOf } from './search';
 import { toMediaFile, type StoredMediaState, type StoredStream } from './media-file';
-import type { LibraryItem, MediaFile } from '../types/schema';
+import type { LibraryItem, LibraryItemPosition, MediaFile } from '../types/schema';
 
 /** A library item as the user table stores it (`USER#<sub>` / `LIBRARY#<itemId>`). */
 export interface StoredLibraryItem {
@@ -22,6 +23,8 @@ export interface StoredLibraryItem {
   /** Image, once READY: the large WebP variant (the thumbnail is next to it). */
   imageKey?: string | null;
   durationSeconds?: number | null;
+  /** Video and audio: the owner's place in it (`saveLibraryItemPosition`), absent before any save. */
+  position?: StoredLibraryPosition;
   createdAt: string;
   updatedAt: string;
   /**
@@ -47,6 +50,16 @@ export function searchableWords(fields: {
   return words;
 }
 
+/** The `position` map of a library item. */
+export interface StoredLibraryPosition {
+  positionSeconds: number;
+  watched: boolean;
+  clientTime: string;
+  /** `clientTime` as a number, the value saves are ordered by. */
+  clientTimeMs: number;
+  updatedAt: string;
+}
+
 export interface StoredLibraryUsage {
   itemCount?: number;
   byteCount?: number;
@@ -65,9 +78,37 @@ export function toLibraryItem(item: StoredLibraryItem): LibraryItem {
     sizeBytes: item.sizeBytes,
     media: toMediaFile(state) as MediaFile,
     durationSeconds: item.stream ? item.stream.durationSeconds : null,
+    position: toLibraryItemPosition(item.position),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
+}
+
+export function toLibraryItemPosition(
+  position: StoredLibraryPosition | null | undefined,
+): LibraryItemPosition | null {
+  if (!position) return null;
+  return {
+    positionSeconds: position.positionSeconds,
+    watched: position.watched,
+    clientTime: position.clientTime,
+    updatedAt: position.updatedAt,
+  };
+}
+
+/** errorType of playing or showing what is not READY yet (as `playback`). */
+const MEDIA_NOT_READY = 'MediaNotReady';
+
+/** Refuses a request that needs a READY item, saying why it is not (still processing, or failed and why). */
+export function refuseNotReady(item: StoredLibraryItem): never {
+  const state = Object.values(item.media ?? {})[0];
+  const reason = state && state.status === 'FAILED' && state.reason ? ` (${state.reason})` : '';
+  return util.error(
+    state && state.status === 'FAILED'
+      ? `The file could not be processed${reason}. Delete the item and upload the file again.`
+      : `The item is not ready yet: it is ${state ? state.status : 'UPLOADED'}.`,
+    MEDIA_NOT_READY,
+  );
 }
 
 export function requireTitle(value: unknown): string {

@@ -18,6 +18,7 @@ import type { DeleteMovieTransactionStash } from '../functions/deleteMovieTransa
 import type { RevokeSessionsStash } from '../functions/revokeSessions';
 import type { MovieChangesStash } from '../functions/updateMovieTransaction';
 import type { ProgressStash } from '../functions/writeProgress';
+import type { LibraryPositionStash } from '../functions/writeLibraryPosition';
 
 /*
  * One stash type per pipeline resolver: the union of what its steps (infra/lib/appsync/resolver-table.ts) read
@@ -46,6 +47,7 @@ export type RequestUploadUrlStash = CatalogItemStash & UploadStash;
 export type RequestLibraryUploadStash = LibraryReservationStash;
 export type DeleteLibraryItemsStash = LibraryItemsStash;
 export type SearchMyLibraryStash = LibraryScanStash;
+export type SaveLibraryItemPositionStash = LibraryPositionStash;
 
 /** A unit resolver that keeps the item it writes for its response. */
 export interface CreatedItemStash<T> {

@@ -175,13 +175,15 @@ export type LibraryItem = {
   kind: LibraryItemKind;
   /** The latest upload of the original and where it is in processing. */
   media: MediaFile;
+  /** Video and audio: where the caller is in the item (`saveLibraryItemPosition`); null before any save. */
+  position: Maybe<LibraryItemPosition>;
   /** The original's size in bytes (a `Float`: see `MediaFile.sizeBytes`). */
   sizeBytes: Scalars['Float']['output'];
   /** The owner's tags (at most 20, each 1–40 characters, lower-cased, no repeats). */
   tags: Array<Scalars['String']['output']>;
   /** The item's name (1–200 characters). */
   title: Scalars['String']['output'];
-  /** When the item's details or status last changed. */
+  /** When the item's details or status last changed (saving a position does not change it). */
   updatedAt: Scalars['AWSDateTime']['output'];
 };
 
@@ -202,6 +204,23 @@ export type LibraryItemKind =
   | 'IMAGE'
   /** A video (MP4, MOV, MKV or WebM): processed to an HLS stream with scrub previews, played like the catalog. */
   | 'VIDEO';
+
+/**
+ * The owner's place in one of their library videos or sounds, stored with the item (deleting the item or the
+ * account removes it). Saves are ordered by `clientTime` as in `PlaybackPosition`: an older save never replaces
+ * a newer one.
+ */
+export type LibraryItemPosition = {
+  __typename?: 'LibraryItemPosition';
+  /** The device clock time of the save that won; later saves must carry a later time. */
+  clientTime: Scalars['AWSDateTime']['output'];
+  /** Seconds from the start of the item. */
+  positionSeconds: Scalars['Int']['output'];
+  /** When the server stored the save that won. */
+  updatedAt: Scalars['AWSDateTime']['output'];
+  /** Whether the owner reached the end (the last 5%, or the last two minutes of an item of 20 minutes or more). */
+  watched: Scalars['Boolean']['output'];
+};
 
 /** A page of library search results, best first. */
 export type LibrarySearchConnection = {
@@ -481,6 +500,13 @@ export type Mutation = {
   /** Issues a presigned PUT URL for a title's video, poster, backdrop or a trailer's video (admin). */
   requestUploadUrl: UploadTarget;
   /**
+   * Saves the caller's place in one of their READY library videos or sounds and returns the position that won (this
+   * save, or a newer one from another device). `NotFound` if the caller has no such item, `MediaNotReady` before the
+   * item is READY, `BadRequest` for a photo or a position beyond the measured duration (never clamped, as in
+   * `savePlaybackPosition`).
+   */
+  saveLibraryItemPosition: LibraryItemPosition;
+  /**
    * Saves the caller's place in a title and returns the position that won: a save older than the stored one
    * (by `clientTime`) changes nothing; repeating a save is harmless. Reaching the last 5% (or last two minutes)
    * marks the title watched.
@@ -597,6 +623,12 @@ export type MutationRequestLibraryUploadArgs = {
 /** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
 export type MutationRequestUploadUrlArgs = {
   input: RequestUploadUrlInput;
+};
+
+
+/** Viewer mutations act on the caller's own data; catalog mutations need the `admin` group. */
+export type MutationSaveLibraryItemPositionArgs = {
+  input: SaveLibraryItemPositionInput;
 };
 
 
@@ -957,6 +989,16 @@ export type RequestUploadUrlInput = {
   sizeBytes: Scalars['Float']['input'];
   /** The trailer, when `kind` is `TRAILER_VIDEO`. */
   trailerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Input of `saveLibraryItemPosition`. */
+export type SaveLibraryItemPositionInput = {
+  /** The device clock time of this save; a save older than the stored one loses. At most 5 minutes ahead of the server. */
+  clientTime: Scalars['AWSDateTime']['input'];
+  /** The id of one of the caller's library videos or sounds. */
+  itemId: Scalars['ID']['input'];
+  /** Seconds from the start (0 to the item's measured duration, rounded up). */
+  positionSeconds: Scalars['Int']['input'];
 };
 
 /** Input of `savePlaybackPosition`. */

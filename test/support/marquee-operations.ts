@@ -209,6 +209,12 @@ function libraryOperations(): Operation[] {
       document: 'mutation { updateLibraryItem(id: "nobody-has-this", input: { title: "Renamed" }) { id } }',
       variables: () => ({}),
     },
+    {
+      name: 'saveLibraryItemPosition',
+      document:
+        'mutation ($input: SaveLibraryItemPositionInput!) { saveLibraryItemPosition(input: $input) { positionSeconds } }',
+      variables: () => ({ input: { itemId: 'nobody-has-this', positionSeconds: 1, clientTime: now() } }),
+    },
     { name: 'myCollections', document: 'query { myCollections { items { id } } }', variables: () => ({}) },
     {
       name: 'collection',

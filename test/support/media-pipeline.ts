@@ -236,6 +236,11 @@ function generate(inputs: readonly string[], output: readonly string[]): void {
   ]);
 }
 
+/** A short test sound from ffmpeg's `sine` generator, as a WAV file (what a viewer's library takes). */
+export function makeTestSound(file: string, seconds: number): void {
+  generate([`sine=frequency=330:sample_rate=44100:duration=${seconds}`], ['-y', file]);
+}
+
 /** A short test source from ffmpeg's generators: `testsrc2` video with a `sine` tone, H.264/AAC in MP4. */
 export function makeTestVideo(file: string, seconds: number, height = 720): void {
   const width = Math.round((height * 16) / 9 / 2) * 2;

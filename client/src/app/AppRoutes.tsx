@@ -12,6 +12,7 @@ import { Layout } from './Layout';
 
 // Loaded on demand: most visits never play a video or open the admin screens.
 const PlayerScreen = lazy(() => import('../features/player/PlayerScreen'));
+const LibraryPlayerScreen = lazy(() => import('../features/player/LibraryPlayerScreen'));
 const AdminScreen = lazy(() => import('../features/admin/AdminScreen'));
 const LibraryScreen = lazy(() => import('../features/library/LibraryScreen'));
 const LibraryItemScreen = lazy(() => import('../features/library/LibraryItemScreen'));
@@ -25,6 +26,14 @@ export function AppRoutes({ user }: { user: SignedInUser }) {
         element={
           <Suspense fallback={<FullPageSpinner label="Loading the player" />}>
             <PlayerScreen />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/library/:itemId/watch"
+        element={
+          <Suspense fallback={<FullPageSpinner label="Loading the player" />}>
+            <LibraryPlayerScreen />
           </Suspense>
         }
       />

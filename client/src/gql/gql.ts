@@ -59,6 +59,10 @@ type Documents = {
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": typeof types.PositionChangedDocument,
     "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": typeof types.BannerTitleDocument,
+    "\n  query LibraryPlayer($id: ID!) {\n    libraryItem(id: $id) {\n      id\n      kind\n      title\n      durationSeconds\n      position {\n        ...LibraryPositionFields\n      }\n    }\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": typeof types.LibraryPlayerDocument,
+    "\n  query RenewLibraryPlayback($id: ID!) {\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.RenewLibraryPlaybackDocument,
+    "\n  fragment LibraryPositionFields on LibraryItemPosition {\n    positionSeconds\n    watched\n    clientTime\n    updatedAt\n  }\n": typeof types.LibraryPositionFieldsFragmentDoc,
+    "\n  mutation SaveLibraryPosition($input: SaveLibraryItemPositionInput!) {\n    saveLibraryItemPosition(input: $input) {\n      ...LibraryPositionFields\n    }\n  }\n": typeof types.SaveLibraryPositionDocument,
     "\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchDocument,
     "\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n": typeof types.RecordSearchDocument,
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchHistoryDocument,
@@ -118,6 +122,10 @@ const documents: Documents = {
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": types.PositionChangedDocument,
     "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n": types.BannerTitleDocument,
+    "\n  query LibraryPlayer($id: ID!) {\n    libraryItem(id: $id) {\n      id\n      kind\n      title\n      durationSeconds\n      position {\n        ...LibraryPositionFields\n      }\n    }\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": types.LibraryPlayerDocument,
+    "\n  query RenewLibraryPlayback($id: ID!) {\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.RenewLibraryPlaybackDocument,
+    "\n  fragment LibraryPositionFields on LibraryItemPosition {\n    positionSeconds\n    watched\n    clientTime\n    updatedAt\n  }\n": types.LibraryPositionFieldsFragmentDoc,
+    "\n  mutation SaveLibraryPosition($input: SaveLibraryItemPositionInput!) {\n    saveLibraryItemPosition(input: $input) {\n      ...LibraryPositionFields\n    }\n  }\n": types.SaveLibraryPositionDocument,
     "\n  query Search($query: String!, $filter: SearchFilter, $limit: Int, $nextToken: String) {\n    searchMovies(query: $query, filter: $filter, limit: $limit, nextToken: $nextToken) {\n      items {\n        movie {\n          ...MovieCard\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": types.SearchDocument,
     "\n  mutation RecordSearch($query: String!) {\n    recordSearch(query: $query) {\n      id\n      query\n      searchedAt\n    }\n  }\n": types.RecordSearchDocument,
     "\n  query SearchHistory($limit: Int, $nextToken: String) {\n    searchHistory(limit: $limit, nextToken: $nextToken) {\n      items {\n        id\n        query\n        searchedAt\n      }\n      nextToken\n    }\n  }\n": types.SearchHistoryDocument,
@@ -326,6 +334,22 @@ export function graphql(source: "\n  subscription PositionChanged {\n    onMyPla
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  query BannerTitle($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LibraryPlayer($id: ID!) {\n    libraryItem(id: $id) {\n      id\n      kind\n      title\n      durationSeconds\n      position {\n        ...LibraryPositionFields\n      }\n    }\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n"): (typeof documents)["\n  query LibraryPlayer($id: ID!) {\n    libraryItem(id: $id) {\n      id\n      kind\n      title\n      durationSeconds\n      position {\n        ...LibraryPositionFields\n      }\n    }\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RenewLibraryPlayback($id: ID!) {\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n    }\n  }\n"): (typeof documents)["\n  query RenewLibraryPlayback($id: ID!) {\n    libraryPlayback(id: $id) {\n      ...StreamSourceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LibraryPositionFields on LibraryItemPosition {\n    positionSeconds\n    watched\n    clientTime\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment LibraryPositionFields on LibraryItemPosition {\n    positionSeconds\n    watched\n    clientTime\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveLibraryPosition($input: SaveLibraryItemPositionInput!) {\n    saveLibraryItemPosition(input: $input) {\n      ...LibraryPositionFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveLibraryPosition($input: SaveLibraryItemPositionInput!) {\n    saveLibraryItemPosition(input: $input) {\n      ...LibraryPositionFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

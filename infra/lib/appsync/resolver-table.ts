@@ -68,6 +68,8 @@ export const PIPELINE_FUNCTIONS = {
   deleteLibraryObjects: 'account',
   presignLibraryDownload: 'media',
   signLibraryAccess: 'media',
+  writeLibraryPosition: 'users',
+  readLibraryPosition: 'users',
   putCollection: 'users',
   updateCollectionRecord: 'users',
   getCollection: 'users',
@@ -229,6 +231,11 @@ export const RESOLVERS: readonly ResolverSpec[] = [
     session: 'in-code',
   },
   { typeName: 'Mutation', fieldName: 'updateLibraryItem', dataSource: 'users' },
+  {
+    typeName: 'Mutation',
+    fieldName: 'saveLibraryItemPosition',
+    pipeline: ['getLibraryItem', 'writeLibraryPosition', 'readLibraryPosition'],
+  },
   {
     typeName: 'Mutation',
     fieldName: 'deleteLibraryItems',

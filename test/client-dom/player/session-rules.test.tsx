@@ -4,7 +4,8 @@ import {
   renewalDelayMs,
 } from '../../../client/src/features/player/credential-renewal';
 import { classifyHlsError } from '../../../client/src/features/player/hls-stream';
-import { resumePoint } from '../../../client/src/features/player/resume-point';
+import { savableSeconds } from '../../../client/src/features/player/playback-target';
+import { resumePoint, sessionStart } from '../../../client/src/features/player/resume-point';
 import { shortcutFor } from '../../../client/src/features/player/shortcuts';
 
 const NOW = Date.parse('2026-12-02T03:00:00.000Z');
@@ -38,6 +39,23 @@ describe('the resume point', () => {
     expect(resumePoint(0, 600)).toEqual({ seconds: 0 });
     expect(resumePoint(-5, 600)).toEqual({ seconds: 0 });
     expect(resumePoint(Number.NaN, 600)).toEqual({ seconds: 0 });
+  });
+});
+
+describe('where a session opens', () => {
+  it('at the saved place; at the start when nothing was saved, it was watched, or the viewer asked', () => {
+    expect(sessionStart({ positionSeconds: 42, watched: false }, 600, false)).toEqual({ seconds: 42 });
+    expect(sessionStart(null, 600, false)).toEqual({ seconds: 0 });
+    expect(sessionStart({ positionSeconds: 600, watched: true }, 600, false)).toEqual({ seconds: 0 });
+    expect(sessionStart({ positionSeconds: 42, watched: false }, 600, true)).toEqual({ seconds: 0 });
+  });
+
+  it('saves whole seconds inside the running time (a measured duration is not whole)', () => {
+    expect(savableSeconds(41.9, 600)).toBe(41);
+    expect(savableSeconds(12.34, 12.3)).toBe(12);
+    expect(savableSeconds(13.2, 12.3)).toBe(13);
+    expect(savableSeconds(20, 12.3)).toBe(13);
+    expect(savableSeconds(-1, 12.3)).toBe(0);
   });
 });
 

@@ -1,17 +1,19 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyState, FullPageSpinner } from '../../components/States';
+import { catalogTarget } from './catalog-target';
 import { PlayerQuery } from './operations';
 import { playbackErrorReason } from './player-errors';
-import { PlayerErrorPanel } from './PlayerErrorPanel';
+import { PlayerLoadFailure } from './PlayerLoadFailure';
 import { PlayerView } from './PlayerView';
-import { resumePoint } from './resume-point';
+import { sessionStart } from './resume-point';
 import './player.css';
 
 /** Full-screen player: resumes at the saved position and keeps it saved (see `use-player.ts`). */
 export default function PlayerScreen() {
   const { movieId = '' } = useParams();
   const [search] = useSearchParams();
+  const client = useApolloClient();
   const { data, loading, error, refetch } = useQuery(PlayerQuery, {
     variables: { id: movieId },
     // Stream credentials expire: always ask for a fresh one.
@@ -25,14 +27,12 @@ export default function PlayerScreen() {
   const failure = error && !playback ? playbackErrorReason(error) : null;
   // A title that does not exist (any more) is "not found" below, not a stream problem.
   if (failure && failure.reason !== 'deleted') {
-    const { reason, detail } = failure;
     return (
-      <div className="player player--message">
-        <PlayerErrorPanel reason={reason} retryable detail={detail} onRetry={() => void refetch()} />
-        <Link className="button" to={`/title/${encodeURIComponent(movieId)}`}>
-          Back
-        </Link>
-      </div>
+      <PlayerLoadFailure
+        {...failure}
+        onRetry={() => void refetch()}
+        backTo={`/title/${encodeURIComponent(movieId)}`}
+      />
     );
   }
   if (!movie || !playback) {
@@ -44,16 +44,13 @@ export default function PlayerScreen() {
       </EmptyState>
     );
   }
-  const resume =
-    search.get('from') === 'start' || !saved || saved.watched
-      ? { seconds: 0 }
-      : resumePoint(saved.positionSeconds, playback.durationSeconds);
+  const resume = sessionStart(saved, playback.durationSeconds, search.get('from') === 'start');
   // Keyed by title: the resume point and the video source are read once per title opened, so later
   // cache updates (each save returns the new position) never seek the playhead back or reload the video.
   return (
     <PlayerView
       key={`${movie.id}|${search.get('from') ?? ''}`}
-      session={{ movie, source: playback, startAt: resume.seconds }}
+      session={{ target: catalogTarget(client, movie), source: playback, startAt: resume.seconds }}
       notice={resume.notice}
     />
   );

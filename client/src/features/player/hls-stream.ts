@@ -91,12 +91,15 @@ export async function attachStream(
     });
     let mediaRecoveries = 0;
     hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
-      const levels = data.levels.map((level, index) => ({
-        index,
-        height: level.height,
-        bitrate: level.bitrate,
-        label: `${level.height}p`,
-      }));
+      // A sound's stream has one level without a picture: nothing to choose, so no quality menu.
+      const levels = data.levels
+        .map((level, index) => ({
+          index,
+          height: level.height,
+          bitrate: level.bitrate,
+          label: `${level.height}p`,
+        }))
+        .filter((level) => level.height > 0);
       options.onLevels?.(levels.sort((a, b) => b.height - a.height || b.bitrate - a.bitrate));
     });
     hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => options.onLevelSwitched?.(data.level));

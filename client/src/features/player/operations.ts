@@ -76,3 +76,47 @@ export const BannerTitleQuery = graphql(`
     }
   }
 `);
+
+export const LibraryPlayerQuery = graphql(`
+  query LibraryPlayer($id: ID!) {
+    libraryItem(id: $id) {
+      id
+      kind
+      title
+      durationSeconds
+      position {
+        ...LibraryPositionFields
+      }
+    }
+    libraryPlayback(id: $id) {
+      ...StreamSourceFields
+      trickplayVttUrl
+    }
+  }
+`);
+
+/** A new stream credential for a library session in progress. */
+export const RenewLibraryPlaybackQuery = graphql(`
+  query RenewLibraryPlayback($id: ID!) {
+    libraryPlayback(id: $id) {
+      ...StreamSourceFields
+    }
+  }
+`);
+
+export const LibraryPositionFields = graphql(`
+  fragment LibraryPositionFields on LibraryItemPosition {
+    positionSeconds
+    watched
+    clientTime
+    updatedAt
+  }
+`);
+
+export const SaveLibraryPositionMutation = graphql(`
+  mutation SaveLibraryPosition($input: SaveLibraryItemPositionInput!) {
+    saveLibraryItemPosition(input: $input) {
+      ...LibraryPositionFields
+    }
+  }
+`);

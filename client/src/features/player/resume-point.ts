@@ -20,3 +20,16 @@ export function resumePoint(positionSeconds: number, durationSeconds: number): R
   }
   return { seconds: positionSeconds };
 }
+
+/**
+ * Where a session opens: at the start when asked (`?from=start`), when nothing was saved or the saved place
+ * was the end (watched: "Play again"); otherwise at the saved place.
+ */
+export function sessionStart(
+  saved: { readonly positionSeconds: number; readonly watched: boolean } | null | undefined,
+  durationSeconds: number,
+  fromStart: boolean,
+): ResumePoint {
+  if (fromStart || !saved || saved.watched) return { seconds: 0 };
+  return resumePoint(saved.positionSeconds, durationSeconds);
+}

@@ -1,6 +1,4 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
-import { deviceId } from '../../lib/device-id';
 import { formatClock } from '../../lib/format';
 import { renewalDelayMs } from './credential-renewal';
 import {
@@ -13,7 +11,7 @@ import {
   type StreamSource,
 } from './hls-stream';
 import { publishMediaSession, updateMediaSessionPosition } from './media-session';
-import { MarkWatchedMutation, RenewPlaybackQuery, SavePositionMutation } from './operations';
+import type { PlaybackTarget } from './playback-target';
 import { playbackErrorReason } from './player-errors';
 import { INITIAL_PLAYER_STATE, nextPlayerState, type PlayerEvent } from './player-machine';
 import type { PlayerActions, PlayerModel, QualityChoice } from './player-model';
@@ -26,14 +24,9 @@ export interface PlayerSource extends StreamSource {
   readonly trickplayVttUrl?: string | null;
 }
 
-/** One title's viewing session: captured once when the player opens (see PlayerScreen). */
+/** One viewing session: captured once when the player opens (see PlayerScreen, LibraryPlayerScreen). */
 export interface PlayerSession {
-  readonly movie: {
-    readonly id: string;
-    readonly title: string;
-    readonly durationSeconds: number;
-    readonly posterUrl?: string | null;
-  };
+  readonly target: PlaybackTarget;
   readonly source: PlayerSource;
   readonly startAt: number;
 }
@@ -76,11 +69,10 @@ export function usePlayer(
   containerRef: RefObject<HTMLElement | null>,
   setStatus: (status: string) => void,
 ): { model: PlayerModel; actions: PlayerActions } {
-  const client = useApolloClient();
   const [state, dispatch] = useReducer(nextPlayerState, INITIAL_PLAYER_STATE);
   const [clock, setClock] = useState({
     currentTime: session.startAt,
-    duration: session.movie.durationSeconds,
+    duration: session.target.durationSeconds,
   });
   const [sound, setSound] = useState({ volume: 1, muted: false, playbackRate: 1 });
   const [levels, setLevels] = useState<readonly QualityLevel[] | null>(null);
@@ -99,10 +91,8 @@ export function usePlayer(
   const stream = useRef<AttachedStream | null>(null);
   const lastAutoRecovery = useRef(-Infinity);
 
-  const [savePosition] = useMutation(SavePositionMutation);
-  const [markWatched] = useMutation(MarkWatchedMutation);
-  const mutations = useRef({ savePosition, markWatched, setStatus });
-  mutations.current = { savePosition, markWatched, setStatus };
+  const showStatus = useRef(setStatus);
+  showStatus.current = setStatus;
 
   /**
    * A new credential set as cookies, or null (and the error shown) when the title cannot play any more.
@@ -111,15 +101,10 @@ export function usePlayer(
    */
   const renewCredential = useRef(async (background = false): Promise<StreamSource | null> => {
     try {
-      const { data } = await client.query({
-        query: RenewPlaybackQuery,
-        variables: { id: session.movie.id },
-        fetchPolicy: 'network-only',
-      });
-      if (!data?.playback) throw new Error('The server sent no stream credential.');
-      setStreamCookies(data.playback);
-      setExpiresAt(data.playback.expiresAt);
-      return data.playback;
+      const fresh = await session.target.renew();
+      setStreamCookies(fresh);
+      setExpiresAt(fresh.expiresAt);
+      return fresh;
     } catch (error) {
       const { reason, detail } = playbackErrorReason(error);
       if (background && reason === 'network') return null;
@@ -150,33 +135,22 @@ export function usePlayer(
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const { movie } = session;
+    const { target } = session;
     const { source, startAt } = attempt;
     let stopSaver: (() => void) | undefined;
     const attached = new AbortController();
 
     const save = async (positionSeconds: number, reason: SaveReason) => {
-      const common = { movieId: movie.id, clientTime: new Date().toISOString(), deviceId: deviceId() };
-      // `keepalive` lets the last save of a closing tab reach the server.
-      const context = { fetchOptions: { keepalive: reason === 'leave' || reason === 'hidden' } };
-      if (reason === 'ended') {
-        await mutations.current.markWatched({ variables: { input: { ...common, watched: true } }, context });
-        mutations.current.setStatus('Marked as watched');
-        return;
-      }
-      const seconds = Math.min(Math.floor(positionSeconds), movie.durationSeconds);
-      const result = await mutations.current.savePosition({
-        variables: { input: { ...common, positionSeconds: seconds } },
-        context,
-      });
-      const winner = result.data?.savePlaybackPosition;
-      if (winner) mutations.current.setStatus(`Saved at ${formatClock(winner.positionSeconds)}`);
+      const keepalive = reason === 'leave' || reason === 'hidden';
+      const winner = await target.save(positionSeconds, reason, { keepalive });
+      if (reason === 'ended') showStatus.current('Marked as watched');
+      else if (winner) showStatus.current(`Saved at ${formatClock(winner.positionSeconds)}`);
     };
 
     const begin = () => {
       if (startAt > 0 && startAt < (video.duration || Infinity)) video.currentTime = startAt;
       stopSaver = startProgressSaver(video, { save, page: document });
-      void video.play().catch(() => mutations.current.setStatus('Press play to start'));
+      void video.play().catch(() => showStatus.current('Press play to start'));
     };
     video.addEventListener('loadedmetadata', begin, { once: true });
     void attachStream(video, source, {
@@ -238,7 +212,7 @@ export function usePlayer(
     const seekTo = (seconds: number) => {
       const video = videoRef.current;
       if (!video) return;
-      const end = Number.isFinite(video.duration) ? video.duration : session.movie.durationSeconds;
+      const end = Number.isFinite(video.duration) ? video.duration : session.target.durationSeconds;
       video.currentTime = Math.min(Math.max(0, seconds), end);
     };
     return {
@@ -282,7 +256,7 @@ export function usePlayer(
 
   useEffect(
     () =>
-      publishMediaSession(session.movie, {
+      publishMediaSession(session.target, {
         play: () => void videoRef.current?.play().catch(() => undefined),
         pause: () => videoRef.current?.pause(),
         seekBy: actions.seekBy,
