@@ -16,8 +16,7 @@ import { SEED_CATALOG } from '../scripts/start/seed/catalog';
 import { signInForIdToken } from '../scripts/start/seed/demo-accounts';
 import { watchMediaReadiness } from '../scripts/start/seed/media-readiness';
 import { CatalogSeeder, type MediaTally } from '../scripts/start/seed/seed-catalog';
-import { assemblyIsFresh, synthesize } from '../scripts/start/synth';
-import { withSynthLock } from '../scripts/start/synth-lock';
+import { ensureFreshAssembly } from './support/fresh-assembly';
 import { writeBenchResult } from './support/results';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,13 +50,7 @@ async function timeStart(launch: () => Promise<LaunchedStack>): Promise<StartTim
 }
 
 async function main(): Promise<void> {
-  await withSynthLock(
-    repoRoot,
-    async () => {
-      if (!assemblyIsFresh(repoRoot, path.join(repoRoot, 'cdk.out'))) await synthesize(repoRoot);
-    },
-    (what) => console.log(`Waiting: ${what}`),
-  );
+  await ensureFreshAssembly(repoRoot);
   const root = mkdtempSync(path.join(tmpdir(), 'marquee-seed-media-bench-'));
   try {
     const port = await findFreeStackPort();

@@ -10,8 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from 'appsync-twin';
 import { findFreeStackPort, launchStart } from '../scripts/start/launch';
-import { assemblyIsFresh, synthesize } from '../scripts/start/synth';
-import { withSynthLock } from '../scripts/start/synth-lock';
+import { ensureFreshAssembly } from './support/fresh-assembly';
 import { writeBenchResult } from './support/results';
 import { percentile } from './support/stats';
 
@@ -29,14 +28,7 @@ async function dynamoBaseline(root: string): Promise<number> {
 const median = (values: readonly number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
-  // Synthesis is not part of start-up once cdk.out is fresh; make it fresh outside the measurement.
-  await withSynthLock(
-    repoRoot,
-    async () => {
-      if (!assemblyIsFresh(repoRoot, path.join(repoRoot, 'cdk.out'))) await synthesize(repoRoot);
-    },
-    (what) => console.log(`Waiting: ${what}`),
-  );
+  await ensureFreshAssembly(repoRoot);
   const root = mkdtempSync(path.join(tmpdir(), 'marquee-startup-bench-'));
   try {
     const baselineMs = median([await dynamoBaseline(root), await dynamoBaseline(root)]);

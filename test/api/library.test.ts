@@ -7,6 +7,11 @@ import { ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localS3Client, waitUntilReady } from 'appsync-twin';
 import { LIBRARY_LIMITS } from '../../resolvers/lib/library';
+import {
+  LIBRARY_TEST_CONTENT_TYPES,
+  putToUploadTarget,
+  type LibraryKindName,
+} from '../support/library-uploads';
 import { makeTestImage, makeTestVideo } from '../support/media-pipeline';
 import {
   startMarqueeTwin,
@@ -61,10 +66,6 @@ const DOWNLOAD = 'query ($id: ID!) { libraryItemDownload(id: $id) { url fileName
 const DELETE = 'mutation ($ids: [ID!]!) { deleteLibraryItems(ids: $ids) }';
 const UPDATE = `mutation ($id: ID!, $input: UpdateLibraryItemInput!) { updateLibraryItem(id: $id, input: $input) { ${ITEM_FIELDS} } }`;
 
-function contentTypeOf(kind: string): string {
-  return { VIDEO: 'video/mp4', IMAGE: 'image/png', AUDIO: 'audio/wav' }[kind] as string;
-}
-
 async function requestUpload(
   user: SignedInUser,
   input: Record<string, unknown>,
@@ -81,7 +82,7 @@ async function requestUpload(
 /** Requests the upload and PUTs the file as a browser would. */
 async function upload(
   user: SignedInUser,
-  kind: string,
+  kind: LibraryKindName,
   file: string,
   extra: Record<string, unknown> = {},
 ): Promise<LibraryItem> {
@@ -90,17 +91,12 @@ async function upload(
     kind,
     title: `My ${kind.toLowerCase()}`,
     fileName: file.split('/').pop(),
-    contentType: contentTypeOf(kind),
+    contentType: LIBRARY_TEST_CONTENT_TYPES[kind],
     sizeBytes: body.length,
     ...extra,
   });
   if ('error' in requested) throw new Error(requested.error);
-  const put = await fetch(requested.upload.url, {
-    method: 'PUT',
-    headers: JSON.parse(requested.upload.headers) as Record<string, string>,
-    body,
-  });
-  expect(put.status).toBe(200);
+  await putToUploadTarget(requested.upload, body, file);
   return requested.item;
 }
 

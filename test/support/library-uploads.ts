@@ -8,7 +8,8 @@ export type UserRequest = <T>(query: string, variables: Record<string, unknown>)
 
 export type LibraryKindName = 'VIDEO' | 'IMAGE' | 'AUDIO';
 
-const CONTENT_TYPES: Readonly<Record<LibraryKindName, string>> = {
+/** A content type the API accepts for each kind, matching the files the tests make with ffmpeg. */
+export const LIBRARY_TEST_CONTENT_TYPES: Readonly<Record<LibraryKindName, string>> = {
   VIDEO: 'video/mp4',
   IMAGE: 'image/png',
   AUDIO: 'audio/wav',
@@ -32,18 +33,27 @@ export async function uploadToLibrary(
         kind,
         title,
         fileName: basename(file),
-        contentType: CONTENT_TYPES[kind],
+        contentType: LIBRARY_TEST_CONTENT_TYPES[kind],
         sizeBytes: body.length,
       },
     },
   );
-  const put = await fetch(requestLibraryUpload.upload.url, {
+  await putToUploadTarget(requestLibraryUpload.upload, body, file);
+  return requestLibraryUpload.item.id;
+}
+
+/** PUTs a file's bytes to a presigned upload as a browser would (with the target's headers). */
+export async function putToUploadTarget(
+  target: { readonly url: string; readonly headers: string },
+  body: Buffer,
+  what: string,
+): Promise<void> {
+  const put = await fetch(target.url, {
     method: 'PUT',
-    headers: JSON.parse(requestLibraryUpload.upload.headers) as Record<string, string>,
+    headers: JSON.parse(target.headers) as Record<string, string>,
     body,
   });
-  if (put.status !== 200) throw new Error(`The upload PUT of ${file} answered HTTP ${put.status}`);
-  return requestLibraryUpload.item.id;
+  if (put.status !== 200) throw new Error(`The upload PUT of ${what} answered HTTP ${put.status}`);
 }
 
 /** Waits (the scaled media deadline) until the pipeline processed the item; a FAILED item fails with its reason. */
