@@ -66,7 +66,7 @@ describe('a viewer’s own library in a real browser', () => {
       expect(await viewer.getByTestId('library-usage').textContent()).toMatch(
         /^1 of 500 items · [\d.]+ KB of 5 GB$/,
       );
-      clipId = await uploadThroughForm(viewer, clipFile, 'video/mp4', 'city');
+      clipId = await uploadThroughForm(viewer, clipFile, 'video/mp4', 'city', 'Past the Lighthouse at dusk');
 
       // The grid, newest first: the clip, then the photo with its thumbnail (a WebP the browser decoded).
       await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([clipId, photoId]);
@@ -105,6 +105,22 @@ describe('a viewer’s own library in a real browser', () => {
     await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([clipId, photoId]);
     await viewer.goBack();
     await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([photoId]);
+  });
+
+  test('a word of a description finds its item as you type, saying why it matched', async () => {
+    const search = viewer.getByTestId('library-search');
+    // The tag filter the last test left is ended by searching; a prefix in another case finds the word.
+    await search.fill('LIGHTH');
+    await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([clipId]);
+    const why = viewer.getByLabel('Why city-walk matched');
+    expect(await why.locator('dt').textContent()).toBe('Description');
+    expect(await why.locator('mark').textContent()).toBe('Lighthouse');
+    expect(new URL(viewer.url()).searchParams.get('q')).toBe('LIGHTH');
+    // A tag is found too, and clearing the text shows the whole library again (not the old tag filter).
+    await search.fill('summ');
+    await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([photoId]);
+    await search.fill('');
+    await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([clipId, photoId]);
   });
 
   test('the photo opens full size, and a new title is saved and shown after a reload', async () => {
@@ -165,12 +181,14 @@ describe('a viewer’s own library in a real browser', () => {
     file: string,
     mimeType: string,
     tags: string,
+    description = '',
   ): Promise<string> {
     const name = file.split('/').pop() ?? file;
     const before = new Set(await cardIds(page));
     await page.getByLabel(FILE_FIELD).setInputFiles({ name, mimeType, buffer: readFileSync(file) });
     expect(await page.getByLabel('Title').inputValue()).toBe(name.replace(/\.[^.]+$/, ''));
     await page.getByLabel('Tags (separated by commas)').fill(tags);
+    await page.getByLabel('Description').fill(description);
     await page.getByRole('button', { name: 'Upload' }).click();
     await page
       .getByRole('status')

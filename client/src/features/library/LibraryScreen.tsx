@@ -65,13 +65,16 @@ export default function LibraryScreen() {
   );
   const { hasMore, loadMore, loadingMore } = shown;
 
-  // The search text goes into the URL once it settles (replacing the entry: typing is not navigation).
+  // The search text goes into the URL once it settles (replacing the entry: typing is not navigation). A
+  // search covers tags itself, so it ends a tag filter: clearing the text shows the whole library again.
   useEffect(() => {
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
-        if (query) next.set('q', query);
-        else next.delete('q');
+        if (query) {
+          next.set('q', query);
+          next.delete('tag');
+        } else next.delete('q');
         return next;
       },
       { replace: true },
