@@ -58,52 +58,48 @@ const LIST_MOVIES = /* GraphQL */ `
   }
 `;
 
+/** A title's files and their states: what `MediaStates` holds. */
+const MEDIA_STATES = /* GraphQL */ `
+  fragment SeedMediaStates on Movie {
+    video {
+      status
+    }
+    poster {
+      status
+    }
+    backdrop {
+      status
+    }
+    trailers {
+      id
+      title
+      video {
+        status
+      }
+    }
+  }
+`;
+
 const MOVIE_MEDIA = /* GraphQL */ `
   query SeedMovieMedia($id: ID!) {
     movie(id: $id) {
       id
-      video {
-        status
-      }
-      poster {
-        status
-      }
-      backdrop {
-        status
-      }
-      trailers {
-        id
-        title
-        video {
-          status
-        }
-      }
+      ...SeedMediaStates
     }
   }
+  ${MEDIA_STATES}
 `;
 
 const LIST_MEDIA = /* GraphQL */ `
   query SeedListMedia($nextToken: String) {
     movies(limit: 50, nextToken: $nextToken) {
       items {
-        video {
-          status
-        }
-        poster {
-          status
-        }
-        backdrop {
-          status
-        }
-        trailers {
-          video {
-            status
-          }
-        }
+        ...SeedMediaStates
       }
       nextToken
     }
   }
+  ${MEDIA_STATES}
 `;
 
 /** How many of the catalog's uploaded files are READY, FAILED, or still to be processed. */
