@@ -29,8 +29,8 @@ describe('a viewer’s own library in a real browser', () => {
   const photoFile = join(scratch, 'harbour.png');
   const clipFile = join(scratch, 'city-walk.mp4');
 
-  const newPage = async () => {
-    const device = await browser.newDevice();
+  const newPage = async (options?: { phone?: boolean }) => {
+    const device = await browser.newDevice(options);
     devices.push(device);
     const page = await openApp(device, stack);
     // The first load through Vite's dev server transforms the app on demand: slow on a busy machine.
@@ -170,6 +170,24 @@ describe('a viewer’s own library in a real browser', () => {
     await other.getByRole('heading', { name: 'Not found in your library' }).waitFor();
     expect(await other.getByTestId('library-photo').count()).toBe(0);
     await other.getByRole('link', { name: 'Back to My Library' }).waitFor();
+  });
+
+  test('My Library and Collections fit a phone-sized screen', async () => {
+    const phone = await newPage({ phone: true });
+    await signUp(phone, stack, uniqueEmail('library-phone'));
+    for (const [path, heading] of [
+      ['/collections', 'Collections'],
+      ['/library', 'My Library'],
+    ] as const) {
+      await phone.goto(`${stack.appUrl}${path}`);
+      await phone.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const overflow = await phone.evaluate(() => {
+        const web = globalThis as unknown as PageGlobals;
+        return web.document.documentElement.scrollWidth - web.innerWidth;
+      });
+      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(1);
+    }
+    await screenshot(phone, 'library-phone');
   });
 
   /**
