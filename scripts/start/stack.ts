@@ -82,6 +82,11 @@ export async function bootStack({
     console.log(
       `  ${withoutLocalEffect} CloudFormation properties have no local effect (IAM, X-Ray, backups, …)`,
     );
+  if (stack.messaging.restoredMessages > 0)
+    console.log(
+      `  ${stack.messaging.restoredMessages} queued jobs from the last run are back in their queues ` +
+        '(media processing goes on where it stopped)',
+    );
   let outputs: StackOutputs;
   try {
     outputs = requireOutputs(stack);

@@ -33,6 +33,8 @@ export interface LocalMessaging {
   readonly sns: LocalSns;
   /** `AWS_ENDPOINT_URL_SQS` and `AWS_ENDPOINT_URL_SNS` for the stack's Lambdas. */
   readonly environment: Readonly<Record<string, string>>;
+  /** How many messages the last run's queues held at its stop and are back in them (0 without a state file). */
+  readonly restoredMessages: number;
   /** Applies bucket notifications (with their test events), starts the pollers and the alarms. */
   start(): void;
   stop(): Promise<void>;
@@ -102,11 +104,13 @@ export async function startMessaging(options: MessagingOptions): Promise<LocalMe
     }
     await Promise.allSettled(stopping.map((fn) => fn()));
   };
+  let restoredMessages = 0;
   try {
     provisionQueues(model, sqs.service);
     if (queueStateFile) {
-      const restored = restoreQueueMessages(sqs.service, queueStateFile, warn);
-      if (restored > 0) log(`${restored} queued messages from the last run are back in their queues`);
+      restoredMessages = restoreQueueMessages(sqs.service, queueStateFile, warn);
+      if (restoredMessages > 0)
+        log(`${restoredMessages} queued messages from the last run are back in their queues`);
     }
     provideTopics(model, sns.service);
     subscribeTopics(model, sns.service, warn);
@@ -119,6 +123,7 @@ export async function startMessaging(options: MessagingOptions): Promise<LocalMe
     sqs,
     sns,
     environment: { AWS_ENDPOINT_URL_SQS: sqs.endpoint, AWS_ENDPOINT_URL_SNS: sns.endpoint },
+    restoredMessages,
     start() {
       const publish = (topicArn: string, subject: string, message: string) => {
         try {
