@@ -36,6 +36,7 @@ type Documents = {
     "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n": typeof types.CreateCollectionDocument,
     "\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": typeof types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n": typeof types.DeleteCollectionDocument,
+    "\n  fragment PlaybackCredentialFields on PlaybackCredential {\n    cookies {\n      name\n      value\n    }\n    domain\n    path\n    secure\n  }\n": typeof types.PlaybackCredentialFieldsFragmentDoc,
     "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": typeof types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": typeof types.MyListDocument,
@@ -45,7 +46,7 @@ type Documents = {
     "\n  query SearchMyLibrary($query: String!, $kind: LibraryItemKind, $limit: Int, $nextToken: String) {\n    searchMyLibrary(query: $query, kind: $kind, limit: $limit, nextToken: $nextToken) {\n      items {\n        item {\n          ...LibraryItemFields\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": typeof types.SearchMyLibraryDocument,
     "\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n": typeof types.LibraryItemDocument,
     "\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n": typeof types.LibraryUsageDocument,
-    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n": typeof types.LibraryImageDocument,
+    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        ...PlaybackCredentialFields\n      }\n    }\n  }\n": typeof types.LibraryImageDocument,
     "\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n": typeof types.LibraryItemDownloadDocument,
     "\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n": typeof types.RequestLibraryUploadDocument,
     "\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n": typeof types.UpdateLibraryItemDocument,
@@ -54,7 +55,7 @@ type Documents = {
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": typeof types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": typeof types.PlayerDocument,
     "\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": typeof types.RenewPlaybackDocument,
-    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": typeof types.StreamSourceFieldsFragmentDoc,
+    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      ...PlaybackCredentialFields\n    }\n  }\n": typeof types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": typeof types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": typeof types.PositionChangedDocument,
@@ -99,6 +100,7 @@ const documents: Documents = {
     "\n  mutation CreateCollection($input: CreateCollectionInput!) {\n    createCollection(input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        id\n        title\n      }\n    }\n  }\n": types.CreateCollectionDocument,
     "\n  mutation UpdateCollection($id: ID!, $input: UpdateCollectionInput!) {\n    updateCollection(id: $id, input: $input) {\n      id\n      name\n      updatedAt\n      items {\n        ...CollectionItemFields\n      }\n    }\n  }\n": types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!, $deleteItems: Boolean!) {\n    deleteCollection(id: $id, deleteItems: $deleteItems)\n  }\n": types.DeleteCollectionDocument,
+    "\n  fragment PlaybackCredentialFields on PlaybackCredential {\n    cookies {\n      name\n      value\n    }\n    domain\n    path\n    secure\n  }\n": types.PlaybackCredentialFieldsFragmentDoc,
     "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n": types.HeroDocument,
     "\n  query ContinueWatching($limit: Int, $nextToken: String) {\n    continueWatching(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.ContinueWatchingDocument,
     "\n  query MyList($limit: Int, $nextToken: String) {\n    myList(limit: $limit, nextToken: $nextToken) {\n      items {\n        ...MovieCard\n      }\n      nextToken\n    }\n  }\n": types.MyListDocument,
@@ -108,7 +110,7 @@ const documents: Documents = {
     "\n  query SearchMyLibrary($query: String!, $kind: LibraryItemKind, $limit: Int, $nextToken: String) {\n    searchMyLibrary(query: $query, kind: $kind, limit: $limit, nextToken: $nextToken) {\n      items {\n        item {\n          ...LibraryItemFields\n        }\n        matchedField\n        highlights {\n          field\n          words\n        }\n      }\n      nextToken\n    }\n  }\n": types.SearchMyLibraryDocument,
     "\n  query LibraryItem($id: ID!) {\n    libraryItem(id: $id) {\n      ...LibraryItemFields\n    }\n  }\n": types.LibraryItemDocument,
     "\n  query LibraryUsage {\n    libraryUsage {\n      items\n      bytes\n      maxItems\n      maxBytes\n    }\n  }\n": types.LibraryUsageDocument,
-    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n": types.LibraryImageDocument,
+    "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        ...PlaybackCredentialFields\n      }\n    }\n  }\n": types.LibraryImageDocument,
     "\n  query LibraryItemDownload($id: ID!) {\n    libraryItemDownload(id: $id) {\n      url\n      fileName\n      expiresAt\n    }\n  }\n": types.LibraryItemDownloadDocument,
     "\n  mutation RequestLibraryUpload($input: RequestLibraryUploadInput!) {\n    requestLibraryUpload(input: $input) {\n      item {\n        ...LibraryItemFields\n      }\n      upload {\n        url\n        headers\n        maxBytes\n      }\n    }\n  }\n": types.RequestLibraryUploadDocument,
     "\n  mutation UpdateLibraryItem($id: ID!, $input: UpdateLibraryItemInput!) {\n    updateLibraryItem(id: $id, input: $input) {\n      ...LibraryItemFields\n    }\n  }\n": types.UpdateLibraryItemDocument,
@@ -117,7 +119,7 @@ const documents: Documents = {
     "\n  fragment MovieCard on Movie {\n    id\n    title\n    year\n    genres\n    maturityRating\n    durationSeconds\n    posterUrl\n    backdropUrl\n    inMyList\n    myPosition {\n      ...PositionFields\n    }\n  }\n": types.MovieCardFragmentDoc,
     "\n  query Player($id: ID!) {\n    movie(id: $id) {\n      id\n      title\n      durationSeconds\n      posterUrl\n      myPosition {\n        ...PositionFields\n      }\n    }\n    playback(movieId: $id) {\n      ...StreamSourceFields\n      trickplayVttUrl\n    }\n  }\n": types.PlayerDocument,
     "\n  query RenewPlayback($id: ID!) {\n    playback(movieId: $id) {\n      ...StreamSourceFields\n    }\n  }\n": types.RenewPlaybackDocument,
-    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n": types.StreamSourceFieldsFragmentDoc,
+    "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      ...PlaybackCredentialFields\n    }\n  }\n": types.StreamSourceFieldsFragmentDoc,
     "\n  mutation SavePosition($input: SavePlaybackPositionInput!) {\n    savePlaybackPosition(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.SavePositionDocument,
     "\n  mutation MarkWatched($input: MarkWatchedInput!) {\n    markWatched(input: $input) {\n      ...PositionFields\n    }\n  }\n": types.MarkWatchedDocument,
     "\n  subscription PositionChanged {\n    onMyPlaybackPositionChanged {\n      ...PositionFields\n    }\n  }\n": types.PositionChangedDocument,
@@ -245,6 +247,10 @@ export function graphql(source: "\n  mutation DeleteCollection($id: ID!, $delete
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment PlaybackCredentialFields on PlaybackCredential {\n    cookies {\n      name\n      value\n    }\n    domain\n    path\n    secure\n  }\n"): (typeof documents)["\n  fragment PlaybackCredentialFields on PlaybackCredential {\n    cookies {\n      name\n      value\n    }\n    domain\n    path\n    secure\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n"): (typeof documents)["\n  query Hero {\n    movies(limit: 5) {\n      items {\n        ...MovieCard\n        synopsis\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -281,7 +287,7 @@ export function graphql(source: "\n  query LibraryUsage {\n    libraryUsage {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n"): (typeof documents)["\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        cookies {\n          name\n          value\n        }\n        domain\n        path\n        secure\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        ...PlaybackCredentialFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query LibraryImage($id: ID!) {\n    libraryImage(id: $id) {\n      thumbnailUrl\n      largeUrl\n      expiresAt\n      credential {\n        ...PlaybackCredentialFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -317,7 +323,7 @@ export function graphql(source: "\n  query RenewPlayback($id: ID!) {\n    playba
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n"): (typeof documents)["\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      cookies {\n        name\n        value\n      }\n      domain\n      path\n      secure\n    }\n  }\n"];
+export function graphql(source: "\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      ...PlaybackCredentialFields\n    }\n  }\n"): (typeof documents)["\n  fragment StreamSourceFields on Playback {\n    masterPlaylistUrl\n    expiresAt\n    durationSeconds\n    credential {\n      ...PlaybackCredentialFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -82,13 +82,7 @@ export const LibraryImageQuery = graphql(`
       largeUrl
       expiresAt
       credential {
-        cookies {
-          name
-          value
-        }
-        domain
-        path
-        secure
+        ...PlaybackCredentialFields
       }
     }
   }

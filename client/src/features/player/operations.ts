@@ -33,13 +33,7 @@ export const StreamSourceFields = graphql(`
     expiresAt
     durationSeconds
     credential {
-      cookies {
-        name
-        value
-      }
-      domain
-      path
-      secure
+      ...PlaybackCredentialFields
     }
   }
 `);
