@@ -12,6 +12,8 @@ const EMAIL = 'restarts@example.com';
 const PASSWORD = 'Second-Night-2026';
 /** Long enough for three 60 s encoding chunks, so the stop below comes between the first and the last. */
 const CLIP_SECONDS = 130;
+/** A 360p source (a ladder of 360p and 234p): a fraction of a 720p ladder's encoding, on a busy machine too. */
+const CLIP_HEIGHT = 360;
 
 const ITEM_MEDIA = /* GraphQL */ `
   query RestartedItem($id: ID!) {
@@ -84,7 +86,7 @@ describe('npm start stopped while a video is being encoded', () => {
     'finishes the video after the restart, from the chunks the first run left',
     async () => {
       const clip = path.join(started.root, 'long-clip.mp4');
-      makeTestVideo(clip, CLIP_SECONDS);
+      makeTestVideo(clip, CLIP_SECONDS, CLIP_HEIGHT);
       const { idToken } = await signUpWithCode(started.pool(), EMAIL, PASSWORD);
       const itemId = await uploadToLibrary(requestAs(idToken), 'VIDEO', clip, 'A clip interrupted by a stop');
 
@@ -113,7 +115,7 @@ describe('npm start stopped while a video is being encoded', () => {
       // Every chunk is in the stream, the ones encoded before the stop and after: each rendition's playlist
       // lasts the whole clip.
       const lengths = await renditionSeconds(requestAs(token), itemId);
-      expect(lengths.length).toBeGreaterThanOrEqual(3);
+      expect(lengths).toHaveLength(2);
       for (const seconds of lengths) expect(seconds).toBeCloseTo(CLIP_SECONDS, 0);
     },
     mediaTestTimeout(1, 2),
