@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { MatchReasons } from '../../components/MatchReasons';
+import { SearchBox } from '../../components/SearchBox';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import type { LibraryFilter, LibraryItemKind } from '../../gql/graphql';
 import { useDebounced } from '../../lib/use-debounced';
@@ -17,8 +18,6 @@ import { useDeleteItems } from './use-delete-items';
 import './library.css';
 
 const PAGE = 24;
-/** The API's limit on search text (searchMyLibrary). */
-const MAX_QUERY = 100;
 
 const MATCHED_FIELD_LABELS = { TITLE: 'Title', TAGS: 'Tags', DESCRIPTION: 'Description' } as const;
 
@@ -130,17 +129,14 @@ export default function LibraryScreen() {
         {usage.data && <UsageMeter usage={usage.data.libraryUsage} />}
       </div>
       <UploadPanel usage={usage.data?.libraryUsage} />
-      <form className="search-box library__search" role="search" onSubmit={(event) => event.preventDefault()}>
-        <input
-          type="search"
-          value={text}
-          maxLength={MAX_QUERY}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="Search your library: words of a title, tag or description"
-          aria-label="Search your library"
-          data-testid="library-search"
-        />
-      </form>
+      <SearchBox
+        className="library__search"
+        value={text}
+        onChange={setText}
+        placeholder="Search your library: words of a title, tag or description"
+        label="Search your library"
+        testId="library-search"
+      />
       <LibraryFilters
         kind={filter.kind ?? null}
         tag={searching ? null : (filter.tag ?? null)}

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { SearchBox } from '../../components/SearchBox';
 import { EmptyState, ErrorState, Spinner } from '../../components/States';
 import { useDebounced } from '../../lib/use-debounced';
 import { usePagedQuery } from '../../lib/use-paged-query';
@@ -9,7 +10,6 @@ import { SearchHistoryPanel } from './SearchHistoryPanel';
 import { SearchResultCard } from './SearchResultCard';
 import { RecordSearchMutation, SearchQuery } from './operations';
 
-const MAX_QUERY = 100;
 const PAGE = 24;
 
 /**
@@ -40,29 +40,19 @@ export function SearchScreen() {
     skip: query === '',
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    record(text.trim());
-  };
-
   return (
     <div className="page search">
       <h1>Search</h1>
-      <form className="search-box" role="search" onSubmit={submit}>
-        <input
-          ref={input}
-          type="search"
-          value={text}
-          maxLength={MAX_QUERY}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="Titles, tags, cast, synopsis, e.g. “star wa”"
-          aria-label="Search titles"
-          data-testid="search-input"
-        />
-        <button type="submit" className="button">
-          Search
-        </button>
-      </form>
+      <SearchBox
+        inputRef={input}
+        value={text}
+        onChange={setText}
+        onSubmit={record}
+        submitLabel="Search"
+        placeholder="Titles, tags, cast, synopsis, e.g. “star wa”"
+        label="Search titles"
+        testId="search-input"
+      />
       <SearchFilters values={filterValues} onChange={setFilterValues} />
       <SearchHistoryPanel onPick={setText} />
       <section aria-live="polite" aria-busy={results.loading} data-testid="search-results">
