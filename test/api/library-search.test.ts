@@ -1,16 +1,22 @@
 import {
   BatchWriteItemCommand,
-  DynamoDBClient,
   GetItemCommand,
   QueryCommand,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type CostTraceSummary } from 'appsync-twin';
+import type { CostTraceSummary } from 'appsync-twin';
 import { LIBRARY_READ_PAGES } from '../../infra/lib/appsync/resolver-table';
 import { LIBRARY_LIMITS } from '../../resolvers/lib/library';
 import { searchableWords } from '../../resolvers/lib/library-item';
-import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from '../support/marquee-twin';
+import {
+  stackDynamoDbClient,
+  stackTableName,
+  startMarqueeTwin,
+  type MarqueeTwin,
+  type SignedInUser,
+} from '../support/marquee-twin';
 import { stackTimeout } from '../support/timeouts';
 
 /**
@@ -240,17 +246,8 @@ describe('searchMyLibrary bad input', () => {
   });
 });
 
-function dynamodb(): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint: twin.stack.dynamodb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-}
-
-function userTableName(): string {
-  return twin.stack.tables.find((table) => table.logicalId.includes('UserTable'))?.tableName as string;
-}
+const dynamodb = (): DynamoDBClient => stackDynamoDbClient(twin.stack);
+const userTableName = (): string => stackTableName(twin.stack, 'UserTable');
 
 /** How many 1 MB pages DynamoDB takes to return the user's library items (the Query the resolver makes). */
 async function libraryPages(user: SignedInUser): Promise<{ pages: number; items: number }> {

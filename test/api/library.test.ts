@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localS3Client, waitUntilReady } from 'appsync-twin';
+import { localS3Client, waitUntilReady } from 'appsync-twin';
 import { LIBRARY_LIMITS } from '../../resolvers/lib/library';
 import {
   LIBRARY_TEST_CONTENT_TYPES,
@@ -14,6 +14,8 @@ import {
 } from '../support/library-uploads';
 import { makeTestImage, makeTestVideo } from '../support/media-pipeline';
 import {
+  stackDynamoDbClient,
+  stackTableName,
   startMarqueeTwin,
   userPartitionSize,
   type MarqueeTwin,
@@ -145,17 +147,8 @@ async function objectsOf(sub: string): Promise<string[]> {
   }
 }
 
-function dynamodb(): DynamoDBClient {
-  return new DynamoDBClient({
-    endpoint: twin.stack.dynamodb.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-  });
-}
-
-function userTableName(): string {
-  return twin.stack.tables.find((table) => table.logicalId.includes('UserTable'))?.tableName as string;
-}
+const dynamodb = (): DynamoDBClient => stackDynamoDbClient(twin.stack);
+const userTableName = (): string => stackTableName(twin.stack, 'UserTable');
 
 beforeAll(async () => {
   fixtures = mkdtempSync(join(tmpdir(), 'library-fixtures-'));

@@ -1,6 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from 'appsync-twin';
-import { startMarqueeTwin, type MarqueeTwin, type SignedInUser } from './marquee-twin';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  stackDynamoDbClient,
+  stackTableName,
+  startMarqueeTwin,
+  type MarqueeTwin,
+  type SignedInUser,
+} from './marquee-twin';
 
 /**
  * Marquee's API tests run through the server's own engine: the whole synthesized stack in the twin (the
@@ -45,13 +50,6 @@ export interface MarqueeApi {
   stop(): Promise<void>;
 }
 
-function tableNamed(twin: MarqueeTwin, logicalIdPart: string): string {
-  const table = twin.stack.tables.find((candidate) => candidate.logicalId.includes(logicalIdPart));
-  if (!table)
-    throw new Error(`The synthesized stack has no table whose logical id contains ${logicalIdPart}`);
-  return table.tableName;
-}
-
 /** The twin with three users signed up through Cognito: an admin, a viewer and another viewer. */
 export async function startMarqueeApi(): Promise<MarqueeApi> {
   const twin = await startMarqueeTwin();
@@ -61,11 +59,7 @@ export async function startMarqueeApi(): Promise<MarqueeApi> {
       twin.signUp('viewer@example.com'),
       twin.signUp('other-viewer@example.com'),
     ]);
-    const client = new DynamoDBClient({
-      endpoint: twin.stack.dynamodb.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    });
+    const client = stackDynamoDbClient(twin.stack);
 
     async function run<T>(
       caller: Caller,
@@ -94,7 +88,10 @@ export async function startMarqueeApi(): Promise<MarqueeApi> {
       admin,
       viewer,
       otherViewer,
-      tables: { catalog: tableNamed(twin, 'CatalogTable'), users: tableNamed(twin, 'UserTable') },
+      tables: {
+        catalog: stackTableName(twin.stack, 'CatalogTable'),
+        users: stackTableName(twin.stack, 'UserTable'),
+      },
       client,
       run,
       async data<T>(caller: Caller, document: string, variables?: Record<string, unknown>) {

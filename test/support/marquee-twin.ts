@@ -174,18 +174,30 @@ export async function createMovieOverApi(
   return id;
 }
 
-/** How many items a user's partition of the user table holds (profile, positions, library, …), read consistently. */
-export async function userPartitionSize(stack: LocalStack, sub: string): Promise<number> {
-  const usersTable = stack.tables.find((table) => table.logicalId.includes('UserTable'));
-  const client = new DynamoDBClient({
+/** The local name of the stack's table whose logical id contains `logicalIdPart` (e.g. `UserTable`). */
+export function stackTableName(stack: LocalStack, logicalIdPart: string): string {
+  const table = stack.tables.find((candidate) => candidate.logicalId.includes(logicalIdPart));
+  if (!table)
+    throw new Error(`The synthesized stack has no table whose logical id contains ${logicalIdPart}`);
+  return table.tableName;
+}
+
+/** An SDK client of the stack's DynamoDB Local, for reading what the resolvers stored (destroy it after use). */
+export function stackDynamoDbClient(stack: LocalStack): DynamoDBClient {
+  return new DynamoDBClient({
     endpoint: stack.dynamodb.endpoint,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
   });
+}
+
+/** How many items a user's partition of the user table holds (profile, positions, library, …), read consistently. */
+export async function userPartitionSize(stack: LocalStack, sub: string): Promise<number> {
+  const client = stackDynamoDbClient(stack);
   try {
     const page = await client.send(
       new QueryCommand({
-        TableName: usersTable?.tableName,
+        TableName: stackTableName(stack, 'UserTable'),
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': { S: `USER#${sub}` } },
         ConsistentRead: true,
