@@ -53,14 +53,35 @@ describe('upload rate', () => {
     expect(describeRate(done)).toBe('10.0 MB of 10.0 MB · 100% · 20.0 MB/s');
   });
 
-  it('gives no time left while the upload is stalled', () => {
+  it('says the upload is stalled, with no time left, while nothing moves', () => {
+    const stalled = uploadRate(
+      feed([
+        [0, MB],
+        [1000, MB],
+      ]),
+    );
+    expect(stalled.secondsLeft).toBeNull();
+    expect(describeRate(stalled)).toBe('1.0 MB of 10.0 MB · 10% · stalled');
+  });
+
+  it('shows a slow link’s speed in KB/s, and no speed for a finished upload whose last reports repeat', () => {
     expect(
-      uploadRate(
-        feed([
-          [0, MB],
-          [1000, MB],
-        ]),
-      ).secondsLeft,
-    ).toBeNull();
+      describeRate(
+        uploadRate(
+          feed([
+            [0, 0],
+            [1000, 350 * 1024],
+          ]),
+        ),
+      ),
+    ).toBe('350.0 KB of 10.0 MB · 3% · 350.0 KB/s · about 29 s left');
+    // A small file sent at once: the browser's last two reports both say everything is there.
+    const instant = uploadRate(
+      feed([
+        [0, total],
+        [40, total],
+      ]),
+    );
+    expect(describeRate(instant)).toBe('10.0 MB of 10.0 MB · 100%');
   });
 });

@@ -44,10 +44,16 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_073_741_824).toFixed(2)} GB`;
 }
 
-/** One line for the progress bar: `3.2 MB of 10.0 MB · 32% · 1.6 MB/s · about 5 s left`. */
+/**
+ * One line for the progress bar: `3.2 MB of 10.0 MB · 32% · 1.6 MB/s · about 5 s left`. The speed is in the
+ * unit that suits it (`350.0 KB/s` for a slow link); a finished upload whose last reports moved nothing (the
+ * browser repeats the final one) shows no speed rather than `0 B/s`, and a stalled one says so.
+ */
 export function describeRate(rate: UploadRate): string {
   const parts = [`${formatBytes(rate.loaded)} of ${formatBytes(rate.total)}`, `${rate.percent}%`];
-  if (rate.bytesPerSecond !== null) parts.push(`${(rate.bytesPerSecond / 1_048_576).toFixed(1)} MB/s`);
+  if (rate.bytesPerSecond !== null && rate.bytesPerSecond > 0)
+    parts.push(`${formatBytes(rate.bytesPerSecond)}/s`);
+  else if (rate.bytesPerSecond === 0 && rate.percent < 100) parts.push('stalled');
   if (rate.secondsLeft !== null && rate.percent < 100)
     parts.push(`about ${formatDuration(rate.secondsLeft)} left`);
   return parts.join(' · ');
