@@ -1,16 +1,20 @@
 import type { Context, LambdaRequest } from '@aws-appsync/utils';
-import { badRequest, raiseDataSourceError } from '../lib/errors';
+import { badRequest, notFound, raiseDataSourceError } from '../lib/errors';
 import { callerSub } from '../lib/identity';
-import { libraryImageKeys, refuseNotReady } from '../lib/library-item';
+import { libraryImageKeys, libraryMediaState, refuseNotReady } from '../lib/library-item';
 import type { LibraryItemStash } from './getLibraryItem';
 
 export interface LibraryAccessStash extends LibraryItemStash {
-  /** `libraryPlayback` (video, audio) or `libraryImage` (image). */
+  /** `libraryPlayback` (video, audio) or `libraryImage` (a photo, or a video's poster frame). */
   libraryAccess: 'stream' | 'image';
 }
 
 function imageKeys(item: NonNullable<LibraryItemStash['libraryItem']>): string[] {
-  if (!item.imageKey) refuseNotReady(item);
+  if (item.kind === 'AUDIO') badRequest('The item is a sound: it has no image. Use libraryPlayback.');
+  // A video's frame is taken before its stream is encoded: it is offered with the stream, once READY.
+  const ready = libraryMediaState(item)?.status === 'READY';
+  if (!ready || (item.kind === 'IMAGE' && !item.imageKey)) refuseNotReady(item);
+  if (!item.imageKey) notFound('This video has no poster frame (it could not be taken from the file).');
   const images = libraryImageKeys(item.imageKey as string);
   return [images.thumbnailKey, images.largeKey];
 }
@@ -26,11 +30,7 @@ function streamKeys(item: NonNullable<LibraryItemStash['libraryItem']>): string[
 export function request(ctx: Context<unknown, LibraryAccessStash>): LambdaRequest {
   const item = ctx.stash.libraryItem as NonNullable<LibraryItemStash['libraryItem']>;
   const wantsImage = ctx.stash.libraryAccess === 'image';
-  if (wantsImage !== (item.kind === 'IMAGE')) {
-    badRequest(
-      wantsImage ? 'The item is not a photo: use libraryPlayback.' : 'The item is a photo: use libraryImage.',
-    );
-  }
+  if (!wantsImage && item.kind === 'IMAGE') badRequest('The item is a photo: use libraryImage.');
   const keys = wantsImage ? imageKeys(item) : streamKeys(item);
   return {
     operation: 'Invoke',

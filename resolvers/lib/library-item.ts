@@ -20,7 +20,10 @@ export interface StoredLibraryItem {
   media: Partial<Record<LibrarySlot, StoredMediaState>>;
   /** Video and audio, once READY. */
   stream?: StoredStream | null;
-  /** Image, once READY: the large WebP variant (the thumbnail is next to it). */
+  /**
+   * Image, once READY: the large WebP variant (the thumbnail is next to it). Video: its poster frame's, set
+   * while the stream is encoded (offered once READY).
+   */
   imageKey?: string | null;
   durationSeconds?: number | null;
   /** Video and audio: the owner's place in it (`saveLibraryItemPosition`), absent before any save. */
@@ -66,7 +69,7 @@ export interface StoredLibraryUsage {
 }
 
 export function toLibraryItem(item: StoredLibraryItem): LibraryItem {
-  const state = Object.values(item.media ?? {})[0];
+  const state = libraryMediaState(item);
   return {
     id: item.itemId,
     kind: item.kind,
@@ -100,8 +103,13 @@ export function toLibraryItemPosition(
 const MEDIA_NOT_READY = 'MediaNotReady';
 
 /** Refuses a request that needs a READY item, saying why it is not (still processing, or failed and why). */
+/** The processing state of the item's one upload (a library item has a single slot). */
+export function libraryMediaState(item: StoredLibraryItem): StoredMediaState | undefined {
+  return Object.values(item.media ?? {})[0];
+}
+
 export function refuseNotReady(item: StoredLibraryItem): never {
-  const state = Object.values(item.media ?? {})[0];
+  const state = libraryMediaState(item);
   const reason = state && state.status === 'FAILED' && state.reason ? ` (${state.reason})` : '';
   return util.error(
     state && state.status === 'FAILED'
@@ -157,7 +165,7 @@ export function requireFileName(value: unknown): string {
   return text;
 }
 
-/** The variants of a READY photo: `imageKey` is the large one; the thumbnail is next to it. */
+/** The variants of a READY photo or video frame: `imageKey` is the large one; the thumbnail is next to it. */
 export function libraryImageKeys(imageKey: string): { thumbnailKey: string; largeKey: string } {
   const folder = imageKey.slice(0, imageKey.lastIndexOf('/') + 1);
   return { thumbnailKey: `${folder}${LIBRARY_IMAGE_VARIANTS.thumbnail}.webp`, largeKey: imageKey };

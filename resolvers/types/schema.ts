@@ -140,7 +140,7 @@ export type LibraryFilter = {
   tag?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A library photo's resized variants and the credential to fetch them (the same private delivery as streams). */
+/** A library photo's (or video frame's) resized variants and the credential to fetch them (the same private delivery as streams). */
 export type LibraryImage = {
   __typename?: 'LibraryImage';
   /** The credential both requests must carry (valid until `expiresAt`), scoped to this item's folder. */
@@ -760,7 +760,11 @@ export type Query = {
   collection: Maybe<Collection>;
   /** Titles the caller started and did not finish, most recently watched first, each with `myPosition`. */
   continueWatching: MovieConnection;
-  /** The resized variants of one of the caller's library photos. Fails with `MediaNotReady` until READY. */
+  /**
+   * The resized variants of one of the caller's library photos, or the poster frame of one of their videos (taken
+   * about 10% in). Fails with `MediaNotReady` until the item is READY, with `NotFound` for a video whose frame
+   * could not be taken, and with `BadRequest` for a sound.
+   */
   libraryImage: LibraryImage;
   /** One of the caller's library items, or null if the caller has none with this id. */
   libraryItem: Maybe<LibraryItem>;

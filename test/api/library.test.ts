@@ -172,6 +172,27 @@ afterAll(async () => {
   if (fixtures) rmSync(fixtures, { recursive: true, force: true });
 });
 
+/** The item's thumbnail and large WebP fetch with its cookies, and are refused (403) without them. */
+async function expectPrivateWebpVariants(itemId: string): Promise<void> {
+  const shown = await twin.gql<{
+    libraryImage: {
+      thumbnailUrl: string;
+      largeUrl: string;
+      credential: { cookies: { name: string; value: string }[] };
+    };
+  }>(owner.idToken, IMAGE, { id: itemId });
+  expect(shown.errors).toBeUndefined();
+  const result = shown.data?.libraryImage;
+  const cookie = cookieHeader(result!.credential);
+  for (const url of [result!.thumbnailUrl, result!.largeUrl]) {
+    const response = await fetch(url, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    expect((await fetch(url)).status).toBe(403);
+  }
+}
+
 describe('My Library uploads and processing', () => {
   let video: LibraryItem;
   let image: LibraryItem;
@@ -223,25 +244,20 @@ describe('My Library uploads and processing', () => {
   );
 
   it(
+    'shows a video’s poster frame, in a photo’s two sizes, behind the item’s cookies',
+    async () => {
+      expect((await settled(video.id)).media.status).toBe('READY');
+      await expectPrivateWebpVariants(video.id);
+    },
+    stackTimeout(),
+  );
+
+  it(
     'resizes a photo to WebP variants behind the item’s cookies; the download link returns the original',
     async () => {
       const ready = await settled(image.id);
       expect(ready.media.status).toBe('READY');
-      const shown = await twin.gql<{
-        libraryImage: {
-          thumbnailUrl: string;
-          largeUrl: string;
-          credential: { cookies: { name: string; value: string }[] };
-        };
-      }>(owner.idToken, IMAGE, { id: image.id });
-      const result = shown.data?.libraryImage;
-      const cookie = cookieHeader(result!.credential);
-      for (const url of [result!.thumbnailUrl, result!.largeUrl]) {
-        const response = await fetch(url, { headers: { cookie } });
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toBe('image/webp');
-        expect((await fetch(url)).status).toBe(403);
-      }
+      await expectPrivateWebpVariants(image.id);
       const download = await twin.gql<{ libraryItemDownload: { url: string; fileName: string } }>(
         owner.idToken,
         DOWNLOAD,
@@ -279,6 +295,11 @@ describe('My Library uploads and processing', () => {
         headers: { cookie: cookieHeader(result!.credential) },
       });
       expect(await master.text()).toContain('CODECS="mp4a.40.2"');
+      const image = await twin.gql(owner.idToken, IMAGE, { id: audio.id });
+      expect(image.errors?.[0]).toMatchObject({
+        errorType: 'BadRequest',
+        message: expect.stringMatching(/is a sound: it has no image/),
+      });
     },
     stackTimeout(),
   );

@@ -54,7 +54,7 @@ describe('a viewer’s own library in a real browser', () => {
   });
 
   test(
-    'uploads a photo and a clip with real progress, each becomes Ready, and the photo shows its thumbnail',
+    'uploads a photo and a clip with real progress, each becomes Ready, and each card shows its picture',
     async () => {
       viewer = await newPage();
       await signUp(viewer, stack, uniqueEmail('library'));
@@ -68,15 +68,21 @@ describe('a viewer’s own library in a real browser', () => {
       );
       clipId = await uploadThroughForm(viewer, clipFile, 'video/mp4', 'city', 'Past the Lighthouse at dusk');
 
-      // The grid, newest first: the clip, then the photo with its thumbnail (a WebP the browser decoded).
+      // The grid, newest first: the clip with its poster frame, then the photo with its thumbnail (WebPs
+      // the browser decoded).
       await expect.poll(() => cardIds(viewer), { timeout: uiWaitMs() }).toEqual([clipId, photoId]);
-      const thumbnail = card(viewer, photoId).getByTestId('library-thumbnail');
-      await expect
-        .poll(() => thumbnail.evaluate((img) => (img as { naturalWidth: number }).naturalWidth), {
-          timeout: uiWaitMs(),
-          message: 'the photo’s thumbnail decoded',
-        })
-        .toBeGreaterThan(0);
+      for (const [id, what] of [
+        [photoId, 'the photo’s thumbnail'],
+        [clipId, 'the clip’s poster frame'],
+      ] as const) {
+        const picture = card(viewer, id).getByTestId('library-thumbnail');
+        await expect
+          .poll(() => picture.evaluate((img) => (img as { naturalWidth: number }).naturalWidth), {
+            timeout: uiWaitMs(),
+            message: `${what} decoded`,
+          })
+          .toBeGreaterThan(0);
+      }
       await expect
         .poll(() => card(viewer, clipId).locator('.library-card__badge').textContent(), {
           timeout: uiWaitMs(),

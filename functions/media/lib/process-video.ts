@@ -10,14 +10,40 @@ import { publishStatus } from './notify';
 import { becomeReadyFromCache } from './ready';
 import { probeVideo, verifyTailDecodes, type VideoFacts } from './probe';
 import { imageVariantPrefix, streamPrefix, workPrefix } from './source-key';
-import { hasPoster, setChunksTotal, setPosterFrame, type Upload } from './state';
+import { hasPoster, setChunksTotal, setLibraryPosterFrame, setPosterFrame, type Upload } from './state';
 import { IMMUTABLE, download, uploadFile, uploadTree } from './storage';
 import { makeTrickplay } from './trickplay';
 import { runTool } from './tools';
 
 const sqs = new SQSClient({});
 
-/** A frame about 10% in (the first frames are often black) becomes the poster of a title that has none. */
+/** A frame about 10% in (the first frames are often black): the poster of a title or library video. */
+async function extractPosterFrame(source: string, video: VideoFacts, dir: string): Promise<string> {
+  const frame = join(dir, 'poster-frame.png');
+  const at = (video.durationSeconds * 0.1).toFixed(3);
+  await runTool('ffmpeg', ['-v', 'error', '-ss', at, '-i', source, '-frames:v', '1', '-y', frame]);
+  return frame;
+}
+
+/**
+ * A library video's card and player show its frame, in a photo's two sizes, in the item's private folder
+ * (reached with the item's signed cookies, as its stream is).
+ */
+async function addLibraryPosterFrame(
+  config: MediaConfig,
+  upload: Upload,
+  source: string,
+  video: VideoFacts,
+  dir: string,
+) {
+  const variants = join(dir, 'poster-variants');
+  await makeImageVariants(await extractPosterFrame(source, video, dir), variants, 'image', video.width);
+  const prefix = `${streamPrefix(upload)}poster-frame/`;
+  await uploadTree(config.mediaBucket, prefix, variants, IMMUTABLE);
+  await setLibraryPosterFrame(stateTable(config, upload), upload, `${prefix}${URL_VARIANT.image}.webp`);
+}
+
+/** A title with no poster gets its video's frame; a library video gets one too; trailers have none. */
 async function addPosterFrame(
   config: MediaConfig,
   upload: Upload,
@@ -25,11 +51,10 @@ async function addPosterFrame(
   video: VideoFacts,
   dir: string,
 ) {
-  // Trailers and library videos have no poster.
-  if (upload.trailerId || upload.owner || (await hasPoster(config.catalogTable, upload.movieId))) return;
-  const frame = join(dir, 'poster-frame.png');
-  const at = (video.durationSeconds * 0.1).toFixed(3);
-  await runTool('ffmpeg', ['-v', 'error', '-ss', at, '-i', source, '-frames:v', '1', '-y', frame]);
+  if (upload.trailerId) return;
+  if (upload.owner) return addLibraryPosterFrame(config, upload, source, video, dir);
+  if (await hasPoster(config.catalogTable, upload.movieId)) return;
+  const frame = await extractPosterFrame(source, video, dir);
   const variants = join(dir, 'poster-variants');
   await makeImageVariants(frame, variants, 'poster', video.width);
   const prefix = imageVariantPrefix(upload.movieId, 'poster', upload.uploadId);

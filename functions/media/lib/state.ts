@@ -247,6 +247,31 @@ export async function setPosterFrame(table: string, movieId: string, key: string
   }
 }
 
+/**
+ * A library video's poster frame (`imageKey`, the large variant; the thumbnail is next to it), while this
+ * upload is the item's current one and still processing. False when it is not (replaced or deleted).
+ */
+export async function setLibraryPosterFrame(table: string, upload: Upload, key: string): Promise<boolean> {
+  const { '#updatedAt': _statusTime, ...conditionNames } = NAMES;
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: itemKey(upload),
+        // Not the status's `updatedAt`: the status does not change here.
+        UpdateExpression: 'SET #imageKey = :key',
+        ConditionExpression: CURRENT,
+        ExpressionAttributeNames: { ...conditionNames, '#slot': upload.slot, '#imageKey': 'imageKey' },
+        ExpressionAttributeValues: { ...currentValues(upload), ':key': key },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 /** Whether a title has a poster (uploaded, generated, or an upload under way). */
 export async function hasPoster(table: string, movieId: string): Promise<boolean> {
   const result = await documents.send(

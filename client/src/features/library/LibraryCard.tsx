@@ -19,7 +19,7 @@ const KIND_ICON: Readonly<Record<LibraryItemKind, string>> = {
 };
 
 /**
- * One item of the grid: a thumbnail for a READY photo (a kind badge otherwise), the title linking to the
+ * One item of the grid: a thumbnail for a READY photo or video (a kind badge otherwise), the title linking to the
  * item page, tags that filter the grid, the duration of a video or sound, the status while not READY, and
  * a checkbox for bulk delete.
  */
@@ -91,9 +91,10 @@ export function LibraryCard({
   );
 }
 
+/** A READY photo's thumbnail, or a READY video's poster frame; the kind's icon otherwise (or without a frame). */
 function CardArt({ item, ready }: { item: LibraryItemFieldsFragment; ready: boolean }) {
-  const isPhoto = item.kind === 'IMAGE';
-  const { urls, onError } = useLibraryImage(item.id, isPhoto && ready);
+  const hasArt = item.kind !== 'AUDIO';
+  const { urls, onError } = useLibraryImage(item.id, hasArt && ready);
   if (urls) {
     return (
       <img
