@@ -178,9 +178,20 @@ describe('a viewer’s own library in a real browser', () => {
     await other.getByRole('link', { name: 'Back to My Library' }).waitFor();
   });
 
-  test('My Library and Collections fit a phone-sized screen', async () => {
+  test('My Library and Collections fit a phone-sized screen, with every top link in sight', async () => {
     const phone = await newPage({ phone: true });
     await signUp(phone, stack, uniqueEmail('library-phone'));
+    const links = phone.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    const width = phone.viewportSize()?.width ?? 0;
+    for (const link of await links.all()) {
+      const box = await link.boundingBox();
+      expect(box, `${await link.textContent()} is laid out`).not.toBeNull();
+      expect(box!.x, `${await link.textContent()} starts on the screen`).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, `${await link.textContent()} ends on the screen`).toBeLessThanOrEqual(
+        width,
+      );
+    }
+    expect(await links.allTextContents()).toEqual(['Home', 'Search', 'My Library', 'Collections', 'Account']);
     for (const [path, heading] of [
       ['/collections', 'Collections'],
       ['/library', 'My Library'],
