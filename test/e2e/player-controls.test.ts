@@ -227,6 +227,43 @@ describe('the player controls in a real browser', () => {
     await expect.poll(async () => (await videoState(viewer)).videoHeight, { timeout: uiWaitMs() }).toBe(360);
   });
 
+  test('a connection lost mid-film: the player says so with Retry, keeps the place, and Retry plays on from there', async () => {
+    // Every segment after the first fails as a dropped connection does (no response), so the film plays its
+    // first 6 s and stalls; hls.js retries for ~15 s, the player recovers once on its own, then gives up.
+    let online = false;
+    const segments = /\/segment-(\d+)\.ts(\?|$)/;
+    await viewer.route(segments, (route) => {
+      const index = Number(segments.exec(route.request().url())?.[1]);
+      return online || index === 0 ? route.continue() : route.abort('internetdisconnected');
+    });
+    try {
+      await viewer.goto(`${stack.appUrl}/watch/${encodeURIComponent(movieId)}?from=start`);
+      await waitForPlayableVideo(viewer, '[data-testid="video"]', 1);
+      const panel = viewer.getByTestId('player-error');
+      // Two rounds of hls.js's retries (~15 s each) before the error, on top of the usual UI wait.
+      await panel.waitFor({ timeout: 2 * 15_000 + uiWaitMs() });
+      await screenshot(viewer, 'player-04-connection-lost');
+      expect(await panel.getAttribute('data-reason')).toBe('network');
+      expect(await panel.getByRole('heading').textContent()).toBe('The video stopped loading');
+      const stoppedAt = await videoTime(viewer);
+      expect(stoppedAt).toBeGreaterThan(4);
+      expect(stoppedAt).toBeLessThan(6.5);
+      // The place where the film stopped is saved (the status names the position the server kept).
+      const status = viewer.getByTestId('player-status');
+      await expect.poll(() => status.textContent()).toMatch(/^Saved at 0:0\d$/);
+      const savedAt = Number((await status.textContent())?.slice(-1));
+      expect(Math.abs(savedAt - stoppedAt)).toBeLessThan(1.5);
+
+      online = true;
+      await panel.getByRole('button', { name: 'Retry' }).click();
+      await panel.waitFor({ state: 'detached' });
+      await waitForPlayableVideo(viewer, '[data-testid="video"]', stoppedAt + 3);
+      expect((await videoState(viewer)).paused).toBe(false);
+    } finally {
+      await viewer.unroute(segments);
+    }
+  });
+
   test('? lists the shortcuts and Esc closes the list', async () => {
     await viewer.keyboard.press('?');
     const help = viewer.getByRole('dialog', { name: 'Keyboard shortcuts' });

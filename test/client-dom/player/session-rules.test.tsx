@@ -4,6 +4,7 @@ import {
   renewalDelayMs,
 } from '../../../client/src/features/player/credential-renewal';
 import { classifyHlsError } from '../../../client/src/features/player/hls-stream';
+import { createRecoveryBudget } from '../../../client/src/features/player/recovery-budget';
 import { savableSeconds } from '../../../client/src/features/player/playback-target';
 import { resumePoint, sessionStart } from '../../../client/src/features/player/resume-point';
 import { shortcutFor } from '../../../client/src/features/player/shortcuts';
@@ -81,5 +82,17 @@ describe('shortcut keys', () => {
     expect(key('f', { ctrlKey: true })).toBeNull();
     expect(key('l', { metaKey: true })).toBeNull();
     expect(key('x')).toBeNull();
+  });
+});
+
+describe('recovering a failed stream on its own', () => {
+  it('once per outage: again only after media loaded since the last recovery', () => {
+    const budget = createRecoveryBudget();
+    expect(budget.tryRecover()).toBe(true);
+    expect(budget.tryRecover()).toBe(false);
+    expect(budget.tryRecover()).toBe(false);
+    budget.loaded();
+    expect(budget.tryRecover()).toBe(true);
+    expect(budget.tryRecover()).toBe(false);
   });
 });

@@ -24,6 +24,8 @@ export interface StreamEvents {
   readonly onLevels?: (levels: readonly QualityLevel[]) => void;
   /** The rendition now playing (also while Auto picks). */
   readonly onLevelSwitched?: (index: number) => void;
+  /** A piece of media arrived (the stream works again after a failure). */
+  readonly onLoaded?: () => void;
   readonly onFailure: (failure: StreamFailure, detail: string) => void;
 }
 
@@ -36,6 +38,18 @@ export interface AttachedStream {
 }
 
 const HLS_MIME = 'application/vnd.apple.mpegurl';
+
+/**
+ * hls.js's default segment policy, but a failing download is retried 4 times (1 + 2 + 4 + 8 s) instead of 6
+ * (31 s): a viewer whose connection dropped hears about it within about 15 s, then the player's own recovery
+ * (use-player.ts) tries once more before showing Retry.
+ */
+const SEGMENT_LOAD_POLICY = {
+  maxTimeToFirstByteMs: 10_000,
+  maxLoadTimeMs: 120_000,
+  timeoutRetry: { maxNumRetry: 4, retryDelayMs: 0, maxRetryDelayMs: 0 },
+  errorRetry: { maxNumRetry: 4, retryDelayMs: 1000, maxRetryDelayMs: 8000 },
+};
 
 /** The URL to load a stream file from (the app's origin locally: see `deliveryUrl`). */
 export function playlistUrl(masterPlaylistUrl: string): string {
@@ -83,6 +97,7 @@ export async function attachStream(
   if (Hls.isSupported()) {
     const hls = new Hls({
       startPosition: options.startAt > 0 ? options.startAt : -1,
+      fragLoadPolicy: { default: SEGMENT_LOAD_POLICY },
       // Same origin on AWS and locally; credentialed anyway, so a stream on another host (a CDN domain in
       // `credential.domain`) still gets its cookies.
       xhrSetup: (xhr) => {
@@ -103,6 +118,7 @@ export async function attachStream(
       options.onLevels?.(levels.sort((a, b) => b.height - a.height || b.bitrate - a.bitrate));
     });
     hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => options.onLevelSwitched?.(data.level));
+    hls.on(Hls.Events.FRAG_LOADED, () => options.onLoaded?.());
     hls.on(Hls.Events.ERROR, (_event, data) => {
       if (!data.fatal) return;
       const failure = classifyHlsError(data);
@@ -137,12 +153,15 @@ export async function attachStream(
       // Native HLS does not say why a request failed: a network code may be an expired credential too.
       options.onFailure(video.error?.code === MediaError.MEDIA_ERR_NETWORK ? 'network' : 'media', 'native');
     };
+    const onProgress = () => options.onLoaded?.();
     video.addEventListener('error', onError);
+    video.addEventListener('progress', onProgress);
     video.src = url;
     signal.addEventListener(
       'abort',
       () => {
         video.removeEventListener('error', onError);
+        video.removeEventListener('progress', onProgress);
         video.removeAttribute('src');
         video.load();
       },

@@ -10,6 +10,7 @@ import {
   type StreamFailure,
   type StreamSource,
 } from './hls-stream';
+import { createRecoveryBudget } from './recovery-budget';
 import { publishMediaSession, updateMediaSessionPosition } from './media-session';
 import type { PlaybackTarget } from './playback-target';
 import { playbackErrorReason } from './player-errors';
@@ -30,9 +31,6 @@ export interface PlayerSession {
   readonly source: PlayerSource;
   readonly startAt: number;
 }
-
-/** A failure within this long of an automatic recovery is shown to the viewer instead of retried again. */
-const AUTO_RECOVERY_WINDOW_MS = 15_000;
 
 const MEDIA_EVENTS: readonly PlayerEvent['type'][] = [
   'loadedmetadata',
@@ -61,7 +59,7 @@ interface Attempt {
 /**
  * Runs a viewing session on `videoRef`: attaches the stream, keeps the position saved (progress-saver.ts),
  * renews the stream credential before it expires and after a refused segment, recovers from network
- * failures once on its own, publishes Media Session metadata, and gives the controls their model and actions.
+ * failures once per outage on its own (recovery-budget.ts), publishes Media Session metadata, and gives the controls their model and actions.
  */
 export function usePlayer(
   session: PlayerSession,
@@ -89,7 +87,7 @@ export function usePlayer(
     startAt: session.startAt,
   }));
   const stream = useRef<AttachedStream | null>(null);
-  const lastAutoRecovery = useRef(-Infinity);
+  const recovery = useRef(createRecoveryBudget());
 
   const showStatus = useRef(setStatus);
   showStatus.current = setStatus;
@@ -116,18 +114,15 @@ export function usePlayer(
   });
 
   const onFailure = useRef(async (failure: StreamFailure, detail: string) => {
-    if (failure === 'media' || failure === 'unsupported') {
-      dispatch({ type: 'failed', reason: FAILURE_REASONS[failure], detail });
-      return;
-    }
-    const now = performance.now();
-    if (now - lastAutoRecovery.current < AUTO_RECOVERY_WINDOW_MS) {
+    const recoverable = failure === 'network' || failure === 'forbidden';
+    if (!recoverable || !recovery.current.tryRecover()) {
+      // Pausing saves the place (progress-saver.ts) before the error shows.
+      videoRef.current?.pause();
       dispatch({ type: 'failed', reason: FAILURE_REASONS[failure], detail });
       return;
     }
     // A refused segment (403) is an expired credential; any other failed download may be one too (a
     // deleted title answers 404): ask `playback` again, which also tells a deleted title apart.
-    lastAutoRecovery.current = now;
     if (!(await renewCredential.current())) return;
     stream.current?.restart(videoRef.current?.currentTime ?? 0);
   });
@@ -158,6 +153,7 @@ export function usePlayer(
       signal: attached.signal,
       onLevels: setLevels,
       onLevelSwitched: setPlayingLevel,
+      onLoaded: () => recovery.current.loaded(),
       onFailure: (failure, detail) => void onFailure.current(failure, detail),
     }).then((attachedStream) => {
       if (!attached.signal.aborted) stream.current = attachedStream;
