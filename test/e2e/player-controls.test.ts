@@ -245,6 +245,8 @@ describe('the player controls in a real browser', () => {
       await screenshot(viewer, 'player-04-connection-lost');
       expect(await panel.getAttribute('data-reason')).toBe('network');
       expect(await panel.getByRole('heading').textContent()).toBe('The video stopped loading');
+      // Plain words only: the player library's error code stays in the console.
+      expect(await panel.locator('.player-error__detail').count()).toBe(0);
       const stoppedAt = await videoTime(viewer);
       expect(stoppedAt).toBeGreaterThan(4);
       expect(stoppedAt).toBeLessThan(6.5);

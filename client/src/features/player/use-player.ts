@@ -118,7 +118,9 @@ export function usePlayer(
     if (!recoverable || !recovery.current.tryRecover()) {
       // Pausing saves the place (progress-saver.ts) before the error shows.
       videoRef.current?.pause();
-      dispatch({ type: 'failed', reason: FAILURE_REASONS[failure], detail });
+      // The player library's code (`fragLoadError`) means nothing to a viewer: it goes to the console.
+      console.warn(`Playback stopped (${failure}): ${detail}`);
+      dispatch({ type: 'failed', reason: FAILURE_REASONS[failure] });
       return;
     }
     // A refused segment (403) is an expired credential; any other failed download may be one too (a
