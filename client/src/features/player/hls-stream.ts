@@ -1,3 +1,4 @@
+import type { LoaderConfig } from 'hls.js';
 import { deliveryUrl, setDeliveryCookies, type DeliveryCredential } from '../../lib/private-delivery';
 
 /** What `Query.playback` returns that a player needs to load a stream (docs/api.md, "Playback"). */
@@ -40,16 +41,17 @@ export interface AttachedStream {
 const HLS_MIME = 'application/vnd.apple.mpegurl';
 
 /**
- * hls.js's default segment policy, but a failing download is retried 4 times (1 + 2 + 4 + 8 s) instead of 6
- * (31 s): a viewer whose connection dropped hears about it within about 15 s, then the player's own recovery
- * (use-player.ts) tries once more before showing Retry.
+ * Tries of a failing segment download: 4 (1 + 2 + 4 + 8 s with hls.js's backoff) instead of its default 6
+ * (31 s), so a round of tries gives up after about 15 s; the player's own recovery (use-player.ts) then tries
+ * once more before the viewer is shown Retry.
  */
-const SEGMENT_LOAD_POLICY = {
-  maxTimeToFirstByteMs: 10_000,
-  maxLoadTimeMs: 120_000,
-  timeoutRetry: { maxNumRetry: 4, retryDelayMs: 0, maxRetryDelayMs: 0 },
-  errorRetry: { maxNumRetry: 4, retryDelayMs: 1000, maxRetryDelayMs: 8000 },
-};
+const SEGMENT_ERROR_RETRIES = 4;
+
+/** hls.js's own segment policy with fewer tries on errors. */
+function segmentLoadPolicy(defaults: LoaderConfig): LoaderConfig {
+  if (!defaults.errorRetry) return defaults;
+  return { ...defaults, errorRetry: { ...defaults.errorRetry, maxNumRetry: SEGMENT_ERROR_RETRIES } };
+}
 
 /** The URL to load a stream file from (the app's origin locally: see `deliveryUrl`). */
 export function playlistUrl(masterPlaylistUrl: string): string {
@@ -97,7 +99,7 @@ export async function attachStream(
   if (Hls.isSupported()) {
     const hls = new Hls({
       startPosition: options.startAt > 0 ? options.startAt : -1,
-      fragLoadPolicy: { default: SEGMENT_LOAD_POLICY },
+      fragLoadPolicy: { default: segmentLoadPolicy(Hls.DefaultConfig.fragLoadPolicy.default) },
       // Same origin on AWS and locally; credentialed anyway, so a stream on another host (a CDN domain in
       // `credential.domain`) still gets its cookies.
       xhrSetup: (xhr) => {

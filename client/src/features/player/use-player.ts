@@ -87,7 +87,7 @@ export function usePlayer(
     startAt: session.startAt,
   }));
   const stream = useRef<AttachedStream | null>(null);
-  const recovery = useRef(createRecoveryBudget());
+  const [recovery] = useState(createRecoveryBudget);
 
   const showStatus = useRef(setStatus);
   showStatus.current = setStatus;
@@ -115,7 +115,7 @@ export function usePlayer(
 
   const onFailure = useRef(async (failure: StreamFailure, detail: string) => {
     const recoverable = failure === 'network' || failure === 'forbidden';
-    if (!recoverable || !recovery.current.tryRecover()) {
+    if (!recoverable || !recovery.tryRecover()) {
       // Pausing saves the place (progress-saver.ts) before the error shows.
       videoRef.current?.pause();
       // The player library's code (`fragLoadError`) means nothing to a viewer: it goes to the console.
@@ -155,7 +155,7 @@ export function usePlayer(
       signal: attached.signal,
       onLevels: setLevels,
       onLevelSwitched: setPlayingLevel,
-      onLoaded: () => recovery.current.loaded(),
+      onLoaded: () => recovery.loaded(),
       onFailure: (failure, detail) => void onFailure.current(failure, detail),
     }).then((attachedStream) => {
       if (!attached.signal.aborted) stream.current = attachedStream;
