@@ -6,6 +6,8 @@ import { waitUntilReady, startLocalStack, type LocalStack } from 'appsync-twin';
 import {
   memoryLogger,
   postGraphQL,
+  signIn,
+  signUpUser,
   startFixtureStack,
   synthFixtureAssembly,
   type GraphQLCall,
@@ -112,20 +114,33 @@ describe('an on-disk stack survives its faults', () => {
     expect(next.body.data).toEqual({ greet: expect.stringMatching(/^Hello, Ada/) });
   });
 
-  it('the local Cognito stops listening: reported and listening again on its port', async () => {
-    const server = stack.cognito.httpServer;
-    server.close();
-    server.closeAllConnections();
+  it('the local Cognito thread dies: reported, started again on its port with its users', async () => {
+    const clientId = stack.outputs.UserPoolClientId ?? '';
+    const before = await signUpUser(stack, clientId, 'survivor@example.com');
+    await stack.cognito.crash();
     await waitForLine(
       logger,
       /^WARN ✔ the local Cognito \(cognito-local\) is listening on port \d+ again\.$/,
     );
     expect(logger.lines).toContainEqual(
-      `WARN ✖ the local Cognito (cognito-local) stopped listening on port ${stack.cognito.port} unexpectedly. ` +
-        'Listening again (its data is kept in this process).',
+      expect.stringMatching(
+        new RegExp(
+          `^WARN ✖ the local Cognito \\(cognito-local\\) stopped unexpectedly \\(thread exit code 1\\)\\. ` +
+            `Starting it again on port ${stack.cognito.port} with the users in `,
+        ),
+      ),
     );
     const health = await fetch(`${stack.cognito.endpoint}/health`);
     expect(health.status).toBe(200);
+    // The user signed up before the crash signs in again, and the engine accepts the new token as theirs.
+    const again = await signIn(stack, clientId, 'survivor@example.com');
+    const who = await postGraphQL(
+      stack.graphqlUrl,
+      '{ whoAmI { sub } }',
+      {},
+      { authorization: again.idToken },
+    );
+    expect(who.body).toEqual({ data: { whoAmI: { sub: before.sub } } });
   });
 });
 

@@ -13,6 +13,7 @@ import { REALTIME_PATH, type RealtimeOptions } from './realtime';
 import { startLocalCognito, type LocalCognito } from './services/cognito-local';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from './services/dynamodb-local';
 import { superviseDynamoDb, type SupervisedDynamoDb } from './health/dynamodb-supervisor';
+import { superviseCognito } from './health/cognito-supervisor';
 import { superviseServer } from './health/server-supervisor';
 import { ServiceHealth } from './health/service-health';
 import { findFreePort } from './services/ports';
@@ -336,7 +337,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.addRoute('POST', route, secrets.handler);
     // Pushed last, so stopping the stack ends the supervision before it closes the servers on purpose.
     const supervisions = [
-      superviseServer('cognito', cognito.httpServer, cognito.port, health),
+      superviseCognito(cognito, health),
       superviseServer('s3', s3.httpServer, s3.port, health),
       superviseServer('graphql', server.server, server.port, health),
     ];

@@ -7,7 +7,7 @@ export interface ServerSupervision {
 }
 
 /**
- * Watches a server that runs inside the twin's process (cognito-local, s3rver, the AppSync server). Its
+ * Watches a server that runs inside the twin's process (s3rver, the AppSync server). Its
  * state lives in this process, so when it stops listening unexpectedly it is safe to listen again on the
  * same port at once; if the port was taken meanwhile it says so and what to do.
  */

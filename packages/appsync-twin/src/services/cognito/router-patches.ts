@@ -5,7 +5,8 @@ import { isCognitoError, jwtPayload, stringField } from './request-fields';
 export interface PatchHooks {
   enforcePasswordPolicy(target: string, request: Record<string, unknown>): Promise<void>;
   markEmailVerifiedOnConfirm(request: Record<string, unknown>): Promise<void>;
-  codeUsed(username: string): void;
+  /** Settles once the inbox has forgotten the code, so the confirming call answers after that. */
+  codeUsed(username: string): Promise<void>;
   usernameOf(userPoolId: string, alias: string): Promise<string | undefined>;
   revokeRefreshTokens(userPoolId: string, alias: string): Promise<void>;
   failOnSwallowedTriggerError(run: () => Promise<unknown>): Promise<unknown>;
@@ -124,7 +125,7 @@ export const codesAreUsedOnce: RoutePatch = {
     (next, { hooks }) =>
     async (ctx, request) => {
       const result = await next(ctx, request);
-      hooks.codeUsed(stringField(request, 'Username'));
+      await hooks.codeUsed(stringField(request, 'Username'));
       return result;
     },
 };
