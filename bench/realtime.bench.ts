@@ -20,13 +20,18 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { startLocalStack, type LocalStack } from 'appsync-twin';
 import { base64Header } from '../test/support/realtime-client';
 import { signUpUser } from '../test/support/twin';
-import { synthRealtimeFixture } from '../test/realtime/fixture/stack';
 import { writeBenchResult } from './support/results';
+import { synthFixtureApart } from './support/synth-fixture-apart';
 import { percentile } from './support/stats';
 
 const SUBSCRIBER_COUNTS = [1, 100, 1000] as const;
-const EVENTS_PER_SCENARIO = 60;
+// p99 over N events at 1,000 subscribers is set by the slowest ~N/100 events: 200 keeps one GC pause
+// from deciding it.
+const EVENTS_PER_SCENARIO = 200;
+/** Unmeasured events at the start of each round. */
 const WARMUP_EVENTS = 5;
+/** Rounds per side and scenario, alternating bare and twin. */
+const ROUNDS = 4;
 const CONNECTIONS_HELD_TARGET = 2000;
 /** Issue #10: p99 at 1,000 subscribers through the engine within 1.25× the bare `ws` broadcast. */
 const TARGET_P99_RATIO = 1.25;
@@ -36,11 +41,22 @@ const now = (): number => performance.timeOrigin + performance.now();
 
 type ToWorker =
   | { kind: 'open'; url: string; protocols: string[]; startFrame: string | null; count: number }
-  | { kind: 'close' };
+  | { kind: 'close' }
+  | {
+      kind: 'mutate';
+      sequence: number;
+      url: string;
+      headers: Record<string, string>;
+      query: string;
+      variables: Record<string, unknown>;
+      /** The variable that carries the sequence number and send time. */
+      textVariable: string;
+    };
 type FromWorker =
   | { kind: 'opened'; total: number }
   | { kind: 'delivered'; sequence: number }
-  | { kind: 'closed'; samples: number[] };
+  | { kind: 'closed'; samples: number[] }
+  | { kind: 'mutated'; sequence: number; roundTripMs: number; error?: string };
 
 // --- client side (worker thread) -----------------------------------------------------------------
 
@@ -84,8 +100,25 @@ function runClientWorker(port: NonNullable<typeof parentPort>): void {
       });
     });
 
+  // The mutating client lives here too, so its HTTP work is not done on the server's event loop.
+  const mutate = async (message: Extract<ToWorker, { kind: 'mutate' }>): Promise<void> => {
+    const startedAt = performance.now();
+    const variables = { ...message.variables, [message.textVariable]: `${message.sequence}|${now()}` };
+    const response = await fetch(message.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...message.headers },
+      body: JSON.stringify({ query: message.query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown };
+    const roundTripMs = performance.now() - startedAt;
+    const error = body.errors ? JSON.stringify(body.errors) : undefined;
+    post({ kind: 'mutated', sequence: message.sequence, roundTripMs, ...(error ? { error } : {}) });
+  };
+
   port.on('message', async (message: ToWorker) => {
-    if (message.kind === 'open') {
+    if (message.kind === 'mutate') {
+      await mutate(message);
+    } else if (message.kind === 'open') {
       for (let started = 0; started < message.count; started += 100) {
         const batch = Math.min(100, message.count - started);
         sockets.push(...(await Promise.all(Array.from({ length: batch }, () => open(message)))));
@@ -138,7 +171,10 @@ class ClientPool {
     const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
     this.worker = new Worker(bootstrap, { eval: true });
     this.worker.on('message', (message: FromWorker) => {
-      const key = message.kind === 'delivered' ? `delivered:${message.sequence}` : message.kind;
+      const key =
+        message.kind === 'delivered' || message.kind === 'mutated'
+          ? `${message.kind}:${message.sequence}`
+          : message.kind;
       const resolve = this.waiting.get(key);
       this.waiting.delete(key);
       resolve?.(message);
@@ -177,6 +213,16 @@ class ClientPool {
     return this.request<'delivered'>(`delivered:${sequence}`);
   }
 
+  /** Sends one HTTP mutation from the worker; resolves with its round trip. */
+  async mutate(request: Omit<Extract<ToWorker, { kind: 'mutate' }>, 'kind'>): Promise<number> {
+    const answer = await this.request<'mutated'>(`mutated:${request.sequence}`, {
+      kind: 'mutate',
+      ...request,
+    });
+    if (answer.error) throw new Error(`mutation failed: ${answer.error}`);
+    return answer.roundTripMs;
+  }
+
   async close(): Promise<number[]> {
     return (await this.request<'closed'>('closed', { kind: 'close' })).samples;
   }
@@ -205,21 +251,17 @@ function serverHeapBytes(): number {
 }
 
 /** Publishes numbered events one at a time, each after the previous reached every subscriber. */
-async function drive(
-  pool: ClientPool,
-  publish: (text: string, sequence: number) => void | Promise<void>,
-  events: number,
-): Promise<LatencySummary> {
+async function drive(pool: ClientPool, endpoint: Endpoint, events: number): Promise<number[]> {
   // How long the publishing call takes (for an HTTP mutation: until its response arrived).
   const fanOut: number[] = [];
   for (let sequence = -WARMUP_EVENTS; sequence < events; sequence += 1) {
     const delivered = pool.delivered(sequence);
     const startedAt = performance.now();
-    await publish(`${sequence}|${now()}`, sequence);
-    if (sequence >= 0) fanOut.push(performance.now() - startedAt);
+    const roundTripMs = await endpoint.publish(sequence);
+    if (sequence >= 0) fanOut.push(roundTripMs ?? performance.now() - startedAt);
     await delivered;
   }
-  return summarize(fanOut);
+  return fanOut;
 }
 
 /** Where subscribers connect and how an event is published, for one side of the comparison. */
@@ -228,14 +270,15 @@ interface Endpoint {
   readonly protocols: string[];
   /** The `start` frame each connection sends after `connection_ack`; null for the bare baseline. */
   readonly startFrame: string | null;
-  publish(text: string, sequence: number): void | Promise<void>;
+  /** Publishes event `sequence`; an HTTP mutation resolves with its round trip. */
+  publish(sequence: number): void | Promise<number>;
 }
 
 /**
  * The twin: a Cognito user's connections subscribe to `onMyMessage`, whose resolver sets
  * `{ ownerId: { eq: <caller's sub> } }` as the enhanced filter; `postAs` (API key) posts as that user.
  */
-async function twinEndpoint(stack: LocalStack): Promise<Endpoint> {
+async function twinEndpoint(stack: LocalStack, pool: ClientPool): Promise<Endpoint> {
   const clientId = stack.outputs.UserPoolClientId ?? '';
   const apiKey = stack.outputs.ApiKey ?? '';
   const user = await signUpUser(stack, clientId, 'bench-subscriber@example.com');
@@ -257,15 +300,15 @@ async function twinEndpoint(stack: LocalStack): Promise<Endpoint> {
     url: `${stack.realtimeUrl}?header=${encodeURIComponent(base64Header(header))}&payload=e30=`,
     protocols: ['graphql-ws'],
     startFrame,
-    async publish(text) {
-      const response = await fetch(stack.graphqlUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-        body: JSON.stringify({ query: mutation, variables: { ownerId: user.sub, text } }),
-      });
-      const body = (await response.json()) as { errors?: unknown };
-      if (body.errors) throw new Error(`postAs failed: ${JSON.stringify(body.errors)}`);
-    },
+    publish: (sequence) =>
+      pool.mutate({
+        sequence,
+        url: stack.graphqlUrl,
+        headers: { 'x-api-key': apiKey },
+        query: mutation,
+        variables: { ownerId: user.sub },
+        textVariable: 'text',
+      }),
   };
 }
 
@@ -275,7 +318,8 @@ function bareEndpoint(wss: WebSocketServer, port: number): Endpoint {
     url: `ws://127.0.0.1:${port}/`,
     protocols: [],
     startFrame: null,
-    publish(text, sequence) {
+    publish(sequence) {
+      const text = `${sequence}|${now()}`;
       const frame = JSON.stringify({
         type: 'data',
         id: 'mine',
@@ -286,14 +330,27 @@ function bareEndpoint(wss: WebSocketServer, port: number): Endpoint {
   };
 }
 
-async function measure(pool: ClientPool, endpoint: Endpoint, subscribers: number) {
-  await pool.open(endpoint.url, endpoint.protocols, endpoint.startFrame, subscribers);
-  const publishCall = await drive(
-    pool,
-    (text, sequence) => endpoint.publish(text, sequence),
-    EVENTS_PER_SCENARIO,
-  );
-  return { delivery: summarize(await pool.close()), publishCall };
+/**
+ * Measures both sides in alternating rounds (bare, twin, bare, twin…), each on freshly opened connections,
+ * so a slower or faster spell of the machine falls on both and not on whichever ran second.
+ */
+async function measurePair(pool: ClientPool, sides: { bare: Endpoint; twin: Endpoint }, subscribers: number) {
+  const samples = { bare: [] as number[], twin: [] as number[] };
+  const publishCalls: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const side of ['bare', 'twin'] as const) {
+      const endpoint = sides[side];
+      await pool.open(endpoint.url, endpoint.protocols, endpoint.startFrame, subscribers);
+      const calls = await drive(pool, endpoint, EVENTS_PER_SCENARIO / ROUNDS);
+      if (side === 'twin') publishCalls.push(...calls);
+      samples[side].push(...(await pool.close()));
+    }
+  }
+  return {
+    bare: summarize(samples.bare),
+    twin: summarize(samples.twin),
+    publishCall: summarize(publishCalls),
+  };
 }
 
 /** Main-thread heap growth per connection while `count` connections are open (clients are in the worker). */
@@ -308,7 +365,7 @@ async function bytesPerConnection(pool: ClientPool, endpoint: Endpoint, count: n
 async function main(): Promise<void> {
   const pool = new ClientPool();
   const assemblyDir = mkdtempSync(path.join(tmpdir(), 'realtime-bench-assembly-'));
-  synthRealtimeFixture(assemblyDir);
+  synthFixtureApart('realtime', assemblyDir);
   const stack = await startLocalStack({
     assemblyDir,
     logger: { info: () => {}, warn: () => {} },
@@ -318,24 +375,23 @@ async function main(): Promise<void> {
   const bareWss = new WebSocketServer({ server: bareServer, perMessageDeflate: false });
   const bare = bareEndpoint(bareWss, await listen(bareServer));
   try {
-    const twin = await twinEndpoint(stack);
+    const twin = await twinEndpoint(stack, pool);
     const scenarios = [];
     for (const subscribers of SUBSCRIBER_COUNTS) {
-      const baseline = await measure(pool, bare, subscribers);
-      const throughEngine = await measure(pool, twin, subscribers);
+      const measured = await measurePair(pool, { bare, twin }, subscribers);
       scenarios.push({
         subscribers,
-        twin: throughEngine.delivery,
-        baseline: baseline.delivery,
-        p99RatioToBaseline: Math.round((throughEngine.delivery.p99Ms / baseline.delivery.p99Ms) * 100) / 100,
-        mutationHttpRoundTrip: throughEngine.publishCall,
+        twin: measured.twin,
+        baseline: measured.bare,
+        p99RatioToBaseline: Math.round((measured.twin.p99Ms / measured.bare.p99Ms) * 100) / 100,
+        mutationHttpRoundTrip: measured.publishCall,
       });
     }
 
     const bareMemory = await bytesPerConnection(pool, bare, 1000);
     await pool.close();
     const twinMemory = await bytesPerConnection(pool, twin, CONNECTIONS_HELD_TARGET);
-    await drive(pool, (text, sequence) => twin.publish(text, sequence), 5);
+    await drive(pool, twin, 5);
     const heldDelivery = summarize(await pool.close());
 
     const atThousand = scenarios.find((scenario) => scenario.subscribers === 1000);
@@ -347,7 +403,9 @@ async function main(): Promise<void> {
       method:
         'startLocalStack on the real-time CDK fixture; one subscriber per WebSocket connection on 127.0.0.1, all one ' +
         "Cognito user's, subscribed to onMyMessage (an enhanced filter on the caller's sub, set by its APPSYNC_JS " +
-        'resolver); clients in a worker thread, servers in the main thread. Latency: from sending the HTTP postAs ' +
+        'resolver); clients (subscribers and the mutating client) in a worker thread, servers in the main thread. ' +
+        `${EVENTS_PER_SCENARIO} events per side and scenario, in ${ROUNDS} alternating rounds (bare, twin, …) on fresh ` +
+        `connections, each after ${WARMUP_EVENTS} unmeasured. Latency: from sending the HTTP postAs ` +
         'mutation (API key, APPSYNC_JS on a NONE data source) to the data frame being parsed by each subscriber. ' +
         'Baseline: a bare ws server broadcasting a pre-serialized frame to as many bare ws clients, same run, same worker.',
       scenarios,

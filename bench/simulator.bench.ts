@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort, LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from 'appsync-twin';
 import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
-import { synthTwinFixtureApart } from './support/synth-twin-fixture';
+import { synthFixtureApart } from './support/synth-fixture-apart';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCIES = [1, 16] as const;
@@ -165,7 +165,7 @@ function loadSimulator(): SimulatorModule {
 
 const Simulator = loadSimulator().AmplifyAppSyncSimulator;
 const assemblyDir = mkdtempSync(path.join(tmpdir(), 'simulator-bench-'));
-synthTwinFixtureApart(assemblyDir);
+synthFixtureApart('twin', assemblyDir);
 const stack = await startLocalStack({
   assemblyDir,
   logger: { info: () => undefined, warn: () => undefined },

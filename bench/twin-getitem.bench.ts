@@ -14,7 +14,7 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from 'appsync-twin';
 import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
-import { synthTwinFixtureApart } from './support/synth-twin-fixture';
+import { synthFixtureApart } from './support/synth-fixture-apart';
 import { percentile, time } from './support/stats';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1000);
@@ -36,7 +36,7 @@ async function throughput(action: () => Promise<unknown>): Promise<number> {
 }
 
 const assemblyDir = mkdtempSync(path.join(tmpdir(), 'twin-bench-'));
-synthTwinFixtureApart(assemblyDir);
+synthFixtureApart('twin', assemblyDir);
 const stack = await startLocalStack({
   assemblyDir,
   logger: { info: () => undefined, warn: () => undefined },
