@@ -19,6 +19,9 @@ import { synthFixtureApart } from './support/synth-fixture-apart';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCIES = [1, 16] as const;
+const WARMUP_REQUESTS = 300;
+/** Each side's requests are sent in this many alternating rounds. */
+const ROUNDS = 4;
 const TARGET_RATIO = 2;
 const SIMULATOR_API_KEY = 'da2-benchsimulatorkey00000000';
 
@@ -109,34 +112,69 @@ function poster(url: string, apiKey: string, concurrency: number) {
   return { post, close: client.close };
 }
 
-/** Requests per second for `REQUESTS` requests sent by `concurrency` workers. */
-async function requestsPerSecond(
-  url: string,
-  apiKey: string,
+/** One server under test: where it answers and with which API key. */
+interface Side {
+  readonly label: 'twin' | 'sim';
+  readonly url: string;
+  readonly apiKey: string;
+}
+
+/** Milliseconds `count` requests take when sent by `concurrency` workers; numbers start at `from`. */
+async function timedBatch(
+  client: ReturnType<typeof poster>,
   operation: Operation,
   concurrency: number,
-  side: string,
+  from: number,
+  count: number,
+  tag: string,
 ): Promise<number> {
-  const client = poster(url, apiKey, concurrency);
+  let next = from;
+  const end = from + count;
+  const worker = async () => {
+    while (next < end) {
+      const n = next;
+      next += 1;
+      const data = await client.post(operation.body(n, tag));
+      if (!operation.check(data)) throw new Error(`${operation.name} (${tag}): wrong data`);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return performance.now() - started;
+}
+
+/**
+ * Requests per second of each side for `REQUESTS` requests by `concurrency` workers, measured in alternating
+ * rounds (twin, simulator, twin, …) after the same warm-up, so neither side is measured colder or in a
+ * different spell of the machine than the other.
+ */
+async function compare(operation: Operation, concurrency: number, sides: readonly [Side, Side]) {
+  const clients = sides.map((side) => poster(side.url, side.apiKey, concurrency));
+  const elapsedMs = [0, 0];
   try {
-    let next = 0;
-    const worker = async () => {
-      while (next < REQUESTS) {
-        const n = next;
-        next += 1;
-        const data = await client.post(operation.body(n, `${side}-c${concurrency}`));
-        if (!operation.check(data)) throw new Error(`${operation.name} on ${url}: wrong data`);
+    // Warm-up: the first requests compile templates and code (and let the JIT settle) and open sockets.
+    for (const [index, side] of sides.entries()) {
+      const client = clients[index]!;
+      for (let i = 0; i < WARMUP_REQUESTS; i++)
+        await client.post(operation.body(-1 - i, `${side.label}-warm-c${concurrency}`));
+    }
+    const perRound = REQUESTS / ROUNDS;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [index, side] of sides.entries()) {
+        elapsedMs[index]! += await timedBatch(
+          clients[index]!,
+          operation,
+          concurrency,
+          round * perRound,
+          perRound,
+          `${side.label}-c${concurrency}`,
+        );
       }
-    };
-    // Warm-up: the first requests compile templates and code and open sockets.
-    for (let i = 0; i < Math.min(50, REQUESTS); i++)
-      await client.post(operation.body(-1 - i, `${side}-warm-c${concurrency}`));
-    const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return REQUESTS / ((performance.now() - started) / 1000);
+    }
   } finally {
-    client.close();
+    for (const client of clients) client.close();
   }
+  return elapsedMs.map((ms) => REQUESTS / (ms / 1000)) as [number, number];
 }
 
 interface SimulatorModule {
@@ -222,8 +260,10 @@ try {
   const rows = [];
   for (const operation of OPERATIONS) {
     for (const concurrency of CONCURRENCIES) {
-      const twin = await requestsPerSecond(stack.graphqlUrl, twinKey, operation, concurrency, 'twin');
-      const amplify = await requestsPerSecond(simulatorUrl, SIMULATOR_API_KEY, operation, concurrency, 'sim');
+      const [twin, amplify] = await compare(operation, concurrency, [
+        { label: 'twin', url: stack.graphqlUrl, apiKey: twinKey },
+        { label: 'sim', url: simulatorUrl, apiKey: SIMULATOR_API_KEY },
+      ]);
       const ratio = twin / amplify;
       rows.push({ operation: operation.name, concurrency, twinRps: twin, simulatorRps: amplify, ratio });
       console.log(
@@ -234,6 +274,9 @@ try {
   writeBenchResult('simulator', {
     benchmark: 'simulator',
     requestsPerRow: REQUESTS,
+    method:
+      `per row and side ${REQUESTS} requests after ${WARMUP_REQUESTS} unmeasured, in ${ROUNDS} alternating rounds ` +
+      '(twin, simulator, twin, …); both servers and the clients in one process, on one DynamoDB Local',
     rows,
     targetRatio: TARGET_RATIO,
     met: rows.every((row) => row.ratio >= TARGET_RATIO),
