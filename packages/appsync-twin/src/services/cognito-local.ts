@@ -92,6 +92,8 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
     },
     async restart() {
       const next = await CognitoThread.start({ dataDir, port }, handlers);
+      // Stopped while the new thread was starting: it must not outlive the stack.
+      if (stopping) return next.thread.stop();
       thread = next.thread;
       watch(thread);
       for (const key of triggerHandlers.keys()) {
