@@ -96,6 +96,8 @@ describe('the fixture cloud assembly', () => {
     expect(api.introspection).toBe(true);
     expect(api.queryDepthLimit).toBe(0);
     expect(api.resolverCountLimit).toBe(10_000);
+    // No LogConfig: resolver logging is off, as on AWS.
+    expect(api.fieldLogLevel).toBe('NONE');
     expect(api.dataSources).toEqual([
       { name: 'ItemsSource', type: 'AMAZON_DYNAMODB', tableName: 'table-Items5C12978B' },
       { name: 'NoneSource', type: 'NONE' },
@@ -205,23 +207,42 @@ describe('clear messages for what cannot run locally', () => {
   });
 });
 
+/** A minimal API with the given properties, read as the twin reads it. */
+function minimalApi(props: Partial<appsync.CfnGraphQLApiProps>): ApiModel {
+  const dir = tempDir();
+  const app = new App({ outdir: dir });
+  const stack = new Stack(app, 'Limits');
+  const api = new appsync.CfnGraphQLApi(stack, 'Api', {
+    name: 'l',
+    authenticationType: 'API_KEY',
+    ...props,
+  });
+  new appsync.CfnGraphQLSchema(stack, 'Schema', {
+    apiId: api.attrApiId,
+    definition: 'type Query { x: String }',
+  });
+  app.synth();
+  return apiOf(dir).api;
+}
+
+describe("the API's logging", () => {
+  it('reads LogConfig.FieldLogLevel and refuses a level CloudFormation does not know', () => {
+    const roleArn = 'arn:aws:iam::000000000000:role/appsync-logs';
+    for (const level of ['NONE', 'ERROR', 'INFO', 'DEBUG', 'ALL'])
+      expect(
+        minimalApi({ logConfig: { fieldLogLevel: level, cloudWatchLogsRoleArn: roleArn } }).fieldLogLevel,
+      ).toBe(level);
+    expect(() =>
+      minimalApi({ logConfig: { fieldLogLevel: 'VERBOSE', cloudWatchLogsRoleArn: roleArn } }),
+    ).toThrow(
+      'Api (AWS::AppSync::GraphQLApi).LogConfig.FieldLogLevel must be one of NONE, ERROR, INFO, DEBUG, ALL, not "VERBOSE"',
+    );
+  });
+});
+
 describe("the API's execution limits", () => {
-  /** A minimal API with the given limit properties, read as the twin reads it. */
   function limitsOf(props: { queryDepthLimit?: number; resolverCountLimit?: number }) {
-    const dir = tempDir();
-    const app = new App({ outdir: dir });
-    const stack = new Stack(app, 'Limits');
-    const api = new appsync.CfnGraphQLApi(stack, 'Api', {
-      name: 'l',
-      authenticationType: 'API_KEY',
-      ...props,
-    });
-    new appsync.CfnGraphQLSchema(stack, 'Schema', {
-      apiId: api.attrApiId,
-      definition: 'type Query { x: String }',
-    });
-    app.synth();
-    const { queryDepthLimit, resolverCountLimit } = apiOf(dir).api;
+    const { queryDepthLimit, resolverCountLimit } = minimalApi(props);
     return { queryDepthLimit, resolverCountLimit };
   }
 

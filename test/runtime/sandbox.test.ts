@@ -221,6 +221,30 @@ export function request(ctx) {
     expect(outcome.responseHeaders).toEqual({ 'x-marquee': 'yes' });
   });
 
+  it("keeps only the console levels it is asked for (the API's FieldLogLevel), in order", () => {
+    const compiled = compileCode(
+      `export function request() {
+  console.debug('d');
+  console.log('l');
+  console.warn('w');
+  console.error('e');
+  return null;
+}`,
+      'code.js',
+    );
+    const keep = (logLevels: readonly string[]) =>
+      runHandler(compiled, 'request', buildResolverContext(), { logLevels }).logs;
+    expect(keep(['ERROR'])).toEqual(['ERROR - code.js:5:11: e']);
+    expect(keep(['ERROR', 'WARN', 'INFO'])).toEqual([
+      'INFO - code.js:3:11: l',
+      'WARN - code.js:4:11: w',
+      'ERROR - code.js:5:11: e',
+    ]);
+    expect(keep([])).toEqual([]);
+    // Without a choice (EvaluateCode), every line is returned.
+    expect(runHandler(compiled, 'request', buildResolverContext()).logs).toHaveLength(4);
+  });
+
   it('hides info.selectionSetList from JSON.stringify but lets code read it; derives util.authType from the identity', () => {
     const identity = {
       sub: 's',

@@ -81,11 +81,23 @@ export interface ApiModel {
   readonly resolverCountLimit: number;
   /** `EnvironmentVariables`: what resolvers read as `ctx.env`. */
   readonly environmentVariables: Readonly<Record<string, string>>;
+  /** `LogConfig.FieldLogLevel`; `NONE` when the API has no `LogConfig`. */
+  readonly fieldLogLevel: FieldLogLevel;
   readonly dataSources: readonly DataSourceDefinition[];
   readonly resolvers: readonly ResolverModel[];
   readonly apiKeys: readonly ApiKeyModel[];
   /** `AWS::AppSync::ApiCache`, or null when the API has none. */
   readonly cache: ApiCacheModel | null;
+}
+
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-logconfig.html */
+export const FIELD_LOG_LEVELS = ['NONE', 'ERROR', 'INFO', 'DEBUG', 'ALL'] as const;
+export type FieldLogLevel = (typeof FIELD_LOG_LEVELS)[number];
+
+function fieldLogLevelOf(value: unknown, where: string): FieldLogLevel {
+  if (value === undefined || value === null) return 'NONE';
+  if ((FIELD_LOG_LEVELS as readonly unknown[]).includes(value)) return value as FieldLogLevel;
+  throw new Error(`${where} must be one of ${FIELD_LOG_LEVELS.join(', ')}, not ${JSON.stringify(value)}`);
 }
 
 /** AppSync's ranges for `QueryDepthLimit` and `ResolverCountLimit`; 0 or absent means the default. */
@@ -436,6 +448,11 @@ export function readApiModel(
         MAX_RESOLVER_COUNT_LIMIT,
       ) || DEFAULT_RESOLVER_COUNT_LIMIT,
     environmentVariables,
+    // Only the level is read: the CloudWatch role it names has no local meaning.
+    fieldLogLevel: fieldLogLevelOf(
+      resolve((props.LogConfig as { FieldLogLevel?: unknown } | undefined)?.FieldLogLevel, where),
+      `${where}.LogConfig.FieldLogLevel`,
+    ),
     dataSources,
     resolvers,
     apiKeys,

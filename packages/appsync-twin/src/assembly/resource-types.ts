@@ -28,10 +28,10 @@ export const EMULATED_TYPES: Readonly<Record<string, PropertyRules>> = {
       'QueryDepthLimit',
       'ResolverCountLimit',
       'EnvironmentVariables',
+      'LogConfig',
     ],
     ignored: {
       XrayEnabled: 'X-Ray tracing is not emulated; use the cost trace instead',
-      LogConfig: 'CloudWatch logging is not emulated; the twin logs to its console',
       Tags: 'tags have no local meaning',
       Visibility: 'the local endpoint is only reachable on 127.0.0.1 anyway',
       ApiType: 'only GRAPHQL APIs are served',

@@ -50,6 +50,7 @@ import { variablesLimitError } from './request-limits';
 import { byFieldNames } from './selection-shapes';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 import type { RequestScope } from './request-scope';
+import { consoleLevelsFor } from './log-levels';
 import { ResolverRunner, type CompiledResolver, type CompiledStep } from './resolver-runner';
 import { buildAppSyncSchema } from './schema';
 import { NoIntrospectionRule, queryDepthLimitRule } from './validation-rules';
@@ -67,6 +68,11 @@ export interface EngineOptions {
   readonly handlerTimeoutMs?: number;
   /** The twin's clock: API-cache expiry and API-key and token checks run on it; tests inject one. */
   readonly clock?: Clock;
+  /**
+   * Receives the resolvers' `console.*` lines the API's `LogConfig.FieldLogLevel` keeps (AppSync sends them to
+   * CloudWatch Logs). Absent, or with logging off, resolvers collect none.
+   */
+  readonly onResolverLog?: (line: string) => void;
 }
 
 export interface GraphQLRequest {
@@ -141,6 +147,10 @@ export class GraphQLEngine implements RealtimeHost {
       options.dataSources,
       options.handlerTimeoutMs ?? 1000,
       api.environmentVariables,
+      {
+        levels: options.onResolverLog ? consoleLevelsFor(api.fieldLogLevel) : [],
+        print: options.onResolverLog ?? (() => undefined),
+      },
     );
     const rules: ValidationRule[] = [...specifiedRules];
     if (!api.introspection) rules.push(NoIntrospectionRule);

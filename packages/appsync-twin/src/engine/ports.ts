@@ -5,6 +5,7 @@ import type {
   HandlerOutcome,
   ResolverContext,
 } from '../contracts';
+import type { ConsoleLevel } from './log-levels';
 
 /** The APPSYNC_JS runtime as the engine uses it (implemented by `src/runtime`). */
 export interface ResolverRuntime<Compiled = unknown> {
@@ -14,7 +15,8 @@ export interface ResolverRuntime<Compiled = unknown> {
     compiled: Compiled,
     handler: 'request' | 'response',
     ctx: ResolverContext,
-    options: { readonly timeoutMs: number },
+    /** `logLevels`: the `console.*` levels to keep; the others cost nothing. */
+    options: { readonly timeoutMs: number; readonly logLevels: readonly ConsoleLevel[] },
   ): HandlerOutcome | Promise<HandlerOutcome>;
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AppSyncErrorInfo, DataSourceDefinition, HandlerOutcome, ResolverContext } from '../contracts';
 import { FieldError } from './errors';
+import type { ConsoleLevel } from './log-levels';
 import type { DataSourceGateway, ResolverRuntime } from './ports';
 import type { RequestScope } from './request-scope';
 import { selectionInfo } from './selection';
@@ -51,6 +52,8 @@ export class ResolverRunner {
     private readonly handlerTimeoutMs: number,
     /** `ctx.env`: the API's environment variables. */
     private readonly env: Readonly<Record<string, string>> = {},
+    /** Which `console.*` lines resolvers keep (the API's `FieldLogLevel`) and where they are printed. */
+    private readonly logging: ResolverLogging = { levels: [], print: () => undefined },
   ) {}
 
   async run(
@@ -175,7 +178,11 @@ export class ResolverRunner {
     const remaining = scope.deadline - Date.now();
     if (remaining <= 0) throw new FieldError(EXECUTION_TIMEOUT);
     const timeoutMs = Math.min(remaining, this.handlerTimeoutMs);
-    const outcome = (await this.runtime.run(compiled, which, ctx, { timeoutMs })) as Outcome;
+    const outcome = (await this.runtime.run(compiled, which, ctx, {
+      timeoutMs,
+      logLevels: this.logging.levels,
+    })) as Outcome;
+    for (const line of outcome.logs) this.logging.print(`resolver log (${where.path.join('.')}): ${line}`);
     if (outcome.responseHeaders) Object.assign(scope.responseHeaders, outcome.responseHeaders);
     for (const appended of outcome.appendedErrors) {
       scope.appendedErrors.push({
@@ -214,6 +221,11 @@ export class ResolverRunner {
       trace: scope.trace,
     });
   }
+}
+
+export interface ResolverLogging {
+  readonly levels: readonly ConsoleLevel[];
+  readonly print: (line: string) => void;
 }
 
 export interface ErrorPlace {

@@ -89,6 +89,7 @@ export async function serveApi(
     requestTimeoutMs: options.requestTimeoutMs,
     handlerTimeoutMs: options.handlerTimeoutMs,
     clock: options.clock,
+    onResolverLog: options.log,
   });
   const tls = options.tls ? await localTlsCertificate() : undefined;
   const server = await startTwinHttpServer({

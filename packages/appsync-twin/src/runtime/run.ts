@@ -14,6 +14,8 @@ export const DEFAULT_MEMORY_LIMIT_BYTES = 128 * 1024 * 1024;
 export interface RunOptions {
   readonly timeoutMs?: number;
   readonly memoryLimitBytes?: number;
+  /** The `console.*` levels to keep (default all, as EvaluateCode returns them); others are not collected. */
+  readonly logLevels?: readonly string[];
 }
 
 /**
@@ -54,6 +56,7 @@ function contextPayload(
   ctx: ResolverContext | Record<string, unknown>,
   timeoutMs: number,
   memoryLimitBytes: number,
+  logLevels: readonly string[] | undefined,
 ): string {
   const source = ctx as Record<string, unknown>;
   const info = (source.info ?? {}) as Record<string, unknown>;
@@ -61,7 +64,7 @@ function contextPayload(
   const infoCopy = copy.info as Record<string, unknown>;
   if (info.selectionSetList !== undefined) infoCopy.selectionSetList = info.selectionSetList;
   if (info.selectionSetGraphQL !== undefined) infoCopy.selectionSetGraphQL = info.selectionSetGraphQL;
-  return JSON.stringify({ handler, ctx: copy, timeoutMs, memoryLimitBytes });
+  return JSON.stringify({ handler, ctx: copy, timeoutMs, memoryLimitBytes, logLevels });
 }
 
 function replaceContents(
@@ -106,7 +109,10 @@ export function runHandler(
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   let raw: unknown;
   try {
-    raw = invokeSandbox(compiled.sandbox, contextPayload(handler, ctx, timeoutMs, memoryLimitBytes));
+    raw = invokeSandbox(
+      compiled.sandbox,
+      contextPayload(handler, ctx, timeoutMs, memoryLimitBytes, options.logLevels),
+    );
   } catch (error) {
     // Only reachable through a fault of the runtime itself (the handler's own faults are caught inside).
     return {

@@ -17,6 +17,8 @@ export interface LogEntry {
 
 export interface InvocationState {
   logs: LogEntry[];
+  /** The `console.*` levels this call keeps; null keeps all. */
+  logLevels: readonly string[] | null;
   appendedErrors: ErrorEntry[];
   extensions: {
     subscriptionFilter?: unknown;
@@ -33,6 +35,7 @@ export interface InvocationState {
 export function freshState(): InvocationState {
   return {
     logs: [],
+    logLevels: null,
     appendedErrors: [],
     extensions: { invalidations: [], cacheEvictions: [] },
     responseHeaders: {},

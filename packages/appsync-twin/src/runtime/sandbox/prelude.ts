@@ -242,6 +242,7 @@ export function install(
       ctx: RawContext;
       timeoutMs: number;
       memoryLimitBytes: number;
+      logLevels?: unknown;
     };
     pending = null;
     deadline = Date.now() + request.timeoutMs;
@@ -249,6 +250,7 @@ export function install(
     ticks = 0;
     const state = freshState();
     current.state = state;
+    if (Array.isArray(request.logLevels)) state.logLevels = request.logLevels.map(String);
     state.identity = request.ctx.identity ?? null;
     state.info = objectOr(request.ctx.info, () => ({}));
     const ctx = buildContext(request.ctx);

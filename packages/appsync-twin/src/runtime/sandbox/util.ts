@@ -186,7 +186,10 @@ export function createConsole(where: () => { line: number; column: number } | nu
   const write =
     (level: 'INFO' | 'ERROR' | 'WARN' | 'DEBUG') =>
     (...args: unknown[]): void => {
-      current.state.logs.push({ level, ...(where() ?? {}), message: args.map(formatLogArgument).join(' ') });
+      const { state } = current;
+      // A line nobody keeps costs no call-site lookup or formatting.
+      if (state.logLevels !== null && !state.logLevels.includes(level)) return;
+      state.logs.push({ level, ...(where() ?? {}), message: args.map(formatLogArgument).join(' ') });
     };
   return {
     log: write('INFO'),
