@@ -46,11 +46,11 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'appsync-twin-cognito-'));
   const inbox = new CodeInboxStore();
   const onCode = options.onCode ?? defaultPrintCode;
-  const triggerHandlers = new Map<string, TriggerInvoke>();
-  const triggerKey = (trigger: CognitoTrigger, userPoolId: string): string => `${trigger} ${userPoolId}`;
+  /** Each pool's triggers, as `setTrigger` was told them (a restarted thread is told them again). */
+  const triggerHandlers = new Map<string, Map<CognitoTrigger, TriggerInvoke>>();
   const handlers: CognitoThreadHandlers = {
     invokeTrigger(trigger, userPoolId, event) {
-      const invoke = triggerHandlers.get(triggerKey(trigger, userPoolId));
+      const invoke = triggerHandlers.get(userPoolId)?.get(trigger);
       return invoke ? invoke(event) : Promise.resolve(event);
     },
     codeDelivered(delivery, aliases) {
@@ -82,7 +82,8 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
     ensureUserPoolClient: (...args) => thread.call({ op: 'ensureUserPoolClient', args }),
     ensureGroup: (...args) => thread.call({ op: 'ensureGroup', args }),
     setTrigger(userPoolId, trigger, invoke) {
-      triggerHandlers.set(triggerKey(trigger, userPoolId), invoke);
+      const ofPool = triggerHandlers.get(userPoolId) ?? new Map<CognitoTrigger, TriggerInvoke>();
+      triggerHandlers.set(userPoolId, ofPool.set(trigger, invoke));
       // Ordered before any later call on the thread; if the thread is gone, `restart` sets it again.
       thread.call({ op: 'setTrigger', args: [userPoolId, trigger] }).catch(() => undefined);
     },
@@ -96,10 +97,9 @@ export async function startLocalCognito(options: LocalCognitoOptions = {}): Prom
       if (stopping) return next.thread.stop();
       thread = next.thread;
       watch(thread);
-      for (const key of triggerHandlers.keys()) {
-        const [trigger, userPoolId] = key.split(' ') as [CognitoTrigger, string];
-        await thread.call({ op: 'setTrigger', args: [userPoolId, trigger] });
-      }
+      for (const [userPoolId, ofPool] of triggerHandlers)
+        for (const trigger of ofPool.keys())
+          await thread.call({ op: 'setTrigger', args: [userPoolId, trigger] });
     },
     crash: () => thread.terminate(),
     async stop() {
