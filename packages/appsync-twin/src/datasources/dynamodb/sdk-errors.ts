@@ -42,7 +42,8 @@ function requestIdOf(error: SdkErrorLike): string {
   return error.$metadata?.requestId || randomBytes(26).toString('hex').toUpperCase().slice(0, 52);
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+// UND_ERR_SOCKET: undici's code for a connection closed mid-request (the local client's transport).
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
 /**
  * The connection error behind a call that never reached a live DynamoDB Local (refused, or cut off as the
