@@ -25,24 +25,18 @@ export interface CompiledCode {
   /** @internal */ readonly columnShifts: ColumnShifts;
 }
 
-/** @internal The sandbox-side entry points the host may call (sandbox-realm functions). */
+/**
+ * @internal The sandbox's one entry point: a sandbox-realm function the host calls directly (JSON text in,
+ * JSON text out), held only by the host. A direct call needs no script run per handler call; it drains no
+ * microtask queue, and none is needed: the code cannot queue any (no `Promise`, and `async` functions and
+ * generators are refused at load). The time limit is enforced inside the sandbox (see `instrument.ts`).
+ */
 export interface Sandbox {
   readonly context: vm.Context;
-  readonly setPending: (payload: string) => void;
+  readonly invoke: (payload: string) => unknown;
 }
 
 const REQUIRE = '__appsync_require__';
-// The token the invoke script passes; resolver code never sees script sources, so it cannot call in.
-const INVOKE_TOKEN = randomBytes(16).toString('hex');
-const invokeScript = new vm.Script(`__appsyncInvoke(${JSON.stringify(INVOKE_TOKEN)})`, {
-  filename: 'appsync-js-invoke',
-});
-
-/** Runs the pending call; the time limit is enforced inside the sandbox (see `instrument.ts`). */
-export function invokeSandbox(sandbox: Sandbox, payload: string): unknown {
-  sandbox.setPending(payload);
-  return invokeScript.runInContext(sandbox.context);
-}
 
 interface Replacement {
   start: number;
@@ -163,7 +157,7 @@ function createSandbox(filename: string, moduleScript: vm.Script): Sandbox {
       microtaskMode: 'afterEvaluate',
     },
   );
-  const install = preludeScriptOnce().runInContext(context) as (...args: unknown[]) => void;
+  const install = preludeScriptOnce().runInContext(context) as (...args: unknown[]) => Sandbox['invoke'];
   const factory = moduleScript.runInContext(context) as unknown;
   // Host → sandbox traffic is limited to primitives; this bridge returns only a hex string.
   const randomHex = (byteCount: number): string => {
@@ -172,9 +166,8 @@ function createSandbox(filename: string, moduleScript: vm.Script): Sandbox {
   };
   // The sandbox shares this isolate's heap: its growth during a call is the handler's allocation.
   const heapUsed = (): number => getHeapStatistics().used_heap_size;
-  install(INVOKE_TOKEN, filename, randomHex, factory, heapUsed, javaTimeBridge);
-  const setPending = (context as Record<string, unknown>).__appsyncPending as (payload: string) => void;
-  return { context, setPending };
+  const invoke = install(filename, randomHex, factory, heapUsed, javaTimeBridge);
+  return { context, invoke };
 }
 
 /**

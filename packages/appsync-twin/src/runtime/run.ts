@@ -1,6 +1,6 @@
 /** `runHandler`: runs one handler of compiled code against a context and reports a `HandlerOutcome`. */
 import type { AppSyncErrorInfo, ExtensionCalls, HandlerOutcome, ResolverContext } from '../contracts';
-import { invokeSandbox, type CompiledCode, type HandlerName } from './compile';
+import type { CompiledCode, HandlerName } from './compile';
 
 /** Per-handler time limit. AppSync documents only the 30 s per-request limit; one handler gets far less here. */
 export const DEFAULT_TIMEOUT_MS = 1_000;
@@ -50,7 +50,11 @@ interface SandboxOutcome {
   args?: Record<string, unknown>;
 }
 
-/** Serializes what the handler may see; `info.selectionSet*` are read directly because they are non-enumerable. */
+/**
+ * Serializes what the handler may see. `info.selectionSet*` (non-enumerable in the engine's context, maybe
+ * enumerable in an EvaluateCode context) travel beside `info`, so the sandbox adds them to it as hidden
+ * properties without deleting any.
+ */
 function contextPayload(
   handler: HandlerName,
   ctx: ResolverContext | Record<string, unknown>,
@@ -59,12 +63,15 @@ function contextPayload(
   logLevels: readonly string[] | undefined,
 ): string {
   const source = ctx as Record<string, unknown>;
-  const info = (source.info ?? {}) as Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...source, info: { ...info } };
-  const infoCopy = copy.info as Record<string, unknown>;
-  if (info.selectionSetList !== undefined) infoCopy.selectionSetList = info.selectionSetList;
-  if (info.selectionSetGraphQL !== undefined) infoCopy.selectionSetGraphQL = info.selectionSetGraphQL;
-  return JSON.stringify({ handler, ctx: copy, timeoutMs, memoryLimitBytes, logLevels });
+  const { selectionSetList, selectionSetGraphQL, ...info } = (source.info ?? {}) as Record<string, unknown>;
+  return JSON.stringify({
+    handler,
+    ctx: { ...source, info },
+    hiddenInfo: { selectionSetList, selectionSetGraphQL },
+    timeoutMs,
+    memoryLimitBytes,
+    logLevels,
+  });
 }
 
 function replaceContents(
@@ -109,8 +116,7 @@ export function runHandler(
   const memoryLimitBytes = options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
   let raw: unknown;
   try {
-    raw = invokeSandbox(
-      compiled.sandbox,
+    raw = compiled.sandbox.invoke(
       contextPayload(handler, ctx, timeoutMs, memoryLimitBytes, options.logLevels),
     );
   } catch (error) {

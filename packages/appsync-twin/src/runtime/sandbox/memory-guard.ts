@@ -4,8 +4,8 @@
  * the code size; the service quotas list none), so the budget and the message are the twin's own.
  *
  * Two checks, because a vm context shares the host's heap and cannot be given its own limit:
- * - the heap growth since the call started, read from the host every 256 ticks (the ticks the time
- *   limit already compiles into every loop and function body), catches growth spread over many steps;
+ * - the heap growth over the call, read from the host every 256 ticks (the ticks the time limit already
+ *   compiles into every loop and function body), catches growth spread over many steps;
  * - the built-ins that allocate in proportion to an argument within one call (`fill`, `repeat`,
  *   `padStart`, `padEnd`, `join`) are checked before they run, so one call cannot exhaust the process.
  * Runs inside the sandbox realm.
@@ -29,8 +29,15 @@ export interface MemoryGuard {
 export function createMemoryGuard(heapUsed: () => number): MemoryGuard {
   const signal = new MemorySignal();
   let limit = Infinity;
-  let baseline = 0;
-  const exceeds = (bytes: number): boolean => !(bytes <= limit - (heapUsed() - baseline));
+  // Read at the call's first check, not at its start: a heap read per call is most of what a short handler
+  // costs here, and most handlers end before their first check. Growth before that check (under 256 ticks)
+  // goes uncounted, as growth between two checks already does.
+  let baseline: number | undefined;
+  const exceeds = (bytes: number): boolean => {
+    const used = heapUsed();
+    baseline ??= used;
+    return !(bytes <= limit - (used - baseline));
+  };
   // Small calls cannot matter and are most calls: they skip the heap read.
   const guard = (projected: number): void => {
     if (projected >= SMALL_BYTES || Number.isNaN(projected)) {
@@ -75,7 +82,7 @@ export function createMemoryGuard(heapUsed: () => number): MemoryGuard {
     signal,
     start(limitBytes) {
       limit = limitBytes;
-      baseline = heapUsed();
+      baseline = undefined;
     },
     checkHeap() {
       if (exceeds(0)) throw signal;

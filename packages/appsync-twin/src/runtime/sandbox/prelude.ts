@@ -54,16 +54,19 @@ function objectOr(value: unknown, fallback: () => Record<string, unknown>): Reco
     : fallback();
 }
 
-function buildContext(raw: RawContext): Record<string, unknown> {
+interface HiddenInfo {
+  selectionSetList?: unknown;
+  selectionSetGraphQL?: unknown;
+}
+
+function buildContext(raw: RawContext, hiddenInfo: HiddenInfo | undefined): Record<string, unknown> {
   const args = objectOr(raw.arguments ?? raw.args, () => ({}));
   const info = objectOr(raw.info, () => ({}));
   // AppSync hides these two from JSON.stringify(ctx.info): they are read directly or not at all.
-  for (const hidden of ['selectionSetList', 'selectionSetGraphQL']) {
-    if (Object.hasOwn(info, hidden)) {
-      const value = info[hidden];
-      delete info[hidden];
+  for (const hidden of ['selectionSetList', 'selectionSetGraphQL'] as const) {
+    const value = hiddenInfo?.[hidden];
+    if (value !== undefined)
       Object.defineProperty(info, hidden, { value, enumerable: false, writable: true, configurable: true });
-    }
   }
   const ctx: Record<string, unknown> = {
     arguments: args,
@@ -131,14 +134,14 @@ function freezeIntrinsics(): void {
   }
 }
 
+/** Prepares the sandbox's globals and returns its one entry point (see `Sandbox` in ../compile.ts). */
 export function install(
-  token: string,
   filename: string,
   hostRandomHex: (byteCount: number) => unknown,
   factory: ModuleFactory,
   hostHeapUsed: () => unknown,
   hostJavaTime: (operation: string, value: string, pattern: string, zoneId: string | undefined) => unknown,
-): void {
+): (payload: string) => string {
   const randomHex = (byteCount: number): string => String(hostRandomHex(Number(byteCount)));
   const javaTime: JavaTimeBridge = (operation, value, pattern, zoneId) =>
     String(
@@ -230,21 +233,15 @@ export function install(
 
   freezeIntrinsics();
 
-  let pending: string | null = null;
-  constant('__appsyncPending', (payload: string): void => {
-    pending = String(payload);
-  });
-  constant('__appsyncInvoke', (callerToken: string): string => {
-    if (callerToken !== token || pending === null)
-      throw new TypeError('__appsyncInvoke is internal to the runtime');
-    const request = nativeParse(pending) as {
+  return (payload: string): string => {
+    const request = nativeParse(String(payload)) as {
       handler: string;
       ctx: RawContext;
+      hiddenInfo?: HiddenInfo;
       timeoutMs: number;
       memoryLimitBytes: number;
       logLevels?: unknown;
     };
-    pending = null;
     deadline = Date.now() + request.timeoutMs;
     memory.start(request.memoryLimitBytes);
     ticks = 0;
@@ -253,7 +250,7 @@ export function install(
     if (Array.isArray(request.logLevels)) state.logLevels = request.logLevels.map(String);
     state.identity = request.ctx.identity ?? null;
     state.info = objectOr(request.ctx.info, () => ({}));
-    const ctx = buildContext(request.ctx);
+    const ctx = buildContext(request.ctx, request.hiddenInfo);
     let status: 'returned' | 'earlyReturn' | 'error' = 'returned';
     let value: unknown;
     let skipTo: string | undefined;
@@ -322,5 +319,5 @@ export function install(
         thrown: { name: 'TypeError', message: `The handler result is not serializable: ${message}` },
       });
     }
-  });
+  };
 }
