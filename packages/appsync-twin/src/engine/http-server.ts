@@ -204,9 +204,10 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
       }
       throw error;
     }
+    const text = raw.toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
       send(
         response,
@@ -227,7 +228,7 @@ export async function startTwinHttpServer(options: TwinHttpServerOptions): Promi
         method: request.method ?? 'POST',
         path: (request.url ?? '/').split('?')[0] ?? '/',
         query: url.search.slice(1),
-        body: raw.toString('utf8'),
+        body: text,
       },
     });
     let responseBody = result.body;
