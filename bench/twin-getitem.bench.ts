@@ -1,8 +1,8 @@
 /**
  * Twin benchmark: a GetItem-backed GraphQL query served by the local AppSync twin (HTTP, auth, document
  * cache, APPSYNC_JS request/response handlers, data-source invoker) versus the same GetItem sent with the
- * bare AWS SDK, and as one raw HTTP request, to the same DynamoDB Local, in one run, interleaved sample by
- * sample. Reports p50/p99 for each, the ratio to the SDK and the milliseconds over the raw request,
+ * bare AWS SDK, and as one raw HTTP request, to the same DynamoDB Local, in one run, in alternating rounds
+ * (support/rounds.ts). Reports p50/p99 for each, the ratio to the SDK and the milliseconds over the raw request,
  * requests/s at a fixed concurrency, and the stack's startup time. Writes bench/results/twin-getitem.json.
  * Run: npx tsx bench/twin-getitem.bench.ts   (or: npm run bench twin-getitem)
  * `BENCH_SAMPLES=200` runs a small proof run (do not commit its figures).
@@ -15,12 +15,15 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalStack } from 'appsync-twin';
 import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthFixtureApart } from './support/synth-fixture-apart';
-import { percentile, time } from './support/stats';
+import { latencyInRounds } from './support/rounds';
+import { percentile } from './support/stats';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1000);
 const WARMUP = Math.min(200, SAMPLES);
 const THROUGHPUT_REQUESTS = 2 * SAMPLES;
 const CONCURRENCY = 8;
+const ROUNDS = 4;
+const REWARM_PER_BLOCK = 50;
 
 async function throughput(action: () => Promise<unknown>): Promise<number> {
   let next = 0;
@@ -116,16 +119,15 @@ try {
     await viaTwin();
     await viaEngine();
   }
-  const rawSamples: number[] = [];
-  const sdkSamples: number[] = [];
-  const twinSamples: number[] = [];
-  const engineSamples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    rawSamples.push(await time(viaRawHttp));
-    sdkSamples.push(await time(viaSdk));
-    twinSamples.push(await time(viaTwin));
-    engineSamples.push(await time(viaEngine));
-  }
+  const {
+    raw: rawSamples,
+    sdk: sdkSamples,
+    twin: twinSamples,
+    engine: engineSamples,
+  } = await latencyInRounds(
+    { raw: viaRawHttp, sdk: viaSdk, twin: viaTwin, engine: viaEngine },
+    { rounds: ROUNDS, samplesPerSide: SAMPLES, rewarmPerBlock: REWARM_PER_BLOCK },
+  );
   const sdkRps = await throughput(viaSdk);
   const twinRps = await throughput(viaTwin);
 
@@ -134,6 +136,7 @@ try {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg(), node: process.version },
     samples: SAMPLES,
+    method: `${ROUNDS} alternating rounds per side, ${REWARM_PER_BLOCK} unmeasured requests before each block`,
     concurrency: CONCURRENCY,
     startupMs: Math.round(stack.startupMs),
     rawHttpGetItem: {
