@@ -22,6 +22,8 @@ const CONCURRENCIES = [1, 16] as const;
 const WARMUP_REQUESTS = 300;
 /** Each side's requests are sent in this many alternating rounds. */
 const ROUNDS = 4;
+/** Unmeasured requests at the start of each side's block, as in twin-getitem (support/rounds.ts says why). */
+const REWARM_PER_BLOCK = 50;
 const TARGET_RATIO = 2;
 const SIMULATOR_API_KEY = 'da2-benchsimulatorkey00000000';
 
@@ -161,6 +163,8 @@ async function compare(operation: Operation, concurrency: number, sides: readonl
     const perRound = REQUESTS / ROUNDS;
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [index, side] of sides.entries()) {
+        for (let i = 0; i < REWARM_PER_BLOCK; i++)
+          await clients[index]!.post(operation.body(-1 - i, `${side.label}-rewarm${round}-c${concurrency}`));
         elapsedMs[index]! += await timedBatch(
           clients[index]!,
           operation,
@@ -276,6 +280,7 @@ try {
     requestsPerRow: REQUESTS,
     method:
       `per row and side ${REQUESTS} requests after ${WARMUP_REQUESTS} unmeasured, in ${ROUNDS} alternating rounds ` +
+      `with ${REWARM_PER_BLOCK} unmeasured requests before each block ` +
       '(twin, simulator, twin, …); both servers and the clients in one process, on one DynamoDB Local',
     rows,
     targetRatio: TARGET_RATIO,
