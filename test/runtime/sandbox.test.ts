@@ -32,6 +32,13 @@ describe('the sandbox', () => {
     expect(outcome.value).toEqual(Object.fromEntries(names.map((name) => [name, 'undefined'])));
   });
 
+  it('offers no built-in that makes a promise, so no job can be queued in the sandbox', () => {
+    const outcome = run(`export function request() {
+  return [typeof Array.fromAsync, typeof globalThis.Promise];
+}`);
+    expect(outcome.value).toEqual(['undefined', 'undefined']);
+  });
+
   it('keeps host prototypes and constructors out of reach', () => {
     const outcome = run(`export function request(ctx) {
   const viaCtx = ctx.constructor.constructor === Object.constructor;

@@ -200,6 +200,9 @@ export function install(
   ]) {
     delete global[name];
   }
+  // Returns a promise too; and the host calls into the sandbox directly, draining no microtask queue, so no
+  // code may queue a job that would wait there for good.
+  delete (Array as { fromAsync?: unknown }).fromAsync;
   const constant = (name: string, value: unknown): void => {
     Object.defineProperty(global, name, { value, enumerable: false, writable: false, configurable: false });
   };
