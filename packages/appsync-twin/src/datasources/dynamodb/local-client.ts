@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type {
   BatchGetItemCommandInput,
   BatchGetItemCommandOutput,
@@ -120,26 +120,61 @@ export function createLocalDynamoDbClient(options: {
 }): DynamoDbCaller {
   // undici's pool keeps one keep-alive connection per call in flight and parses HTTP/1.1 with llhttp, at about
   // half node:http's client cost per request.
-  const pool = new Pool(new URL(options.endpoint).origin);
+  const origin = new URL(options.endpoint).origin;
+  const pool = new Pool(origin);
   const authorization =
     `AWS4-HMAC-SHA256 Credential=${options.accessKeyId}/20000101/${options.region}/dynamodb/aws4_request, ` +
     'SignedHeaders=content-type;host;x-amz-target, Signature=local';
   return {
-    async call(operation, input) {
-      const response = await pool.request({
-        method: 'POST',
-        path: '/',
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': `DynamoDB_20120810.${operation}`,
-          authorization,
-        },
-        body: containsBytes(input) ? JSON.stringify(input, toWire) : JSON.stringify(input),
+    call(operation, input) {
+      return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let status = 0;
+        let requestId: string | undefined;
+        // undici's own handler interface: one callback per response event, no body stream or promise per call.
+        const handler: Dispatcher.DispatchHandler = {
+          onRequestStart() {
+            // Nothing to set up: the request is not aborted or paused.
+          },
+          onResponseStart(_controller, statusCode, headers) {
+            status = statusCode;
+            const id = headers['x-amzn-requestid'];
+            requestId = typeof id === 'string' ? id : undefined;
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (status !== 200) {
+              reject(serviceErrorOf(status, requestId, text));
+              return;
+            }
+            try {
+              resolve(parseWire(text) as DynamoDbOutput<typeof operation>);
+            } catch (error) {
+              reject(error as Error);
+            }
+          },
+          onResponseError(_controller, error) {
+            reject(error);
+          },
+        };
+        pool.dispatch(
+          {
+            origin,
+            method: 'POST',
+            path: '/',
+            headers: {
+              'content-type': 'application/x-amz-json-1.0',
+              'x-amz-target': `DynamoDB_20120810.${operation}`,
+              authorization,
+            },
+            body: containsBytes(input) ? JSON.stringify(input, toWire) : JSON.stringify(input),
+          },
+          handler,
+        );
       });
-      const text = await response.body.text();
-      if (response.statusCode === 200) return parseWire(text) as DynamoDbOutput<typeof operation>;
-      const requestId = response.headers['x-amzn-requestid'];
-      throw serviceErrorOf(response.statusCode, typeof requestId === 'string' ? requestId : undefined, text);
     },
     close() {
       void pool.destroy();
