@@ -42,10 +42,11 @@ interface SandboxOutcome {
   thrown?: { name: string; message: string; line?: number; column?: number };
   timedOut?: boolean;
   memoryExceeded?: boolean;
-  appendedErrors: SandboxErrorEntry[];
-  logs: Array<{ level: string; line?: number; column?: number; message: string }>;
-  extensions: ExtensionCalls;
-  responseHeaders: Record<string, string>;
+  /** The four below are absent when the handler left them empty. */
+  appendedErrors?: SandboxErrorEntry[];
+  logs?: Array<{ level: string; line?: number; column?: number; message: string }>;
+  extensions?: ExtensionCalls;
+  responseHeaders?: Record<string, string>;
   stash?: Record<string, unknown>;
   args?: Record<string, unknown>;
 }
@@ -62,11 +63,12 @@ function contextPayload(
   memoryLimitBytes: number,
   logLevels: readonly string[] | undefined,
 ): string {
-  const source = ctx as Record<string, unknown>;
-  const { selectionSetList, selectionSetGraphQL, ...info } = (source.info ?? {}) as Record<string, unknown>;
+  // `args` is the same object as `arguments`: sent once, as `arguments`.
+  const { args, info: sourceInfo, ...source } = ctx as Record<string, unknown>;
+  const { selectionSetList, selectionSetGraphQL, ...info } = (sourceInfo ?? {}) as Record<string, unknown>;
   return JSON.stringify({
     handler,
-    ctx: { ...source, info },
+    ctx: { ...source, arguments: source.arguments ?? args, info },
     hiddenInfo: { selectionSetList, selectionSetGraphQL },
     timeoutMs,
     memoryLimitBytes,
@@ -173,12 +175,13 @@ export function runHandler(
     value: outcome.value,
     ...(error ? { error } : {}),
     ...(outcome.skipTo ? { earlyReturnSkipTo: outcome.skipTo } : {}),
-    appendedErrors: outcome.appendedErrors.map(errorInfo),
+    appendedErrors: outcome.appendedErrors?.map(errorInfo) ?? [],
     // Log line format chosen here (AWS's exact CloudWatch/EvaluateCode format is not recorded).
-    logs: outcome.logs.map(
-      (log) => `${log.level} - ${faultPosition(compiled, log.line, log.column)}: ${log.message}`,
-    ),
-    extensions: outcome.extensions,
-    responseHeaders: outcome.responseHeaders,
+    logs:
+      outcome.logs?.map(
+        (log) => `${log.level} - ${faultPosition(compiled, log.line, log.column)}: ${log.message}`,
+      ) ?? [],
+    extensions: outcome.extensions ?? emptyExtensions(),
+    responseHeaders: outcome.responseHeaders ?? {},
   };
 }

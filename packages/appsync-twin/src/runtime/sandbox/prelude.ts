@@ -293,21 +293,29 @@ export function install(
         };
       }
     }
-    const outcome = {
+    // What a handler left empty stays out of the outcome (the host reads its absence as empty).
+    const outcome: Record<string, unknown> = {
       status,
       value: status === 'error' ? undefined : value,
       skipTo,
       error,
       thrown,
-      timedOut,
-      memoryExceeded,
-      appendedErrors: state.appendedErrors,
-      logs: state.logs,
-      extensions: state.extensions,
-      responseHeaders: state.responseHeaders,
       stash: ctx.stash,
       args: ctx.arguments,
     };
+    if (timedOut) outcome.timedOut = true;
+    if (memoryExceeded) outcome.memoryExceeded = true;
+    if (state.appendedErrors.length > 0) outcome.appendedErrors = state.appendedErrors;
+    if (state.logs.length > 0) outcome.logs = state.logs;
+    const { extensions: calls } = state;
+    if (
+      calls.invalidations.length > 0 ||
+      calls.cacheEvictions.length > 0 ||
+      calls.subscriptionFilter !== undefined ||
+      calls.subscriptionInvalidationFilter !== undefined
+    )
+      outcome.extensions = calls;
+    if (Object.keys(state.responseHeaders).length > 0) outcome.responseHeaders = state.responseHeaders;
     try {
       return nativeStringify(outcome);
     } catch (caught) {
