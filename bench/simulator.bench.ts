@@ -17,11 +17,11 @@ import { keepAlivePoster } from './support/http-post';
 import { writeBenchResult } from './support/results';
 import { synthFixtureApart } from './support/synth-fixture-apart';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONCURRENCIES = [1, 16] as const;
 const WARMUP_REQUESTS = 300;
 /** Each side's requests are sent in this many alternating rounds. */
-const ROUNDS = 4;
+const ROUNDS = 8;
 /** Unmeasured requests at the start of each side's block, as in twin-getitem (support/rounds.ts says why). */
 const REWARM_PER_BLOCK = 50;
 const TARGET_RATIO = 2;
@@ -152,7 +152,8 @@ async function timedBatch(
  */
 async function compare(operation: Operation, concurrency: number, sides: readonly [Side, Side]) {
   const clients = sides.map((side) => poster(side.url, side.apiKey, concurrency));
-  const elapsedMs = [0, 0];
+  /** Per side, the milliseconds of each round's block. */
+  const roundMs: [number[], number[]] = [[], []];
   try {
     // Warm-up: the first requests compile templates and code (and let the JIT settle) and open sockets.
     for (const [index, side] of sides.entries()) {
@@ -165,7 +166,7 @@ async function compare(operation: Operation, concurrency: number, sides: readonl
       for (const [index, side] of sides.entries()) {
         for (let i = 0; i < REWARM_PER_BLOCK; i++)
           await clients[index]!.post(operation.body(-1 - i, `${side.label}-rewarm${round}-c${concurrency}`));
-        elapsedMs[index]! += await timedBatch(
+        const ms = await timedBatch(
           clients[index]!,
           operation,
           concurrency,
@@ -173,12 +174,17 @@ async function compare(operation: Operation, concurrency: number, sides: readonl
           perRound,
           `${side.label}-c${concurrency}`,
         );
+        roundMs[index]!.push(ms);
       }
     }
   } finally {
     for (const client of clients) client.close();
   }
-  return elapsedMs.map((ms) => REQUESTS / (ms / 1000)) as [number, number];
+  const total = (blocks: number[]) => blocks.reduce((sum, ms) => sum + ms, 0);
+  // A side's requests/s is its requests over all its blocks; each round's ratio shows how much one round varies.
+  const rps = roundMs.map((blocks) => REQUESTS / (total(blocks) / 1000)) as [number, number];
+  const roundRatios = roundMs[1].map((simulatorMs, round) => simulatorMs / roundMs[0][round]!);
+  return { rps, roundRatios };
 }
 
 interface SimulatorModule {
@@ -264,14 +270,25 @@ try {
   const rows = [];
   for (const operation of OPERATIONS) {
     for (const concurrency of CONCURRENCIES) {
-      const [twin, amplify] = await compare(operation, concurrency, [
+      const {
+        rps: [twin, amplify],
+        roundRatios,
+      } = await compare(operation, concurrency, [
         { label: 'twin', url: stack.graphqlUrl, apiKey: twinKey },
         { label: 'sim', url: simulatorUrl, apiKey: SIMULATOR_API_KEY },
       ]);
       const ratio = twin / amplify;
-      rows.push({ operation: operation.name, concurrency, twinRps: twin, simulatorRps: amplify, ratio });
+      const spread = { min: Math.min(...roundRatios), max: Math.max(...roundRatios) };
+      rows.push({
+        operation: operation.name,
+        concurrency,
+        twinRps: twin,
+        simulatorRps: amplify,
+        ratio,
+        roundRatios: spread,
+      });
       console.log(
-        `${operation.name.padEnd(8)} c=${String(concurrency).padEnd(2)} twin ${twin.toFixed(0)} req/s · simulator ${amplify.toFixed(0)} req/s · ${ratio.toFixed(2)}×`,
+        `${operation.name.padEnd(8)} c=${String(concurrency).padEnd(2)} twin ${twin.toFixed(0)} req/s · simulator ${amplify.toFixed(0)} req/s · ${ratio.toFixed(2)}× (rounds ${spread.min.toFixed(2)}–${spread.max.toFixed(2)})`,
       );
     }
   }

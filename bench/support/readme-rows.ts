@@ -237,7 +237,15 @@ function bundleSize(result: BundleSize): ReadmeRow[] {
 }
 
 interface Simulator {
-  rows: { operation: string; concurrency: number; twinRps: number; simulatorRps: number; ratio: number }[];
+  rows: {
+    operation: string;
+    concurrency: number;
+    twinRps: number;
+    simulatorRps: number;
+    ratio: number;
+    /** Lowest and highest ratio of one round (absent in results recorded before rounds were reported). */
+    roundRatios?: { min: number; max: number };
+  }[];
   targetRatio: number;
   met: boolean;
 }
@@ -246,7 +254,10 @@ function simulator(result: Simulator): ReadmeRow[] {
   const rows = result.rows
     .map(
       (row) =>
-        `${row.operation} c=${row.concurrency}: **${row.ratio.toFixed(2)}×** (${row.twinRps.toFixed(0)} vs ${row.simulatorRps.toFixed(0)} req/s)`,
+        `${row.operation} c=${row.concurrency}: **${row.ratio.toFixed(2)}×** (${row.twinRps.toFixed(0)} vs ${row.simulatorRps.toFixed(0)} req/s` +
+        (row.roundRatios
+          ? `; rounds ${row.roundRatios.min.toFixed(2)}–${row.roundRatios.max.toFixed(2)}×)`
+          : ')'),
     )
     .join('; ');
   return [
