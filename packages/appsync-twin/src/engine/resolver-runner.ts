@@ -97,11 +97,7 @@ export class ResolverRunner {
       env: this.env,
       ...(result !== undefined || error !== undefined ? { result, error } : {}),
     });
-    const where: ErrorPlace = {
-      path: pathOf(info),
-      locations: locationsOf(info),
-      shape: (data) => filterBySelection(data, fieldNode?.selectionSet, info.fragments),
-    };
+    const where = errorPlace(info);
 
     if (resolver.compiled === null) {
       if (!resolver.dataSource) throw new FieldError({ message: `${resolver.key} has no data source` });
@@ -233,6 +229,21 @@ export interface ErrorPlace {
   readonly locations: readonly { readonly line: number; readonly column: number }[];
   /** Filters an error's `data` by the field's selection set. */
   readonly shape: (data: unknown) => unknown;
+}
+
+/** Where a field's errors and log lines point; worked out only when the field has one. */
+function errorPlace(info: GraphQLResolveInfo): ErrorPlace {
+  let path: (string | number)[] | undefined;
+  let locations: { line: number; column: number }[] | undefined;
+  return {
+    get path() {
+      return (path ??= pathOf(info));
+    },
+    get locations() {
+      return (locations ??= locationsOf(info));
+    },
+    shape: (data) => filterBySelection(data, info.fieldNodes[0]?.selectionSet, info.fragments),
+  };
 }
 
 function shaped(error: AppSyncErrorInfo, where: ErrorPlace): AppSyncErrorInfo {
