@@ -222,6 +222,21 @@ describe('failures surface as Lambda:Unhandled and never take the host down', ()
     expect(after.result).toEqual({ ok: true, mode: 'ok' });
   });
 
+  it('an injected fault fails the next invocations as a thrown error would; then the code runs again', async () => {
+    registry.injectFault('EchoB', {
+      errorType: 'ServiceDown',
+      errorMessage: 'the index is down',
+      invocations: 2,
+    });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const { result, error } = await run(invoker, lambdaSource('EchoB'), { operation: 'Invoke' });
+      expect(result).toBeNull();
+      expect(error).toMatchObject({ type: 'Lambda:Unhandled', message: 'the index is down' });
+    }
+    const after = await run(invoker, lambdaSource('EchoB'), { operation: 'Invoke' });
+    expect((after.result as Echo).env.MARQUEE_TABLE).toBe('table-b');
+  });
+
   it('a timeout replaces only its own environment; concurrent calls finish normally', async () => {
     const [slow, quick, timedOut] = await Promise.all([
       run(invoker, lambdaSource('Misbehave'), { operation: 'Invoke', payload: { mode: 'sleep', ms: 300 } }),

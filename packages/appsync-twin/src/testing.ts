@@ -64,6 +64,7 @@ export {
   directLambdaRequest,
   LocalServiceUnavailableError,
   type DataSourceInvokerOptions,
+  type LambdaFault,
   type LambdaFunctionDefinition,
   type LocalDataSourceInvoker,
   type RdsCluster,

@@ -35,6 +35,7 @@ export { directLambdaPayload, directLambdaRequest } from './lambda/direct';
 export { createRdsDatabases, type RdsCluster, type RdsDatabases } from './rds';
 export {
   createLambdaRegistry,
+  type LambdaFault,
   type LambdaFunctionDefinition,
   type LambdaRegistryOptions,
   type LambdaWorkerCrash,

@@ -47,8 +47,22 @@ export interface LambdaWorkerCrash {
 
 type RegistryHooks = Pick<LambdaRegistryOptions, 'onLog' | 'onCrash'>;
 
+/** A failure `injectFault` makes a function report instead of running its code. */
+export interface LambdaFault {
+  readonly errorType: string;
+  readonly errorMessage: string;
+  /** How many invocations fail, from the next one on (default 1). */
+  readonly invocations?: number;
+}
+
 export interface LocalLambdaRegistry extends LambdaRegistry {
   reload(functionId: string): Promise<void>;
+  /**
+   * Makes the function's next invocations fail with this error, as a handler that threw would (`functionError`
+   * set, the payload `{ errorType, errorMessage }`), without running its code: for tests of what callers do when
+   * a function fails at an awkward moment.
+   */
+  injectFault(functionId: string, fault: LambdaFault): void;
   /** The function name for a logical id or name, or `undefined` if unknown. */
   functionNameOf(functionId: string): string | undefined;
 }
@@ -312,7 +326,20 @@ class FunctionRuntime {
     this.waiting.shift()?.();
   }
 
+  private readonly faults: { error: FunctionError; remaining: number }[] = [];
+
+  injectFault(fault: LambdaFault): void {
+    const error = { errorType: fault.errorType, errorMessage: fault.errorMessage };
+    this.faults.push({ error, remaining: fault.invocations ?? 1 });
+  }
+
   async invoke(payload: unknown): Promise<LambdaInvocationResult> {
+    const fault = this.faults[0];
+    if (fault) {
+      fault.remaining -= 1;
+      if (fault.remaining <= 0) this.faults.shift();
+      return { payload: { ...fault.error }, functionError: fault.error, durationMs: 0 };
+    }
     // The function receives JSON, as from the Lambda service: no undefined, functions or class instances.
     const json = JSON.stringify(payload ?? null);
     if (Buffer.byteLength(json) > MAX_REQUEST_BYTES) {
@@ -409,6 +436,9 @@ export function createLambdaRegistry(options: LambdaRegistryOptions): LocalLambd
     },
     async reload(functionId) {
       await runtimeOf(functionId).reload();
+    },
+    injectFault(functionId, fault) {
+      runtimeOf(functionId).injectFault(fault);
     },
     functionNameOf(functionId) {
       return runtimes.get(functionId)?.definition.functionName;
