@@ -1,5 +1,5 @@
-import { runtime, type Context, type LambdaRequest } from '@aws-appsync/utils';
-import { raiseDataSourceError } from '../lib/errors';
+import { runtime, util, type Context, type LambdaRequest } from '@aws-appsync/utils';
+import { SEARCH_INDEX_STALE } from '../lib/errors';
 import { searchFunctionRequest, type SearchIndexChange } from '../lib/search-index';
 
 export interface SearchIndexStash {
@@ -18,7 +18,19 @@ export function request(ctx: Context<unknown, SearchIndexStash>): LambdaRequest 
   return searchFunctionRequest({ action: 'index', ...(ctx.stash.searchIndex as SearchIndexChange) });
 }
 
+/**
+ * A failed index run does not fail the field: the title is already written, and an error in its place would
+ * hide it and invite a retry that creates it twice. The result comes back with an error saying what is stale.
+ */
 export function response(ctx: Context<unknown, SearchIndexStash>): unknown {
-  raiseDataSourceError(ctx.error);
+  if (ctx.error) {
+    const deleted = ctx.stash.searchIndex?.after === null;
+    util.appendError(
+      deleted
+        ? `The title was deleted, but its search entries could not be removed (${ctx.error.message}); it may still show in search results.`
+        : `The title was saved, but search could not be updated (${ctx.error.message}). Save the title again to make search find it as it is now.`,
+      SEARCH_INDEX_STALE,
+    );
+  }
   return ctx.prev.result;
 }

@@ -4,6 +4,8 @@ import { util } from '@aws-appsync/utils';
 export const BAD_REQUEST = 'BadRequest';
 export const NOT_FOUND = 'NotFound';
 export const CONFLICT = 'Conflict';
+/** A title was written but its search entries were not (the result is still returned, with this error). */
+export const SEARCH_INDEX_STALE = 'SearchIndexStale';
 
 export function badRequest(message: string): never {
   return util.error(message, BAD_REQUEST);

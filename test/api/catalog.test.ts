@@ -8,6 +8,7 @@ import {
   startMarqueeApi,
   type MarqueeApi,
 } from '../support/marquee-fixtures';
+import { stackLambdaOf } from '../support/marquee-twin';
 
 let api: MarqueeApi;
 beforeAll(async () => {
@@ -143,6 +144,56 @@ describe('catalog', () => {
     expect(await partitionSize('TERM#yak')).toBe(0);
     expect(await api.data(api.admin, DELETE, { id: movie.id })).toBeNull();
     expect(await api.data(api.viewer, MOVIE, { id: movie.id })).toBeNull();
+  });
+
+  it('keeps a title whose search indexing failed, says so beside it, and saving it again makes it searchable', async () => {
+    const search = stackLambdaOf(api.twin.stack, 'indexForSearch');
+    api.twin.stack.lambdas.injectFault(search, {
+      errorType: 'Error',
+      errorMessage: 'the index is unreachable',
+    });
+    const created = await api.run<{ id: string; title: string }>(api.admin, CREATE_MOVIE, {
+      input: movieInput({ title: 'Narwhal Summit' }),
+    });
+    expect(created.data).toMatchObject({ title: 'Narwhal Summit' });
+    expect(created.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'SearchIndexStale',
+        message: expect.stringMatching(/the index is unreachable.*Save the title again/),
+      }),
+    ]);
+    const id = created.data?.id ?? '';
+    // Written once, with its genre rows; not found by search yet.
+    expect(await api.data(api.viewer, MOVIE, { id })).toMatchObject({ title: 'Narwhal Summit' });
+    const listed = await api.data<Page>(api.viewer, MOVIES, { limit: 50 });
+    expect(listed.items.filter((item) => item.title === 'Narwhal Summit').map((item) => item.id)).toEqual([
+      id,
+    ]);
+    expect(await searchIds('narwhal')).toEqual([]);
+    await api.data(api.admin, `mutation ($input: UpdateMovieInput!) { updateMovie(input: $input) { id } }`, {
+      input: { id, title: 'Narwhal Summit' },
+    });
+    expect(await searchIds('narwhal')).toEqual([id]);
+
+    api.twin.stack.lambdas.injectFault(search, {
+      errorType: 'Error',
+      errorMessage: 'the index is unreachable',
+    });
+    const deleted = await api.run<{ id: string }>(
+      api.admin,
+      'mutation ($id: ID!) { deleteMovie(id: $id) { id } }',
+      {
+        id,
+      },
+    );
+    expect(deleted.data).toEqual({ id });
+    expect(deleted.errors).toEqual([
+      expect.objectContaining({
+        errorType: 'SearchIndexStale',
+        message: expect.stringContaining('may still show in search results'),
+      }),
+    ]);
+    expect(await api.data(api.viewer, MOVIE, { id })).toBeNull();
   });
 
   it('rejects a trailer for a missing title and an update of a missing trailer', async () => {

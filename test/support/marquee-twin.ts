@@ -182,6 +182,17 @@ export function stackTableName(stack: LocalStack, logicalIdPart: string): string
   return table.tableName;
 }
 
+/** The Lambda function (its logical id) behind an AppSync pipeline function, such as `indexForSearch`. */
+export function stackLambdaOf(stack: LocalStack, pipelineFunctionName: string): string {
+  const step = stack.api.resolvers
+    .flatMap((resolver) => resolver.functions)
+    .find((candidate) => candidate.name === pipelineFunctionName);
+  const source = stack.api.dataSources.find((candidate) => candidate.name === step?.dataSourceName);
+  if (source?.type !== 'AWS_LAMBDA')
+    throw new Error(`No pipeline function ${pipelineFunctionName} with a Lambda data source in the stack`);
+  return source.functionId;
+}
+
 /** An SDK client of the stack's DynamoDB Local, for reading what the resolvers stored (destroy it after use). */
 export function stackDynamoDbClient(stack: LocalStack): DynamoDBClient {
   return new DynamoDBClient({
