@@ -1,4 +1,5 @@
 import { ApolloLink } from '@apollo/client';
+import type { GraphQLFormattedError } from 'graphql';
 import { Observable } from 'rxjs';
 
 /** One request a component made: the operation's name and variables, and when (fake or real `Date.now()`). */
@@ -11,9 +12,12 @@ export interface SeenRequest {
 /**
  * An Apollo link that answers each request with `answer(request)` (the `data` of a GraphQL response) and
  * records it, for component tests about what a screen asks and when. Answers arrive asynchronously, as from
- * a server.
+ * a server. `errorsFor` adds GraphQL errors beside the data (a field answered with `util.appendError`, say).
  */
-export function answeringLink(answer: (request: SeenRequest) => Record<string, unknown>): {
+export function answeringLink(
+  answer: (request: SeenRequest) => Record<string, unknown>,
+  errorsFor: (request: SeenRequest) => readonly GraphQLFormattedError[] = () => [],
+): {
   link: ApolloLink;
   requests: SeenRequest[];
 } {
@@ -28,8 +32,9 @@ export function answeringLink(answer: (request: SeenRequest) => Record<string, u
         };
         requests.push(request);
         const data = answer(request);
+        const errors = errorsFor(request);
         queueMicrotask(() => {
-          observer.next({ data });
+          observer.next(errors.length > 0 ? { data, errors } : { data });
           observer.complete();
         });
       }),

@@ -1,4 +1,4 @@
-import type { MovieCardFragment } from '../../../client/src/gql/graphql';
+import type { AdminMovieQuery, MovieCardFragment } from '../../../client/src/gql/graphql';
 
 const TITLES = [
   'Ashfall',
@@ -45,5 +45,31 @@ export function position(movieId: string, positionSeconds: number, durationSecon
     clientTime: '2026-12-01T20:00:00.000Z',
     deviceId: 'laptop',
     savedAt: '2026-12-01T20:00:00.100Z',
+  };
+}
+
+/** A title as the admin's edit screen loads it, with no media yet. */
+export function adminMovie(
+  overrides: Partial<NonNullable<AdminMovieQuery['movie']>> = {},
+): NonNullable<AdminMovieQuery['movie']> {
+  return {
+    id: 'movie-1',
+    title: 'Ashfall',
+    synopsis: 'A town under a grey sky.',
+    year: 2024,
+    genres: ['DRAMA'],
+    maturityRating: 'AGE_13',
+    durationSeconds: 5400,
+    tags: [],
+    cast: [],
+    directors: [],
+    posterUrl: null,
+    backdropUrl: null,
+    video: null,
+    poster: null,
+    backdrop: null,
+    stream: null,
+    trailers: [],
+    ...overrides,
   };
 }

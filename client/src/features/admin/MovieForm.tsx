@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import type { AdminMovieQuery } from '../../gql/graphql';
 import { errorMessage, fieldErrors } from '../../lib/errors';
 import { GENRE_LABELS, GENRES, RATING_LABELS, RATINGS } from '../../lib/genres';
@@ -23,15 +23,29 @@ function initialValues(movie?: ExistingMovie): MovieFormValues {
   };
 }
 
-/** Creates a title, or edits one when `movie` is given. Errors show next to their field. */
+/** Route state the form leaves for the title's own page when a title was created with a warning. */
+interface CreatedState {
+  readonly warning?: string;
+}
+
+/**
+ * Creates a title, or edits one when `movie` is given. Errors show next to their field. A save the API kept
+ * but reported a problem with (`SearchIndexStale`: written, not yet searchable) counts as saved, with its
+ * warning shown: the title exists, so creating it again would make a second one.
+ */
 export function MovieForm({ movie }: { movie?: ExistingMovie }) {
   const navigate = useNavigate();
+  const arrivedWith = useLocation().state as CreatedState | null;
+  const [warning, setWarning] = useState<string | null>(arrivedWith?.warning ?? null);
   const [values, setValues] = useState(() => initialValues(movie));
   const [errors, setErrors] = useState<MovieFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [createMovie, creating] = useMutation(CreateMovieMutation, { refetchQueries: ['AdminMovies'] });
-  const [updateMovie, updating] = useMutation(UpdateMovieMutation);
+  const [createMovie, creating] = useMutation(CreateMovieMutation, {
+    refetchQueries: ['AdminMovies'],
+    errorPolicy: 'all',
+  });
+  const [updateMovie, updating] = useMutation(UpdateMovieMutation, { errorPolicy: 'all' });
   const busy = creating.loading || updating.loading;
 
   const set = <K extends keyof MovieFormValues>(key: K, value: MovieFormValues[K]) => {
@@ -43,17 +57,24 @@ export function MovieForm({ movie }: { movie?: ExistingMovie }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    setWarning(null);
     const { fields, errors: found } = validateMovie(values);
     setErrors(found);
     if (!fields) return;
     try {
       if (movie) {
-        await updateMovie({ variables: { input: { id: movie.id, ...fields } } });
+        const result = await updateMovie({ variables: { input: { id: movie.id, ...fields } } });
+        if (!result.data?.updateMovie) throw result.error ?? new Error('The title was not saved.');
         setSaved(true);
+        if (result.error) setWarning(errorMessage(result.error));
       } else {
         const result = await createMovie({ variables: { input: fields } });
         const id = result.data?.createMovie.id;
-        if (id) await navigate(`/admin/${encodeURIComponent(id)}`);
+        if (!id) throw result.error ?? new Error('The title was not created.');
+        const state: CreatedState | undefined = result.error
+          ? { warning: errorMessage(result.error) }
+          : undefined;
+        await navigate(`/admin/${encodeURIComponent(id)}`, { state });
       }
     } catch (error) {
       const byField: MovieFormErrors = {};
@@ -177,6 +198,11 @@ export function MovieForm({ movie }: { movie?: ExistingMovie }) {
       {formError && (
         <p className="field__error" role="alert">
           {formError}
+        </p>
+      )}
+      {warning && (
+        <p className="form-warning" role="alert">
+          {warning}
         </p>
       )}
       <div className="actions" style={{ marginTop: '1rem' }}>
