@@ -27,7 +27,7 @@ export function response(ctx: Context<unknown, SearchIndexStash>): unknown {
     const deleted = ctx.stash.searchIndex?.after === null;
     util.appendError(
       deleted
-        ? `The title was deleted, but its search entries could not be removed (${ctx.error.message}); it may still show in search results.`
+        ? `The title was deleted, but its search entries could not be removed (${ctx.error.message}). Search leaves deleted titles out, so viewers will not find it.`
         : `The title was saved, but search could not be updated (${ctx.error.message}). Save the title again to make search find it as it is now.`,
       SEARCH_INDEX_STALE,
     );

@@ -190,10 +190,13 @@ describe('catalog', () => {
     expect(deleted.errors).toEqual([
       expect.objectContaining({
         errorType: 'SearchIndexStale',
-        message: expect.stringContaining('may still show in search results'),
+        message: expect.stringContaining('Search leaves deleted titles out'),
       }),
     ]);
     expect(await api.data(api.viewer, MOVIE, { id })).toBeNull();
+    // Its search entries are still stored, and search leaves the deleted title out, as the warning says.
+    expect(await partitionSize('TERM#nar')).toBe(1);
+    expect(await searchIds('narwhal')).toEqual([]);
   });
 
   it('rejects a trailer for a missing title and an update of a missing trailer', async () => {
