@@ -74,11 +74,32 @@ async function answersListTables(client: DynamoDBClient): Promise<boolean> {
  * process ends, however it ends: see the lifeline in `java/DdbLocalLoopback.java`.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  const javaVersion = requireJava();
-  const { jar, libDir } = findJar();
-  const port = options.port || (await findFreePort());
-  const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
+  const java = { version: requireJava(), ...findJar() };
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  for (let attempt = 1; ; attempt += 1) {
+    const port = options.port || (await findFreePort());
+    try {
+      return await launch(options, java, port);
+    } catch (error) {
+      // A port found free can be taken before the JVM binds it (another process, or an outgoing connection's
+      // ephemeral port): a port the twin chose is chosen again; one the caller asked for is not.
+      if (options.port || attempt >= BIND_ATTEMPTS || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+const BIND_ATTEMPTS = 3;
+
+/** The JVM could not bind its port (`Failed to bind to …`). */
+class PortTakenError extends Error {}
+
+async function launch(
+  options: DynamoDbLocalOptions,
+  java: { readonly version: string; readonly jar: string; readonly libDir: string },
+  port: number,
+): Promise<DynamoDbLocal> {
+  const { jar, libDir } = java;
+  const storage = options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory'];
   // A scratch cwd: DynamoDB Local may write a metadata file into its working directory.
   const cwd = mkdtempSync(path.join(tmpdir(), 'appsync-twin-ddb-'));
   const child = spawn(
@@ -88,7 +109,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       '-Dddb.stdinLifeline=true',
       `-Djava.library.path=${libDir}`,
       '-cp',
-      `${jar}${path.delimiter}${launcherClasspath({ javaVersion })}`,
+      `${jar}${path.delimiter}${launcherClasspath({ javaVersion: java.version })}`,
       LAUNCHER_CLASS,
       ...storage,
       '-sharedDb',
@@ -128,7 +149,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output.text()}`, { cause: error });
+    const text = output.text();
+    const Failure = /Failed to bind to /.test(text) ? PortTakenError : Error;
+    throw new Failure(`${(error as Error).message}\n${text}`, { cause: error });
   } finally {
     client.destroy();
   }
