@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
 import { findFreeStackPort } from '../../../scripts/start/launch';
-import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
+import { waitUntilReady, workingChild } from 'appsync-twin';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -61,7 +61,10 @@ export async function startStack(
   // Every port is free-chosen (a developer's `npm start` may hold 4000 and 5173): the media bucket's dev CORS
   // origins admit any local port (`marquee:devOrigins` in cdk.json).
   const graphqlPort = await findFreeStackPort();
-  const clientPort = await findFreePort();
+  // Vite's port, from below the ephemeral range too (no outgoing connection can take it before Vite binds it),
+  // clear of the stack's block.
+  let clientPort = await findFreeStackPort();
+  while (Math.abs(clientPort - graphqlPort) < 4) clientPort = await findFreeStackPort();
   const child = spawn(
     process.execPath,
     [
