@@ -118,8 +118,8 @@ export function createLocalDynamoDbClient(options: {
   readonly accessKeyId: string;
   readonly region: string;
 }): DynamoDbCaller {
-  // undici's pool keeps one keep-alive connection per call in flight and parses HTTP/1.1 with llhttp, at about
-  // half node:http's client cost per request.
+  // undici's pool keeps one keep-alive connection per call in flight; measured side by side, it costs about
+  // 55 µs less per call than node:http's client (docs/twin-engine.md, "Figures").
   const origin = new URL(options.endpoint).origin;
   const pool = new Pool(origin);
   const authorization =
