@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitUntilReady, workingChild, assertPortFree } from 'appsync-twin';
+import { findFreePortBlock, waitUntilReady, workingChild } from 'appsync-twin';
 import type { LocalOutputs } from './outputs';
 import { stackPorts } from './preflight';
 import { withThisNode } from './this-node';
@@ -128,23 +127,7 @@ export async function launchStart(options: LaunchOptions): Promise<LaunchedStack
   return { outputs, readyMs, pid: child.pid ?? -1, exited, log: () => output, stop };
 }
 
-/**
- * Where blocks are picked: below the ephemeral ranges (Linux 32768–60999, IANA 49152–65535). A block taken from
- * the OS's free ports was in the range outgoing connections draw their local ports from, and one of them could
- * take a port of the block before `npm start` bound it (seen: DynamoDB Local failing to bind, under load).
- */
-const BLOCK_RANGE = { from: 20_000, to: 32_000 } as const;
-
 /** A GraphQL port whose whole block (the twin, DynamoDB Local, Cognito, S3) is free on 127.0.0.1. */
-export async function findFreeStackPort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = BLOCK_RANGE.from + randomInt(BLOCK_RANGE.to - BLOCK_RANGE.from);
-    try {
-      for (const port of Object.values(stackPorts(base))) await assertPortFree(port, 'stack');
-      return base;
-    } catch {
-      // one of the ports after it is taken: try another block
-    }
-  }
-  throw new Error('Found no block of four free ports on 127.0.0.1');
+export function findFreeStackPort(): Promise<number> {
+  return findFreePortBlock(Object.keys(stackPorts(0)).length);
 }

@@ -3,8 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { waitUntilReady, workingChild } from 'appsync-twin';
-import { findFreeStackPort } from '../../scripts/start/launch';
+import { findFreePort, waitUntilReady, workingChild } from 'appsync-twin';
 import { descendantPids, waitUntilGone } from './processes';
 import { postGraphQL } from './twin';
 
@@ -64,8 +63,7 @@ export function twinCli(exampleDir: string): TwinCli {
     ],
     run: (args) => spawnSync(process.execPath, [bin, ...args], { cwd: exampleDir, encoding: 'utf8' }),
     async serve(name, args) {
-      // Below the ephemeral range, where no outgoing connection can take it before the CLI binds it.
-      const port = await findFreeStackPort();
+      const port = await findFreePort();
       const outputsFile = path.join(workDir(), `${name}.json`);
       const child = spawn(
         process.execPath,

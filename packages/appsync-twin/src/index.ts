@@ -42,7 +42,7 @@ export type { PublishedMessage } from './services/sns/topics';
 
 // Ports and readiness (for tools that start a stack in a child process).
 /** A free TCP port on 127.0.0.1, and a check that a chosen port is free (with a clear error). */
-export { assertPortFree, findFreePort } from './services/ports';
+export { assertPortFree, findFreePort, findFreePortBlock } from './services/ports';
 /** Waits for a condition with a deadline that scales with load, naming what it waited for. */
 export { readinessDeadlineMs, ReadinessError, waitUntilReady, workingChild } from './health/readiness';
 /** Whether a process is alive, and this process's parent (to stop when the parent goes away). */

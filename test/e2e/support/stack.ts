@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startClient, type RunningClient } from '../../../scripts/start/client';
-import { findFreeStackPort } from '../../../scripts/start/launch';
-import { waitUntilReady, workingChild } from 'appsync-twin';
+import { stackPorts } from '../../../scripts/start/preflight';
+import { findFreePortBlock, waitUntilReady, workingChild } from 'appsync-twin';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 export const resultsDir = join(repoRoot, 'test-results');
@@ -60,11 +60,10 @@ export async function startStack(
   const log = createWriteStream(logFile);
   // Every port is free-chosen (a developer's `npm start` may hold 4000 and 5173): the media bucket's dev CORS
   // origins admit any local port (`marquee:devOrigins` in cdk.json).
-  const graphqlPort = await findFreeStackPort();
-  // Vite's port, from below the ephemeral range too (no outgoing connection can take it before Vite binds it),
-  // clear of the stack's block.
-  let clientPort = await findFreeStackPort();
-  while (Math.abs(clientPort - graphqlPort) < 4) clientPort = await findFreeStackPort();
+  // Vite's port is the one after the stack's block, so neither can take the other's.
+  const stackPortCount = Object.keys(stackPorts(0)).length;
+  const graphqlPort = await findFreePortBlock(stackPortCount + 1);
+  const clientPort = graphqlPort + stackPortCount;
   const child = spawn(
     process.execPath,
     [

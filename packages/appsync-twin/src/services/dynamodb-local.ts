@@ -81,8 +81,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     try {
       return await launch(options, java, port);
     } catch (error) {
-      // A port found free can be taken before the JVM binds it (another process, or an outgoing connection's
-      // ephemeral port): a port the twin chose is chosen again; one the caller asked for is not.
+      // A port found free can be taken by another process before the JVM binds it: a port the twin chose is
+      // chosen again; one the caller asked for is not.
       if (options.port || attempt >= BIND_ATTEMPTS || !(error instanceof PortTakenError)) throw error;
     }
   }
