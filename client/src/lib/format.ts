@@ -8,9 +8,12 @@ export function formatClock(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(rest)}` : `${minutes}:${pad(rest)}`;
 }
 
-/** `5400` → `1h 30m`; `2700` → `45m`. */
+/** `5400` → `1h 30m`; `2700` → `45m`; `26` → `26s`. */
 export function formatRuntime(totalSeconds: number): string {
-  const minutes = Math.round(Math.max(0, totalSeconds) / 60);
+  const seconds = Math.round(Math.max(0, totalSeconds));
+  // In whole minutes, a short clip or trailer would read "0m".
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.round(seconds / 60);
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${hours}h ${minutes % 60}m` : `${minutes}m`;
 }
