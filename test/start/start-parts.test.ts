@@ -3,7 +3,7 @@ import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { bundleExplorer, explorerPage, explorerIntrospection } from 'appsync-twin';
 import { MARQUEE_EXPLORER } from '../../scripts/start/explorer-query';
-import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
+import { SEED_CATALOG, type SeedTitle } from '../../scripts/start/seed/catalog';
 import {
   backdropFile,
   featureClipFile,
@@ -16,9 +16,67 @@ import { parseStartOptions } from '../../scripts/start/options';
 import { pollInBackground } from '../../scripts/start/seed/background-poll';
 import { watchMediaReadiness } from '../../scripts/start/seed/media-readiness';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = '/repo';
+
+/** A seeded title's feature clip and trailer clips, with the running time the catalog gives each. */
+function clipsOf(title: SeedTitle): { file: string; seconds: number }[] {
+  return [
+    { file: featureClipFile(title.slug), seconds: title.durationSeconds },
+    ...title.trailers.map((trailer, index) => ({
+      file: trailerClipFile(title.slug, index),
+      seconds: trailer.durationSeconds,
+    })),
+  ];
+}
+
+/**
+ * The labels every clip draws along its bottom edge (white text in a dark box), where a viewer reads them, and
+ * the least contrast at which they still read. Measured on the committed clips: readable ones are 84 and more (name)
+ * and 61 and more (timecode); the grey smear a too-busy pattern once encoded into was 25–31 and 18–25.
+ */
+const LABELS = {
+  name: { crop: '260:50:16:ih-70', least: 70 },
+  timecode: { crop: '230:50:iw-246:ih-70', least: 45 },
+} as const;
+
+type Label = keyof typeof LABELS;
+
+/**
+ * Each label's luma spread (ffmpeg signalstats' YHIGH − YLOW: 90th minus 10th percentile), averaged over a
+ * clip's frames; one decode of the clip serves every label.
+ */
+function labelContrasts(file: string): Record<Label, number> {
+  const statsDir = mkdtempSync(path.join(tmpdir(), 'marquee-labels-'));
+  try {
+    const labels = Object.keys(LABELS) as Label[];
+    const statsFile = (label: Label) => path.join(statsDir, `${label}.txt`);
+    const graph = [
+      `[0:v]split=${labels.length}${labels.map((label) => `[${label}]`).join('')}`,
+      ...labels.map(
+        (label) =>
+          `[${label}]crop=${LABELS[label].crop},signalstats,metadata=mode=print:file=${statsFile(label)},nullsink`,
+      ),
+    ].join(';');
+    execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-filter_complex', graph, '-an', '-f', 'null', '-']);
+    return Object.fromEntries(
+      labels.map((label) => {
+        const stats = readFileSync(statsFile(label), 'utf8');
+        const values = (key: string) =>
+          [...stats.matchAll(new RegExp(`${key}=([0-9.]+)`, 'g'))].map((m) => Number(m[1]));
+        const [high, low] = [values('lavfi.signalstats.YHIGH'), values('lavfi.signalstats.YLOW')];
+        if (high.length === 0 || high.length !== low.length) {
+          throw new Error(`no frame statistics for ${label} in ${file}`);
+        }
+        return [label, high.reduce((sum, value, i) => sum + value - low[i]!, 0) / high.length];
+      }),
+    ) as Record<Label, number>;
+  } finally {
+    rmSync(statsDir, { recursive: true, force: true });
+  }
+}
 
 describe('npm start options', () => {
   it('defaults to .data, marquee_outputs.json, port 4000 and the client', () => {
@@ -166,14 +224,7 @@ describe('seed catalog and media', () => {
     () => {
       let total = 0;
       for (const title of SEED_CATALOG) {
-        const clips = [
-          { file: featureClipFile(title.slug), seconds: title.durationSeconds },
-          ...title.trailers.map((trailer, index) => ({
-            file: trailerClipFile(title.slug, index),
-            seconds: trailer.durationSeconds,
-          })),
-        ];
-        for (const clip of clips) {
+        for (const clip of clipsOf(title)) {
           const probe = JSON.parse(
             execFileSync(
               'ffprobe',
@@ -198,6 +249,19 @@ describe('seed catalog and media', () => {
       }
       // Small enough for the repository and CI (README, "Demo media").
       expect(total).toBeLessThanOrEqual(16 * 1024 * 1024);
+    },
+  );
+
+  it(
+    "keeps every clip's name and running timecode readable along the bottom, not smeared by the low bitrate",
+    { timeout: ENCODE_TEST_TIMEOUT_MS },
+    () => {
+      const smeared = SEED_CATALOG.flatMap(clipsOf).flatMap(({ file }) =>
+        Object.entries(labelContrasts(file))
+          .filter(([label, contrast]) => contrast < LABELS[label as Label].least)
+          .map(([label, contrast]) => `${path.basename(file)}: ${label} contrast ${contrast.toFixed(0)}`),
+      );
+      expect(smeared).toEqual([]);
     },
   );
 

@@ -23,7 +23,12 @@ const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 /** The moving pattern per mood, drawn at a quarter of the frame and scaled up (cheap to draw and to encode). */
 const MOOD_SOURCES: Record<ClipMood, string> = {
   aurora: 'gradients=s=640x360:r=24:c0=0x10002b:c1=0x7b2cbf:c2=0x48cae4:n=3:speed=0.03',
-  circuit: 'cellauto=s=640x360:r=24:rule=110:random_fill_ratio=0.4',
+  // Sparse cells drawn coarse, scaled up without smoothing. It was a full-size random automaton (cellauto rule
+  // 110), which changes nearly every pixel every frame and at the clips' bitrate played as grey smear with the
+  // name and timecode unreadable.
+  circuit:
+    'life=s=160x90:r=24:mold=20:ratio=0.1:random_seed=7:death_color=#101010:life_color=#d0d0d0,' +
+    'scale=640:360:flags=neighbor',
   ember: 'mandelbrot=s=640x360:r=24:start_scale=2:end_scale=0.05:maxiter=128',
   tide: 'gradients=s=640x360:r=24:c0=0x023e8a:c1=0x90e0ef:c2=0x0077b6:n=3:speed=0.02:type=radial',
   lattice: 'life=s=640x360:r=24:mold=10:ratio=0.2:death_color=#1b4332:life_color=#95d5b2',
@@ -32,14 +37,19 @@ const MOOD_SOURCES: Record<ClipMood, string> = {
   drift: 'sierpinski=s=640x360:r=24:type=triangle:jump=10',
 };
 
-/** 720p so every seeded title gets a real ladder (720/540/360/234); a low bitrate keeps the repository small. */
+const MASTER_ENCODING = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '4', '-pix_fmt', 'yuv420p', '-an'];
+
+/**
+ * 720p so every seeded title gets a real ladder (720/540/360/234); a low bitrate keeps the repository small, and
+ * the slowest preset spends the encoder's time (once, here) to keep the name and timecode readable at it.
+ */
 const CLIP_ENCODING = [
   '-c:v',
   'libx264',
   '-profile:v',
   'main',
   '-preset',
-  'veryfast',
+  'veryslow',
   '-crf',
   '34',
   '-maxrate',
@@ -121,16 +131,21 @@ function generateFeatureClip(title: SeedTitle, workDir: string): void {
     String(title.durationSeconds),
     '-filter_complex',
     filter,
-    ...CLIP_ENCODING,
-    featureClipFile(title.slug),
+    ...MASTER_ENCODING,
+    masterFile(title, workDir),
   ]);
+  ffmpeg(['-i', masterFile(title, workDir), ...CLIP_ENCODING, featureClipFile(title.slug)]);
 }
+
+/** The clip as drawn, nearly lossless: the committed clip and its trailers are each encoded once from it. */
+const masterFile = (title: SeedTitle, workDir: string): string =>
+  path.join(workDir, `${title.slug}-master.mp4`);
 
 /**
  * A trailer: a cut of its title's clip (the title's timecode keeps running in it) with the trailer's name in
  * the top corner. Trailers start at different points of the clip; the first one opens on the title card.
  */
-function generateTrailerClip(title: SeedTitle, index: number): void {
+function generateTrailerClip(title: SeedTitle, index: number, workDir: string): void {
   const trailer = title.trailers[index]!;
   const latestStart = Math.max(0, title.durationSeconds - trailer.durationSeconds);
   const start = Math.min(latestStart, index * 7);
@@ -141,7 +156,7 @@ function generateTrailerClip(title: SeedTitle, index: number): void {
     '-t',
     String(trailer.durationSeconds),
     '-i',
-    featureClipFile(title.slug),
+    masterFile(title, workDir),
     '-vf',
     `drawtext=fontfile=${FONT}:text='${label}':fontcolor=white:fontsize=30:x=w-tw-24:y=22:box=1:boxcolor=0xb00020@0.8:boxborderw=8`,
     ...CLIP_ENCODING,
@@ -181,7 +196,7 @@ function main(): void {
       const titles = onlySlugs ? SEED_CATALOG.filter((title) => onlySlugs.has(title.slug)) : SEED_CATALOG;
       for (const title of titles) {
         generateFeatureClip(title, workDir);
-        title.trailers.forEach((_, index) => generateTrailerClip(title, index));
+        title.trailers.forEach((_, index) => generateTrailerClip(title, index, workDir));
         const files = [
           featureClipFile(title.slug),
           ...title.trailers.map((_, i) => trailerClipFile(title.slug, i)),
