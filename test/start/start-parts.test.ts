@@ -3,13 +3,8 @@ import { buildClientSchema, type IntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { bundleExplorer, explorerPage, explorerIntrospection } from 'appsync-twin';
 import { MARQUEE_EXPLORER } from '../../scripts/start/explorer-query';
-import { SEED_CATALOG, type SeedTitle } from '../../scripts/start/seed/catalog';
-import {
-  backdropFile,
-  featureClipFile,
-  posterFile,
-  trailerClipFile,
-} from '../../scripts/start/seed/media-files';
+import { SEED_CATALOG } from '../../scripts/start/seed/catalog';
+import { backdropFile, clipsOf, posterFile } from '../../scripts/start/seed/media-files';
 import { planReload } from '../../scripts/start/hot-reload';
 import { ENCODE_TEST_TIMEOUT_MS } from '../support/media-pipeline';
 import { parseStartOptions } from '../../scripts/start/options';
@@ -20,17 +15,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const root = '/repo';
-
-/** A seeded title's feature clip and trailer clips, with the running time the catalog gives each. */
-function clipsOf(title: SeedTitle): { file: string; seconds: number }[] {
-  return [
-    { file: featureClipFile(title.slug), seconds: title.durationSeconds },
-    ...title.trailers.map((trailer, index) => ({
-      file: trailerClipFile(title.slug, index),
-      seconds: trailer.durationSeconds,
-    })),
-  ];
-}
 
 /**
  * The labels every clip draws along its bottom edge (white text in a dark box), where a viewer reads them, and
@@ -65,8 +49,11 @@ function labelContrasts(file: string): Record<Label, number> {
       labels.map((label) => {
         const stats = readFileSync(statsFile(label), 'utf8');
         const values = (key: string) =>
-          [...stats.matchAll(new RegExp(`${key}=([0-9.]+)`, 'g'))].map((m) => Number(m[1]));
-        const [high, low] = [values('lavfi.signalstats.YHIGH'), values('lavfi.signalstats.YLOW')];
+          stats
+            .split('\n')
+            .filter((line) => line.startsWith(`lavfi.signalstats.${key}=`))
+            .map((line) => Number(line.slice(line.indexOf('=') + 1)));
+        const [high, low] = [values('YHIGH'), values('YLOW')];
         if (high.length === 0 || high.length !== low.length) {
           throw new Error(`no frame statistics for ${label} in ${file}`);
         }

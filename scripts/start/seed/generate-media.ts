@@ -15,7 +15,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SEED_CATALOG, type ClipMood, type SeedTitle } from './catalog';
 import { BACKDROP_SIZE, keyArtFilter, POSTER_SIZE, type ArtSize } from './key-art';
-import { MEDIA_DIR, backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
+import {
+  MEDIA_DIR,
+  backdropFile,
+  clipsOf,
+  featureClipFile,
+  posterFile,
+  trailerClipFile,
+} from './media-files';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
 const FONT_REGULAR = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -142,8 +149,9 @@ const masterFile = (title: SeedTitle, workDir: string): string =>
   path.join(workDir, `${title.slug}-master.mp4`);
 
 /**
- * A trailer: a cut of its title's clip (the title's timecode keeps running in it) with the trailer's name in
- * the top corner. Trailers start at different points of the clip; the first one opens on the title card.
+ * A trailer: a cut of its title's clip, taken from the clip's master (the title's timecode keeps running in it),
+ * with the trailer's name in the top corner. Trailers start at different points of the clip; the first one opens
+ * on the title card.
  */
 function generateTrailerClip(title: SeedTitle, index: number, workDir: string): void {
   const trailer = title.trailers[index]!;
@@ -197,10 +205,7 @@ function main(): void {
       for (const title of titles) {
         generateFeatureClip(title, workDir);
         title.trailers.forEach((_, index) => generateTrailerClip(title, index, workDir));
-        const files = [
-          featureClipFile(title.slug),
-          ...title.trailers.map((_, i) => trailerClipFile(title.slug, i)),
-        ];
+        const files = clipsOf(title).map(({ file }) => file);
         const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
         clipBytes += bytes;
         console.log(`${title.slug}: ${files.length} clips, ${bytes} bytes`);

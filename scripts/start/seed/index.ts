@@ -15,7 +15,7 @@ import { CatalogSeeder, seedTitleKey, type CatalogSeedReport, type MediaTally } 
 import { DEMO_LIBRARY, seedLibrary, type SeedLibraryFile } from './seed-library';
 import { cacheEntryPrefix, sha256OfFile } from '../../../functions/media/lib/cache-key';
 import type { MediaSlot } from '../../../functions/media/lib/source-key';
-import { backdropFile, featureClipFile, posterFile, trailerClipFile } from './media-files';
+import { backdropFile, clipsOf, posterFile } from './media-files';
 import { SeedOutputMirror, type BackgroundHarvest, type SeedOutputCache } from './output-cache-mirror';
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
@@ -55,11 +55,7 @@ export interface SeedReport extends CatalogSeedReport {
 /** Every media file the catalog seeds, with the pipeline slot that processes it. */
 export function seedMediaFiles(catalog: readonly SeedTitle[]): { file: string; slot: MediaSlot }[] {
   return catalog.flatMap((title) => [
-    { file: featureClipFile(title.slug), slot: 'video' as const },
-    ...title.trailers.map((_, index) => ({
-      file: trailerClipFile(title.slug, index),
-      slot: 'video' as const,
-    })),
+    ...clipsOf(title).map(({ file }) => ({ file, slot: 'video' as const })),
     { file: posterFile(title.slug), slot: 'poster' as const },
     { file: backdropFile(title.slug), slot: 'backdrop' as const },
   ]);
